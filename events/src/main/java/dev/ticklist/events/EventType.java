@@ -1,0 +1,17 @@
+package dev.ticklist.events;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The CloudEvents type of an event record, versioned ({@code dev.ticklist.item.ticked.v1}).
+ * The wire never carries a Java class name, so records can be renamed freely; a change of
+ * shape is a new type with a new version, never an edit of a published one.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface EventType {
+    String value();
+}

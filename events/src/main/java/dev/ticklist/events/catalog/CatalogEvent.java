@@ -1,0 +1,19 @@
+package dev.ticklist.events.catalog;
+
+import dev.ticklist.events.TicklistEvent;
+
+/** Checklists and their published versions. Keyed by checklist. */
+public sealed interface CatalogEvent extends TicklistEvent permits ChecklistVersionPublished {
+
+    String checklistId();
+
+    @Override
+    default String key() {
+        return checklistId();
+    }
+
+    @Override
+    default String subject() {
+        return "checklists/" + checklistId();
+    }
+}

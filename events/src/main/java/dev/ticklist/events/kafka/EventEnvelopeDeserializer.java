@@ -1,0 +1,57 @@
+package dev.ticklist.events.kafka;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.EventTypes;
+import dev.ticklist.events.TicklistEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads a CloudEvent in binary content mode into an event record. Anything it cannot read
+ * (not a CloudEvent, an unknown type or version, data that does not fit the type) fails with
+ * a {@link SerializationException} naming the reason, so the consumer can dead-letter it.
+ */
+public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>> {
+
+    private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
+
+    @Override
+    public EventEnvelope<?> deserialize(String topic, byte[] data) {
+        throw new SerializationException("a CloudEvent in binary mode needs its ce_* headers");
+    }
+
+    @Override
+    public EventEnvelope<?> deserialize(String topic, Headers headers, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        CloudEvent event;
+        try {
+            event = cloudEvents.deserialize(topic, headers, data);
+        } catch (RuntimeException e) {
+            throw new SerializationException("not a CloudEvent: " + e.getMessage(), e);
+        }
+        return toEnvelope(event);
+    }
+
+    static EventEnvelope<?> toEnvelope(CloudEvent event) {
+        Class<? extends TicklistEvent> type = EventTypes.classOf(event.getType())
+                .orElseThrow(() -> new SerializationException("unknown event type " + event.getType()));
+        if (event.getData() == null) {
+            throw new SerializationException(event.getType() + " " + event.getId() + " has no data");
+        }
+        TicklistEvent payload;
+        try {
+            payload = EventJson.read(event.getData().toBytes(), type);
+        } catch (RuntimeException e) {
+            throw new SerializationException(
+                    "data of " + event.getType() + " " + event.getId() + " is not valid: " + e.getMessage(), e);
+        }
+        Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant();
+        return new EventEnvelope<>(event.getId(), event.getSource().toString(), time, payload);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ticklist.events.webhook;
+
+import dev.ticklist.events.TicklistEvent;
+
+/** Webhook endpoints and deliveries. Written by notification-service, keyed by organisation. */
+public sealed interface WebhookEvent extends TicklistEvent
+        permits WebhookEndpointCreated, WebhookDeliveryAttempted {
+
+    String organisationId();
+
+    @Override
+    default String key() {
+        return organisationId();
+    }
+}

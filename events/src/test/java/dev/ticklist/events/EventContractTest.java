@@ -1,0 +1,102 @@
+package dev.ticklist.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.events.kafka.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class EventContractTest {
+
+    private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    @Test
+    void everyEventTypeHasASampleAndASchema() {
+        var sampled = SampleEvents.all().stream()
+                .map(event -> EventTypes.typeOf(event.getClass()))
+                .collect(Collectors.toSet());
+        assertThat(sampled).isEqualTo(EventTypes.all().keySet());
+        for (String type : sampled) {
+            assertThat(getClass().getResource("/schemas/" + type + ".json")).as(type).isNotNull();
+        }
+    }
+
+    @Test
+    void everySampleMatchesItsSchema() throws IOException {
+        var jackson2 = new ObjectMapper();
+        for (TicklistEvent event : SampleEvents.all()) {
+            var errors = schemaOf(event).validate(jackson2.readTree(EventJson.write(event)));
+            assertThat(errors).as(EventTypes.typeOf(event.getClass())).isEmpty();
+        }
+    }
+
+    @Test
+    void schemasRejectEventsMissingARequiredField() throws IOException {
+        var ticked = new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression");
+        var json = new ObjectMapper().readTree(EventJson.write(ticked));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("itemId");
+        assertThat(schemaOf(ticked).validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void everyEventRoundTripsAsABinaryModeCloudEvent() {
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var deserializer = new EventEnvelopeDeserializer();
+        for (TicklistEvent event : SampleEvents.all()) {
+            var envelope = new EventEnvelope<>("evt-" + event.hashCode(), "/ticklist/test",
+                    Instant.parse("2026-11-23T10:00:00Z"), event);
+            var headers = new RecordHeaders();
+            byte[] data = serializer.serialize("t", headers, envelope);
+
+            assertThat(new String(headers.lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(envelope.type());
+            assertThat(headers.lastHeader("ce_specversion").value()).asString().isEqualTo("1.0");
+            assertThat(headers.lastHeader("content-type").value()).asString().isEqualTo("application/json");
+            assertThat(deserializer.deserialize("t", headers, data)).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void unknownTypesAndBrokenDataAreRefusedWithTheReason() {
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var headers = new RecordHeaders();
+        var ticked = new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression");
+        serializer.serialize("t", headers, new EventEnvelope<>("e1", "/t", Instant.now(), ticked));
+        var deserializer = new EventEnvelopeDeserializer();
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", headers, "{not json".getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not valid");
+
+        headers.remove("ce_type");
+        headers.add("ce_type", "dev.ticklist.item.ticked.v99".getBytes());
+        assertThatThrownBy(() -> deserializer.deserialize("t", headers, "{}".getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown event type");
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", new RecordHeaders(), "{}".getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not a CloudEvent");
+    }
+
+    private JsonSchema schemaOf(TicklistEvent event) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(
+                "/schemas/" + EventTypes.typeOf(event.getClass()) + ".json")) {
+            return schemas.getSchema(in);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ticklist.events;
+
+import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.directory.CohortCreated;
+import dev.ticklist.events.directory.LearnerEnrolled;
+import dev.ticklist.events.directory.OrganisationCreated;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
+import dev.ticklist.events.webhook.WebhookEndpointCreated;
+import java.util.List;
+import java.util.Set;
+
+/** One realistic instance of every event type. */
+final class SampleEvents {
+
+    static List<TicklistEvent> all() {
+        return List.of(
+                new ItemTicked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new ItemUnticked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new OrganisationCreated("org_acme", "Acme Academy"),
+                new CohortCreated("org_acme", "coh_1", "Spring 2027", "machine-learning", 1),
+                new LearnerEnrolled("org_acme", "coh_1", "ada@example.org"),
+                new ChecklistVersionPublished("machine-learning", 1, null, "Machine Learning progress", List.of(
+                        new Level("entry", "Entry", List.of(new Category("entry-theory", "Theory",
+                                List.of(new Item("mathematical-notation", "Mathematical notation", "Read sums.")))))))
+                ,
+                new LevelCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
+                new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
+                new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",
+                        Set.of("dev.ticklist.level.completed.v1"), "LMS", "v1:abc"),
+                new WebhookDeliveryAttempted("org_acme", "ep_1", "msg_1", "evt_1", 1, 200, true, 42));
+    }
+
+    private SampleEvents() {
+    }
+}
