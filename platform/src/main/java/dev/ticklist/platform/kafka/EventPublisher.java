@@ -1,0 +1,79 @@
+package dev.ticklist.platform.kafka;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.TicklistEvent;
+import dev.ticklist.events.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Appends events to their topic and returns only once the broker has acknowledged them
+ * ({@code acks=all}, idempotent producer), so a command never answers for an event that may be lost.
+ */
+public class EventPublisher {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final KafkaTemplate<String, EventEnvelope<?>> template;
+    private final String source;
+    private final Clock clock;
+
+    public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> template, String serviceName, Clock clock) {
+        this.template = template;
+        this.source = "/ticklist/" + serviceName;
+        this.clock = clock;
+    }
+
+    /** Publishes a new fact under a fresh id. */
+    public <E extends TicklistEvent> EventPosition publish(Topic<? super E> topic, E event) {
+        return publish(topic, UUID.randomUUID().toString(), event);
+    }
+
+    /** Publishes a fact under the id given; re-publishing the same fact must reuse its id. */
+    public <E extends TicklistEvent> EventPosition publish(Topic<? super E> topic, String eventId, E event) {
+        return publishAll(topic, List.of(new Identified<>(eventId, event))).getFirst();
+    }
+
+    /** Sends every event, then waits for all acknowledgements; their order within a key is kept. */
+    public <E extends TicklistEvent> List<EventPosition> publishAll(Topic<? super E> topic, List<Identified<E>> events) {
+        var sends = new ArrayList<CompletableFuture<SendResult<String, EventEnvelope<?>>>>();
+        for (Identified<E> identified : events) {
+            var envelope = new EventEnvelope<>(identified.id(), source, clock.instant(), identified.event());
+            sends.add(template.send(topic.name(), identified.event().key(), envelope));
+        }
+        var positions = new ArrayList<EventPosition>();
+        for (var send : sends) {
+            positions.add(positionOf(await(send)));
+        }
+        return positions;
+    }
+
+    private static SendResult<String, EventEnvelope<?>> await(CompletableFuture<SendResult<String, EventEnvelope<?>>> send) {
+        try {
+            return send.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventNotPublishedException("the broker did not acknowledge the event", e);
+        }
+    }
+
+    private static EventPosition positionOf(SendResult<String, EventEnvelope<?>> result) {
+        var metadata = result.getRecordMetadata();
+        return new EventPosition(metadata.topic(), metadata.partition(), metadata.offset());
+    }
+
+    /** An event with the id it is published under. */
+    public record Identified<E extends TicklistEvent>(String id, E event) {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ticklist.platform.kafka;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.TicklistEvent;
+import dev.ticklist.events.Topic;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka as every service uses it: topics created with their settings, events published as
+ * CloudEvents, and a listener error policy that dead-letters poison records but retries
+ * everything else forever, so no offset moves past an event that was not applied.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class KafkaEventsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> template,
+                                  @Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new EventPublisher(template, serviceName, clock);
+    }
+
+    /** Every topic and its dead-letter topic; creating what exists already changes nothing. */
+    @Bean
+    KafkaAdmin.NewTopics ticklistTopics(@Value("${ticklist.kafka.replication-factor:1}") short replicationFactor) {
+        var topics = new ArrayList<NewTopic>();
+        for (Topic<?> topic : Topics.ALL) {
+            topics.add(eventTopic(topic.name(), topic.partitions(), replicationFactor));
+            topics.add(eventTopic(topic.deadLetterTopic(), 1, replicationFactor));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Events are the system of record: never compacted, never expired. */
+    private static NewTopic eventTopic(String name, int partitions, short replicationFactor) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin ticklistAdmin(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Bean
+    DefaultErrorHandler eventErrorHandler(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        var serializer = new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(),
+                String.class, new StringSerializer(),
+                EventEnvelope.class, new EventEnvelopeSerializer()), true);
+        var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<Object, Object>(
+                config, serializer, serializer));
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        var backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonEventException.class);
+        return handler;
+    }
+
+    @Bean
+    TopicFollowers topicFollowers(KafkaProperties properties, Admin admin) {
+        return new TopicFollowers(properties, admin);
+    }
+
+    /** Makes {@link TopicFollower}s with this service's Kafka settings. */
+    public static final class TopicFollowers {
+        private final KafkaProperties properties;
+        private final Admin admin;
+
+        TopicFollowers(KafkaProperties properties, Admin admin) {
+            this.properties = properties;
+            this.admin = admin;
+        }
+
+        public <E extends TicklistEvent> TopicFollower<E> follow(Topic<E> topic, Consumer<EventEnvelope<E>> apply) {
+            return new TopicFollower<>(topic, this::newConsumer, admin, apply);
+        }
+
+        private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {
+            Map<String, Object> config = properties.buildConsumerProperties();
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            return new KafkaConsumer<>(config, new StringDeserializer(), new EventEnvelopeDeserializer());
+        }
+    }
+
+}

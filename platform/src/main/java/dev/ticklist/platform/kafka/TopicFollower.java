@@ -1,0 +1,173 @@
+package dev.ticklist.platform.kafka;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.TicklistEvent;
+import dev.ticklist.events.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads a whole topic, from its first record, into local state and keeps following it.
+ * Every instance of a service reads every partition, so each holds the complete state.
+ *
+ * <p>{@link #awaitCaughtUp(String, Duration)} gives invariant 6: before a command is validated,
+ * local state has applied every event that the broker had acknowledged for its key's partition.
+ */
+public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+
+    private final Topic<E> topic;
+    private final Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers;
+    private final Admin admin;
+    private final Consumer<EventEnvelope<E>> apply;
+    private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
+    private final Object progress = new Object();
+    private volatile KafkaConsumer<String, EventEnvelope<?>> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile int partitionCount;
+
+    public TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers,
+                         Admin admin, Consumer<EventEnvelope<E>> apply) {
+        this.topic = topic;
+        this.consumers = consumers;
+        this.admin = admin;
+        this.apply = apply;
+    }
+
+    @Override
+    public void start() {
+        consumer = consumers.get();
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        partitionCount = partitions.size();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        running = true;
+        thread = Thread.ofPlatform().name("follow-" + topic.name()).daemon().start(this::run);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                pollOnce();
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void pollOnce() {
+        try {
+            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                apply.accept((EventEnvelope<E>) record.value());
+            }
+        } catch (RecordDeserializationException e) {
+            // A record this service cannot read: skip it, as the dead-letter policy does elsewhere.
+            LOG.error("Skipping unreadable record {} at {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+        for (TopicPartition partition : consumer.assignment()) {
+            applied.put(partition.partition(), consumer.position(partition));
+        }
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits until every event acknowledged so far on the partition of {@code key} has been applied. */
+    public void awaitCaughtUp(String key, Duration timeout) throws TimeoutException {
+        int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitionCount);
+        awaitPositions(Map.of(partition, endOffsets().getOrDefault(partition, 0L)), timeout);
+    }
+
+    /** Waits until every event acknowledged so far on every partition has been applied. */
+    public void awaitCaughtUp(Duration timeout) throws TimeoutException {
+        awaitPositions(endOffsets(), timeout);
+    }
+
+    private Map<Integer, Long> endOffsets() throws TimeoutException {
+        var request = new HashMap<TopicPartition, OffsetSpec>();
+        for (int p = 0; p < partitionCount; p++) {
+            request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+        }
+        try {
+            var ends = admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+            var result = new HashMap<Integer, Long>();
+            ends.forEach((partition, info) -> result.put(partition.partition(), info.offset()));
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not read the end of " + topic.name(), e.getCause());
+        }
+    }
+
+    private void awaitPositions(Map<Integer, Long> targets, Duration timeout) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (!reached(targets)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new TimeoutException(topic.name() + " has not caught up within " + timeout);
+                }
+                try {
+                    progress.wait(Math.min(left, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TimeoutException("interrupted");
+                }
+            }
+        }
+    }
+
+    private boolean reached(Map<Integer, Long> targets) {
+        return targets.entrySet().stream()
+                .allMatch(target -> applied.getOrDefault(target.getKey(), 0L) >= target.getValue());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

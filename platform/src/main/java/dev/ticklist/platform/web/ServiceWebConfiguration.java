@@ -1,0 +1,58 @@
+package dev.ticklist.platform.web;
+
+import dev.ticklist.platform.identity.IdentityConfiguration;
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every servlet service trusts nothing but the gateway's signed identity token: without one,
+ * or with one that does not verify, a request gets 401. Scopes decide reads and writes.
+ */
+@AutoConfiguration(after = IdentityConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServiceWebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    JwtDecoder identityTokenDecoder(IdentityTokens tokens) {
+        return tokens.decoder();
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/internal/**").hasAuthority(Scope.PLATFORM.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyAuthority(Scope.READ.authority(), Scope.WRITE.authority(), Scope.ADMIN.authority())
+                        .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers("/api/**").hasAnyAuthority(Scope.WRITE.authority(), Scope.ADMIN.authority())
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new TenantArgumentResolver());
+    }
+}

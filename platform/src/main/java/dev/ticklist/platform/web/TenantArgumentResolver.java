@@ -1,0 +1,36 @@
+package dev.ticklist.platform.web;
+
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Tenant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Lets a controller method take the verified {@link Tenant} as a parameter. */
+final class TenantArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Tenant.class);
+    }
+
+    @Override
+    public Tenant resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw Problems.problem(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "no verified identity");
+        }
+        String organisation = token.getToken().getClaimAsString(IdentityTokens.ORGANISATION_CLAIM);
+        Set<String> scopes = token.getAuthorities().stream()
+                .map(authority -> authority.getAuthority().replaceFirst("^SCOPE_", ""))
+                .collect(Collectors.toSet());
+        return new Tenant(organisation, scopes);
+    }
+}
