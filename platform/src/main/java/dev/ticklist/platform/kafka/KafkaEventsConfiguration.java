@@ -6,6 +6,7 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -42,6 +46,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaEventsConfiguration {
+
+    /** Why a record was dead-lettered, beside Spring Kafka's own {@code kafka_dlt-*} headers. */
+    public static final String REASON_HEADER = "ticklist-dlt-reason";
 
     @Bean
     @ConditionalOnMissingBean
@@ -85,19 +92,41 @@ public class KafkaEventsConfiguration {
     @Bean
     DefaultErrorHandler eventErrorHandler(KafkaProperties properties) {
         Map<String, Object> config = properties.buildProducerProperties();
-        var serializer = new DelegatingByTypeSerializer(Map.of(
+        // A record that could not be deserialised is dead-lettered as the raw bytes it arrived as.
+        var keys = new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(),
+                String.class, new StringSerializer()));
+        var values = new DelegatingByTypeSerializer(Map.of(
                 byte[].class, new ByteArraySerializer(),
                 String.class, new StringSerializer(),
                 EventEnvelope.class, new EventEnvelopeSerializer()), true);
-        var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<Object, Object>(
-                config, serializer, serializer));
+        var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<Object, Object>(config, keys, values));
         var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(List.of(new RecordHeader(
+                REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8)))));
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    /** Our own words for why a record is unusable if we gave any, otherwise the innermost message. */
+    private static String reasonOf(Throwable exception) {
+        Throwable reason = null;
+        Throwable cause = exception;
+        while (cause != null) {
+            if (cause instanceof SerializationException || cause instanceof PoisonEventException) {
+                reason = cause;
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        Throwable chosen = reason != null ? reason : cause;
+        return chosen.getMessage() == null ? chosen.getClass().getName() : chosen.getMessage();
     }
 
     @Bean

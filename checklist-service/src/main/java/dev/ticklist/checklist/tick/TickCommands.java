@@ -1,0 +1,93 @@
+package dev.ticklist.checklist.tick;
+
+import dev.ticklist.platform.web.Ids;
+import dev.ticklist.checklist.catalog.Catalog;
+import dev.ticklist.checklist.directory.DirectoryCommands;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.platform.kafka.EventPosition;
+import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.platform.web.Problems;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ticks and unticks. The learner must be enrolled in the cohort and every item must be in the
+ * cohort's checklist version; a request with one bad item records nothing.
+ */
+@Service
+public class TickCommands {
+
+    private final DirectoryCommands directory;
+    private final Catalog catalog;
+    private final EventPublisher publisher;
+
+    TickCommands(DirectoryCommands directory, Catalog catalog, EventPublisher publisher) {
+        this.directory = directory;
+        this.catalog = catalog;
+        this.publisher = publisher;
+    }
+
+    public Receipt tick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        return record(organisationId, cohortId, learnerId, itemIds, true);
+    }
+
+    public Receipt untick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        return record(organisationId, cohortId, learnerId, itemIds, false);
+    }
+
+    private Receipt record(String organisationId, String cohortId, String learnerId, List<String> itemIds,
+                           boolean tick) {
+        Ids.requireExternal("learner", learnerId);
+        itemIds.forEach(id -> Ids.requireSlug("item", id));
+        directory.catchUp(organisationId);
+        var cohort = directory.requireCohort(organisationId, cohortId);
+        if (!cohort.enrolled(learnerId)) {
+            throw Problems.notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId);
+        }
+        var checklist = catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
+                .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
+                        + cohort.checklistVersion() + " does not exist"));
+        var items = new LinkedHashSet<>(itemIds);
+        var unknown = items.stream().filter(id -> !itemsOf(checklist).contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw Problems.notFound("not in checklist " + checklist.checklistId() + " v" + checklist.version()
+                    + ": " + String.join(", ", unknown));
+        }
+        List<Identified<LearnerActivityEvent>> events = items.stream()
+                .map(item -> new Identified<LearnerActivityEvent>(UUID.randomUUID().toString(), tick
+                        ? new ItemTicked(organisationId, cohortId, learnerId, checklist.checklistId(),
+                                checklist.version(), item)
+                        : new ItemUnticked(organisationId, cohortId, learnerId, checklist.checklistId(),
+                                checklist.version(), item)))
+                .toList();
+        List<EventPosition> positions = publisher.publishAll(Topics.LEARNER_ACTIVITY, events);
+        return new Receipt(cohortId, learnerId, List.copyOf(items),
+                events.stream().map(Identified::id).toList(), positions.getLast().token());
+    }
+
+    private static Set<String> itemsOf(ChecklistVersionPublished checklist) {
+        return checklist.levels().stream()
+                .flatMap(level -> level.categories().stream())
+                .flatMap(category -> category.items().stream())
+                .map(ChecklistVersionPublished.Item::id)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * What a tick command recorded.
+     *
+     * @param position where the last event landed; pass it to progress queries to read this write
+     */
+    public record Receipt(String cohortId, String learnerId, List<String> itemIds, List<String> eventIds,
+                          String position) {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ticklist.checklist.tick;
+
+import dev.ticklist.platform.identity.Tenant;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks")
+class TickController {
+
+    static final int MAX_ITEMS_PER_REQUEST = 500;
+
+    private final TickCommands commands;
+
+    TickController(TickCommands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    TickCommands.Receipt tick(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                              @Valid @RequestBody Ticks request) {
+        return commands.tick(tenant.organisationId(), cohortId, learnerId, request.itemIds());
+    }
+
+    @DeleteMapping("/{itemId}")
+    TickCommands.Receipt untick(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                                @PathVariable String itemId) {
+        return commands.untick(tenant.organisationId(), cohortId, learnerId, List.of(itemId));
+    }
+
+    record Ticks(@NotEmpty @Size(max = MAX_ITEMS_PER_REQUEST) List<@NotBlank String> itemIds) {
+    }
+}

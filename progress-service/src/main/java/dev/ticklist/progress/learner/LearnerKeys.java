@@ -1,0 +1,43 @@
+package dev.ticklist.progress.learner;
+
+import java.util.List;
+
+/**
+ * Redis keys of one learner's projection. They all carry the hash tag {@code {org/learner}},
+ * so each atomic step touches one hash slot (Redis Cluster ready).
+ */
+record LearnerKeys(String organisationId, String learnerId) {
+
+    private String prefix() {
+        return "progress:{" + organisationId + "/" + learnerId + "}:";
+    }
+
+    String applied() {
+        return prefix() + "applied";
+    }
+
+    String items(String checklist) {
+        return prefix() + checklist + ":items";
+    }
+
+    String levels(String checklist) {
+        return prefix() + checklist + ":levels";
+    }
+
+    String outbox() {
+        return prefix() + "outbox";
+    }
+
+    String checklists() {
+        return prefix() + "checklists";
+    }
+
+    List<String> forApply(String checklist) {
+        return List.of(applied(), items(checklist), levels(checklist), outbox(), checklists());
+    }
+
+    /** {@code checklist@version}: how a learner's checklist is named inside its keys. */
+    static String checklist(String checklistId, int version) {
+        return checklistId + "@" + version;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ticklist.progress.learner;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A learner's progress in every checklist they have activity in. */
+public record LearnerProgress(String learnerId, List<ChecklistProgress> checklists) {
+
+    public record ChecklistProgress(String checklistId, int version, String cohortId, int ticked, int total,
+                                    double percent, List<LevelProgress> levels, Map<String, Instant> tickedItems) {
+    }
+
+    /** @param finishedAt when the last open item of the level was ticked, or null while it is open */
+    public record LevelProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt) {
+    }
+
+    static double percent(int ticked, int total) {
+        return total == 0 ? 0 : Math.round(1000.0 * ticked / total) / 10.0;
+    }
+}

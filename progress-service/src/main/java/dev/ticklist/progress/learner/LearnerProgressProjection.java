@@ -1,0 +1,61 @@
+package dev.ticklist.progress.learner;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Applies learner activity to the learner's projection in Redis. The change, the idempotence
+ * marker (the event's offset) and any milestone it causes are written by one Lua script, so a
+ * redelivered event changes nothing and a milestone is never lost between apply and publish.
+ */
+public class LearnerProgressProjection {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> APPLY =
+            RedisScript.of(new ClassPathResource("scripts/apply-learner-activity.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+
+    public LearnerProgressProjection(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /**
+     * @return the milestones waiting in the learner's outbox (this event's and any left from
+     *         an earlier crash); publish them, then {@link MilestoneOutbox#remove} each
+     */
+    public List<PendingMilestone> apply(EventEnvelope<? extends LearnerActivityEvent> envelope, long offset,
+                                        ChecklistStructure structure, ChecklistStructure.Level level) {
+        var event = envelope.event();
+        var keys = new LearnerKeys(event.organisationId(), event.learnerId());
+        String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
+        var completed = new LevelCompleted(event.organisationId(), event.cohortId(), event.learnerId(),
+                event.checklistId(), event.checklistVersion(), level.id(), level.itemCount());
+        var milestone = new PendingMilestone(milestoneId("level-completed", envelope.id()), completed);
+        List<?> result = redis.execute(APPLY, keys.forApply(checklist),
+                Long.toString(offset),
+                event instanceof ItemTicked ? "tick" : "untick",
+                event.itemId(),
+                level.id(),
+                Integer.toString(level.itemCount()),
+                Long.toString(envelope.time().toEpochMilli()),
+                checklist,
+                event.cohortId(),
+                milestone.encode());
+        return ((List<?>) result.get(1)).stream().map(entry -> PendingMilestone.decode((String) entry)).toList();
+    }
+
+    /** Stable: the same causing event always yields the same milestone id, across replays. */
+    static String milestoneId(String kind, String causingEventId) {
+        return UUID.nameUUIDFromBytes((kind + ":" + causingEventId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

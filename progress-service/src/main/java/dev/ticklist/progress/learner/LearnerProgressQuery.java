@@ -1,0 +1,56 @@
+package dev.ticklist.progress.learner;
+
+import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Reads a learner's projection: per checklist, per level, per item. */
+public class LearnerProgressQuery {
+
+    private final StringRedisTemplate redis;
+    private final ChecklistCatalog catalog;
+
+    public LearnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog) {
+        this.redis = redis;
+        this.catalog = catalog;
+    }
+
+    public LearnerProgress find(String organisationId, String learnerId) {
+        var keys = new LearnerKeys(organisationId, learnerId);
+        var checklists = new ArrayList<LearnerProgress.ChecklistProgress>();
+        Map<Object, Object> assigned = new TreeMap<>(redis.opsForHash().entries(keys.checklists()));
+        assigned.forEach((checklist, cohortId) -> {
+            String[] idAndVersion = ((String) checklist).split("@");
+            catalog.find(idAndVersion[0], Integer.parseInt(idAndVersion[1])).ifPresent(structure ->
+                    checklists.add(progressIn(keys, (String) checklist, structure, (String) cohortId)));
+        });
+        return new LearnerProgress(learnerId, checklists);
+    }
+
+    private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
+                                                         ChecklistStructure structure, String cohortId) {
+        Map<Object, Object> levelFields = redis.opsForHash().entries(keys.levels(checklist));
+        Map<Object, Object> items = redis.opsForHash().entries(keys.items(checklist));
+        var levels = new ArrayList<LearnerProgress.LevelProgress>();
+        int ticked = 0;
+        int total = 0;
+        for (var level : structure.levelsInOrder()) {
+            int levelTicked = Integer.parseInt((String) levelFields.getOrDefault(level.id() + ".ticked", "0"));
+            Object finished = levelFields.get(level.id() + ".finishedAt");
+            levels.add(new LearnerProgress.LevelProgress(level.id(), level.name(), levelTicked, level.itemCount(),
+                    LearnerProgress.percent(levelTicked, level.itemCount()),
+                    finished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) finished))));
+            ticked += levelTicked;
+            total += level.itemCount();
+        }
+        var tickedItems = new TreeMap<String, Instant>();
+        items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
+        return new LearnerProgress.ChecklistProgress(structure.checklistId(), structure.version(), cohortId,
+                ticked, total, LearnerProgress.percent(ticked, total), List.copyOf(levels), tickedItems);
+    }
+}

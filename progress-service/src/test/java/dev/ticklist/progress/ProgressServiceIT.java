@@ -1,0 +1,241 @@
+package dev.ticklist.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.progress.learner.LearnerProgressProjection;
+import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.RealInfrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class ProgressServiceIT {
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${ticklist.identity.secret}")
+    String secret;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    LearnerProgressProjection projection;
+    @Autowired
+    ChecklistCatalog catalog;
+
+    String organisationId;
+    String checklistId;
+
+    @BeforeEach
+    void publishATinyChecklist() {
+        organisationId = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        checklistId = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
+        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(checklistId, 1, organisationId, "Tiny",
+                List.of(new Level("entry", "Entry", List.of(new Category("entry-theory", "Theory", List.of(
+                                new Item("notation", "Notation", "Read sums."),
+                                new Item("matrices", "Matrices", "Multiply them."))))),
+                        new Level("advanced", "Advanced", List.of(new Category("advanced-general", "General", List.of(
+                                new Item("research", "Research", "Publish."))))))));
+        await().until(() -> catalog.find(checklistId, 1).isPresent());
+    }
+
+    @Test
+    void tickingTheLastItemOfALevelFinishesItAndPublishesOneMilestone() {
+        tick("ada", "notation");
+        String lastTick = tick("ada", "matrices");
+
+        JsonNode entry = awaitLevel("ada", "entry", level -> level.get("ticked").asInt() == 2);
+        assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(entry.get("finishedAt").isNull()).isFalse();
+        JsonNode advanced = level(progressOf("ada"), "advanced");
+        assertThat(advanced.get("ticked").asInt()).isZero();
+        assertThat(advanced.get("finishedAt").isNull()).isTrue();
+
+        var milestones = awaitMilestones("ada", 1);
+        assertThat(milestones.getFirst().value().event()).isEqualTo(
+                new LevelCompleted(organisationId, "coh_1", "ada", checklistId, 1, "entry", 2));
+        assertThat(milestones.getFirst().value().id())
+                .isEqualTo(UUID.nameUUIDFromBytes(("level-completed:" + lastTick).getBytes()).toString());
+    }
+
+    @Test
+    void untickingReopensTheLevelAndTickingAgainCountsOnce() {
+        tick("bob", "notation");
+        tick("bob", "notation");
+        tick("bob", "matrices");
+        awaitLevel("bob", "entry", level -> !level.get("finishedAt").isNull());
+        publisher.publish(Topics.LEARNER_ACTIVITY,
+                new ItemUnticked(organisationId, "coh_1", "bob", checklistId, 1, "matrices"));
+
+        JsonNode entry = awaitLevel("bob", "entry", level -> level.get("ticked").asInt() == 1);
+        assertThat(entry.get("finishedAt").isNull()).isTrue();
+        assertThat(entry.get("percent").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingAndStillYieldsItsUnpublishedMilestone() {
+        var structure = catalog.find(checklistId, 1).orElseThrow();
+        var level = structure.levelOf("notation").orElseThrow();
+        var first = new EventEnvelope<>("e1-" + UUID.randomUUID(), "/test", Instant.now(),
+                new ItemTicked(organisationId, "coh_1", "cy", checklistId, 1, "notation"));
+        var second = new EventEnvelope<>("e2-" + UUID.randomUUID(), "/test", Instant.now(),
+                new ItemTicked(organisationId, "coh_1", "cy", checklistId, 1, "matrices"));
+
+        assertThat(projection.apply(first, 1_000_000, structure, level)).isEmpty();
+        // The second finishes the level, and "crashes" before its milestone is published.
+        var pending = projection.apply(second, 1_000_001, structure, level);
+        assertThat(pending).hasSize(1);
+        // Redelivery of both: nothing is counted twice, and the milestone is handed out again.
+        assertThat(projection.apply(first, 1_000_000, structure, level)).isEqualTo(pending);
+        assertThat(projection.apply(second, 1_000_001, structure, level)).isEqualTo(pending);
+
+        JsonNode entry = level(progressOf("cy"), "entry");
+        assertThat(entry.get("ticked").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndLaterEventsAreApplied() throws Exception {
+        String learner = "poison-" + UUID.randomUUID().toString().substring(0, 6);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", Infrastructure.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.LEARNER_ACTIVITY.name(),
+                    organisationId + "/" + learner, "{not a cloud event")).get();
+        }
+        tick(learner, "notation");
+        awaitLevel(learner, "entry", level -> level.get("ticked").asInt() == 1);
+
+        var deadLetters = consume(Topics.LEARNER_ACTIVITY.deadLetterTopic(), new ByteArrayDeserializer(),
+                record -> record.key() != null && record.key().equals(organisationId + "/" + learner), 1);
+        var dead = deadLetters.getFirst();
+        assertThat(new String((byte[]) dead.value())).isEqualTo("{not a cloud event");
+        assertThat(dead.headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
+        assertThat(new String(dead.headers().lastHeader("ticklist-dlt-reason").value()))
+                .contains("not a CloudEvent");
+    }
+
+    @Test
+    void queriesNeedAVerifiedIdentityAndStayWithinTheOrganisation() {
+        tick("dee", "notation");
+        awaitLevel("dee", "entry", level -> level.get("ticked").asInt() == 1);
+
+        assertThat(JsonHttp.at(baseUrl()).get("/api/v1/progress/learners/dee").status()).isEqualTo(401);
+        var other = client("org_other").get("/api/v1/progress/learners/dee");
+        assertThat(other.json().get("checklists")).isEmpty();
+        var malformed = client(organisationId).get("/api/v1/progress/learners/bad%20id");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+    }
+
+    private String tick(String learner, String item) {
+        String id = UUID.randomUUID().toString();
+        publisher.publish(Topics.LEARNER_ACTIVITY, id,
+                new ItemTicked(organisationId, "coh_1", learner, checklistId, 1, item));
+        return id;
+    }
+
+    private JsonNode awaitLevel(String learner, String levelId, java.util.function.Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> level(progressOf(learner), levelId),
+                level -> level != null && condition.test(level));
+    }
+
+    private JsonNode progressOf(String learner) {
+        var response = client(organisationId).get("/api/v1/progress/learners/" + learner);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static JsonNode level(JsonNode progress, String levelId) {
+        for (JsonNode checklist : progress.get("checklists")) {
+            for (JsonNode level : checklist.get("levels")) {
+                if (level.get("id").asString().equals(levelId)) {
+                    return level;
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<ConsumerRecord<String, EventEnvelope<?>>> awaitMilestones(String learner, int count) {
+        var records = consume(Topics.MILESTONES.name(), new EventEnvelopeDeserializer(),
+                record -> record.key().equals(organisationId + "/" + learner), count);
+        List<ConsumerRecord<String, EventEnvelope<?>>> typed = new ArrayList<>();
+        records.forEach(record -> typed.add(cast(record)));
+        return typed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, EventEnvelope<?>> cast(ConsumerRecord<String, ?> record) {
+        return (ConsumerRecord<String, EventEnvelope<?>>) record;
+    }
+
+    /** Reads the topic until {@code count} matching records arrived, then a little longer to catch extras. */
+    private static List<ConsumerRecord<String, ?>> consume(String topic, org.apache.kafka.common.serialization.Deserializer<?> values,
+                                                           java.util.function.Predicate<ConsumerRecord<String, ?>> matching, int count) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            var found = new ArrayList<ConsumerRecord<String, ?>>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settle)) {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+                if (found.size() >= count && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+            assertThat(found).as("records on " + topic).hasSize(count);
+            return found;
+        }
+    }
+
+    private JsonHttp client(String organisation) {
+        return JsonHttp.at(baseUrl()).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
+                .issue(organisation, Set.of(Scope.READ)));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}
