@@ -84,7 +84,11 @@ public final class JsonHttp {
     public record Response(int status, String contentType, String body) {
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return parse(body);
+        }
+
+        public static JsonNode parse(String json) {
+            return JSON.readTree(json);
         }
 
         public boolean isProblem() {

@@ -11,6 +11,15 @@ public final class FreePorts {
     private FreePorts() {
     }
 
+    /** The port asked for when it is free on loopback, otherwise any free one. */
+    public static int preferred(int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException taken) {
+            return next();
+        }
+    }
+
     public static int next() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -1,0 +1,55 @@
+package dev.ticklist.devstack;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the stack's parts listen and the secrets they share. Secrets are made fresh for every
+ * run: nothing in the repository is a usable credential.
+ */
+record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPort,
+                     int gatewayPort, int checklistPort, int progressPort, int notificationPort,
+                     String identitySecret, String adminKey, String webhookEncryptionKey) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static StackSettings withFreshSecrets(String kafkaBootstrapServers, String redisHost, int redisPort,
+                                          int gatewayPort, int checklistPort, int progressPort, int notificationPort) {
+        return new StackSettings(kafkaBootstrapServers, redisHost, redisPort,
+                gatewayPort, checklistPort, progressPort, notificationPort,
+                randomText(48), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
+    /** The environment every service gets; service-specific variables are added on top. */
+    Map<String, String> environment() {
+        var env = new HashMap<String, String>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("REDIS_HOST", redisHost);
+        env.put("REDIS_PORT", Integer.toString(redisPort));
+        env.put("TICKLIST_IDENTITY_SECRET", identitySecret);
+        env.put("TICKLIST_ADMIN_KEY", adminKey);
+        env.put("TICKLIST_WEBHOOK_ENCRYPTION_KEY", webhookEncryptionKey);
+        // The local stack delivers webhooks to receivers on this machine over plain HTTP.
+        env.put("TICKLIST_WEBHOOKS_ALLOW_INSECURE_LOCAL", "true");
+        env.put("CHECKLIST_SERVICE_URL", "http://127.0.0.1:" + checklistPort);
+        env.put("PROGRESS_SERVICE_URL", "http://127.0.0.1:" + progressPort);
+        env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + notificationPort);
+        return env;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    private static String randomText(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.ticklist.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
+import dev.ticklist.testsupport.local.FreePorts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system for real: the four services as processes from their jars, a real broker and
+ * Redis, a webhook receiver on loopback; everything through the gateway with an API key.
+ */
+class EndToEndIT {
+
+    static StackSettings settings;
+    static Stack stack;
+    static HttpServer receiver;
+    static final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
+
+    record ReceivedWebhook(String id, String timestamp, String signature, String body) {
+    }
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        var infrastructure = Infrastructure.shared();
+        settings = StackSettings.withFreshSecrets(infrastructure.kafkaBootstrapServers(), infrastructure.redisHost(),
+                infrastructure.redisPort(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            var headers = exchange.getRequestHeaders();
+            received.add(new ReceivedWebhook(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Path root = Stack.projectRoot();
+        stack = Stack.start(root, settings, root.resolve("devstack/target/e2e-logs"));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void tickingALevelToTheEndShowsInProgressAndArrivesAsOneSignedWebhook() {
+        var admin = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey());
+        var organisation = admin.post("/admin/v1/organisations", Map.of("name", "Acme Academy"));
+        assertThat(organisation.status()).as(organisation.toString()).isEqualTo(201);
+        var api = JsonHttp.at(settings.gatewayUrl()).withBearer(organisation.json().get("apiKey").asString());
+
+        var endpoint = api.post("/api/v1/webhooks/endpoints", Map.of(
+                "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                "eventTypes", List.of("dev.ticklist.level.completed.v1")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String secret = endpoint.json().get("secret").asString();
+
+        List<String> entryItems = itemsOfLevel(api.get("/api/v1/checklists/machine-learning").json(), "entry");
+        var cohort = api.post("/api/v1/cohorts", Map.of("name", "Spring 2027", "checklistId", "machine-learning"));
+        assertThat(cohort.status()).as(cohort.toString()).isEqualTo(201);
+        String cohortId = cohort.json().get("id").asString();
+        assertThat(api.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of("ada"))).status())
+                .isEqualTo(200);
+
+        String ticks = "/api/v1/cohorts/" + cohortId + "/learners/ada/ticks";
+        var first = api.post(ticks, Map.of("itemIds", List.of(entryItems.getFirst())));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entryLevel(api).get("ticked").asInt() == 1);
+        assertThat(received).isEmpty();
+
+        var rest = api.post(ticks, Map.of("itemIds", entryItems.subList(1, entryItems.size())));
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        JsonNode entry = await().atMost(Duration.ofSeconds(30))
+                .until(() -> entryLevel(api), level -> !level.get("finishedAt").isNull());
+        assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+        var webhook = received.getFirst();
+        assertThat(StandardWebhooks.verify(secret, webhook.id(), webhook.timestamp(), webhook.body(), webhook.signature()))
+                .as("signature verifies").isTrue();
+        assertThat(StandardWebhooks.verify(secret, webhook.id(), webhook.timestamp(), webhook.body() + " ", webhook.signature()))
+                .as("a changed body does not verify").isFalse();
+        JsonNode payload = JsonHttp.Response.parse(webhook.body());
+        assertThat(payload.get("type").asString()).isEqualTo("dev.ticklist.level.completed.v1");
+        assertThat(payload.get("data").get("learnerId").asString()).isEqualTo("ada");
+        assertThat(payload.get("data").get("levelId").asString()).isEqualTo("entry");
+    }
+
+    @Test
+    void theGatewayIsTheOnlyWayIn() {
+        var noKey = JsonHttp.at(settings.gatewayUrl()).get("/api/v1/checklists");
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.isProblem()).isTrue();
+        var wrongKey = JsonHttp.at(settings.gatewayUrl()).withBearer("tk_not-a-real-key").get("/api/v1/checklists");
+        assertThat(wrongKey.status()).isEqualTo(401);
+        for (ServiceProcess service : stack.services()) {
+            if (!service.name().equals("gateway")) {
+                var direct = JsonHttp.at(service.url()).withHeader("X-Ticklist-Organisation", "org_forged")
+                        .get("/api/v1/checklists");
+                assertThat(direct.status()).as(service.name()).isEqualTo(401);
+                assertThat(direct.isProblem()).as(service.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyServiceReportsLivenessReadinessAndPrometheusMetrics() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (ServiceProcess service : stack.services()) {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + probe)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(service.name() + probe).isEqualTo(200);
+                assertThat(response.body()).contains("\"UP\"");
+            }
+            var metrics = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service.name()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"" + service.name() + "\"");
+        }
+    }
+
+    private static JsonNode entryLevel(JsonHttp api) {
+        var progress = api.get("/api/v1/progress/learners/ada").json();
+        for (JsonNode checklist : progress.get("checklists")) {
+            for (JsonNode level : checklist.get("levels")) {
+                if (level.get("id").asString().equals("entry")) {
+                    return level;
+                }
+            }
+        }
+        throw new AssertionError("no entry level yet in " + progress);
+    }
+
+    private static List<String> itemsOfLevel(JsonNode checklist, String levelId) {
+        var items = new ArrayList<String>();
+        for (JsonNode level : checklist.get("levels")) {
+            if (level.get("id").asString().equals(levelId)) {
+                level.get("categories").forEach(category ->
+                        category.get("items").forEach(item -> items.add(item.get("id").asString())));
+            }
+        }
+        return items;
+    }
+
+}
