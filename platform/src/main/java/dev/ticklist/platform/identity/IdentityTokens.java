@@ -2,6 +2,7 @@ package dev.ticklist.platform.identity;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -28,14 +29,20 @@ public final class IdentityTokens {
     private final SecretKey key;
     private final Duration ttl;
     private final NimbusJwtEncoder encoder;
+    private final Clock clock;
 
     public IdentityTokens(String secret, Duration ttl) {
+        this(secret, ttl, Clock.systemUTC());
+    }
+
+    IdentityTokens(String secret, Duration ttl, Clock clock) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("the identity secret must be at least 32 characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.ttl = ttl;
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        this.clock = clock;
     }
 
     public IdentityTokens(IdentityProperties properties) {
@@ -43,7 +50,7 @@ public final class IdentityTokens {
     }
 
     public String issue(String organisationId, Set<Scope> scopes) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(organisationId)
