@@ -28,12 +28,16 @@ import org.springframework.context.SmartLifecycle;
  * Reads a whole topic, from its first record, into local state and keeps following it.
  * Every instance of a service reads every partition, so each holds the complete state.
  *
- * <p>{@link #awaitCaughtUp(String, Duration)} gives invariant 6: before a command is validated,
+ * <p>{@link #start()} returns once everything acknowledged before it was applied, and runs in
+ * an early lifecycle phase, so the service serves requests and consumes other topics only with
+ * complete state. {@link #awaitCaughtUp(String, Duration)} gives invariant 6: before a command is validated,
  * local state has applied every event that the broker had acknowledged for its key's partition.
  */
 public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration INITIAL_LOAD = Duration.ofMinutes(2);
+    static final int PHASE = Integer.MIN_VALUE + 1000;
 
     private final Topic<E> topic;
     private final Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers;
@@ -65,6 +69,18 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         consumer.seekToBeginning(partitions);
         running = true;
         thread = Thread.ofPlatform().name("follow-" + topic.name()).daemon().start(this::run);
+        try {
+            awaitCaughtUp(INITIAL_LOAD);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not load " + topic.name() + " within " + INITIAL_LOAD, e);
+        }
+        LOG.info("Loaded {} ({} partitions)", topic.name(), partitionCount);
+    }
+
+    /** Before web servers and listener containers: nothing may be served from half-loaded state. */
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private void run() {

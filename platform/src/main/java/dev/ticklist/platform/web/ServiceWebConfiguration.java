@@ -36,9 +36,9 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/internal/**").hasAuthority(Scope.PLATFORM.authority())
+                        .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(Scope.READ.authority(), Scope.WRITE.authority(), Scope.ADMIN.authority())
-                        .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers("/api/**").hasAnyAuthority(Scope.WRITE.authority(), Scope.ADMIN.authority())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

@@ -1,0 +1,20 @@
+package dev.ticklist.notification.endpoint;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/**
+ * Registers a webhook endpoint.
+ *
+ * @param eventTypes the milestone types to receive; absent or empty means all of them
+ */
+public record CreateEndpointRequest(
+        @NotBlank @Size(max = 2048) String url,
+        @Size(max = 500) String description,
+        @Size(max = 50) Set<@NotBlank String> eventTypes) {
+
+    public CreateEndpointRequest {
+        eventTypes = eventTypes == null ? Set.of() : eventTypes;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.ticklist.notification.endpoint;
+
+import java.util.List;
+
+public record EndpointList(List<EndpointView> endpoints) {
+}

@@ -1,0 +1,28 @@
+package dev.ticklist.notification.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@code webhook-signature} header of the Standard Webhooks specification:
+ * {@code v1,<base64(HMAC-SHA256(key, "<webhook-id>.<webhook-timestamp>.<body>"))>}.
+ */
+public final class WebhookSignature {
+
+    private WebhookSignature() {
+    }
+
+    public static String sign(SigningSecret secret, String messageId, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"));
+            mac.update((messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

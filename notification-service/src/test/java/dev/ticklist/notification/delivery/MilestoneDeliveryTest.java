@@ -1,0 +1,236 @@
+package dev.ticklist.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.notification.ServiceIntegrationTest;
+import dev.ticklist.notification.WebhookReceiver;
+import dev.ticklist.notification.WebhookReceiver.Received;
+import dev.ticklist.platform.kafka.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.data.Offset;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Milestones published to Kafka reach the receivers as signed webhooks. A milestone that must not
+ * be delivered is shown not to be by a later one on the same partition: once the later one has
+ * arrived, the listener is past the earlier one.
+ */
+class MilestoneDeliveryTest extends ServiceIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    private EventPublisher publisher;
+    @Autowired
+    private StringRedisTemplate redis;
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void aCompletedLevelIsDeliveredOnceWithASignatureTheReceiverCanVerify() throws Exception {
+        String organisation = newOrganisation();
+        try (var receiver = WebhookReceiver.start()) {
+            JsonNode endpoint = register(organisation, receiver.url());
+            String endpointId = endpoint.path("id").asString();
+            String secret = endpoint.path("secret").asString();
+            String eventId = "evt-" + UUID.randomUUID();
+            var completed = levelCompleted(organisation, "ada", "entry");
+
+            publisher.publish(Topics.MILESTONES, eventId, completed);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            Received webhook = receiver.received().getFirst();
+            String messageId = webhook.header("webhook-id");
+            String timestamp = webhook.header("webhook-timestamp");
+            assertThat(messageId).isEqualTo(expectedMessageId(eventId, endpointId));
+            assertThat(webhook.header("content-type")).isEqualTo("application/json");
+            assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), Offset.offset(60L));
+
+            String signature = webhook.header("webhook-signature");
+            assertThat(verifies(secret, webhook)).isTrue();
+            byte[] altered = webhook.body().clone();
+            altered[altered.length / 2] ^= 1;
+            assertThat(verifies(secret, messageId, timestamp, altered, signature)).isFalse();
+            assertThat(verifies(secret, "msg_" + "0".repeat(32), timestamp, webhook.body(), signature)).isFalse();
+
+            JsonNode body = JSON.readTree(webhook.bodyText());
+            assertThat(body.path("type").asString()).isEqualTo("dev.ticklist.level.completed.v1");
+            assertThat(Instant.parse(body.path("timestamp").asString())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(body.path("data").path("organisationId").asString()).isEqualTo(organisation);
+            assertThat(body.path("data").path("levelId").asString()).isEqualTo("entry");
+            assertThat(body.path("data").path("itemCount").asInt()).isEqualTo(25);
+            assertThat(body.path("data").path("eventId").asString()).isEqualTo(eventId);
+
+            // The same milestone again (same event id): no second delivery.
+            publisher.publish(Topics.MILESTONES, eventId, completed);
+            String laterId = "evt-" + UUID.randomUUID();
+            publisher.publish(Topics.MILESTONES, laterId, levelCompleted(organisation, "ada", "advanced"));
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
+            assertThat(eventIdsIn(receiver)).containsExactly(eventId, laterId);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(attempts(organisation, endpointId))
+                    .anySatisfy(attempt -> {
+                        assertThat(attempt.path("messageId").asString()).isEqualTo(messageId);
+                        assertThat(attempt.path("milestoneEventId").asString()).isEqualTo(eventId);
+                        assertThat(attempt.path("attempt").asInt()).isEqualTo(1);
+                        assertThat(attempt.path("statusCode").asInt()).isEqualTo(200);
+                        assertThat(attempt.path("delivered").asBoolean()).isTrue();
+                    }));
+            assertThat(meters.get("ticklist.webhook.attempts").tag("outcome", "delivered").counter().count())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("ticklist.webhook.delivery.latency").tag("outcome", "delivered").timer().count())
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void anEndpointOfAnotherOrganisationNeverReceivesTheMilestone() {
+        String organisationA = newOrganisation();
+        String organisationB = newOrganisation();
+        try (var receiverA = WebhookReceiver.start(); var receiverB = WebhookReceiver.start()) {
+            register(organisationA, receiverA.url());
+            register(organisationB, receiverB.url());
+            var forA = levelCompleted(organisationA, "ada", "entry");
+            var forB = levelCompleted(organisationB, learnerOnTheSamePartitionAs(forA.key(), organisationB), "entry");
+
+            publisher.publish(Topics.MILESTONES, "evt-" + UUID.randomUUID(), forA);
+            publisher.publish(Topics.MILESTONES, "evt-" + UUID.randomUUID(), forB);
+
+            await().atMost(PATIENCE).until(() -> receiverB.received().size() == 1 && receiverA.received().size() == 1);
+            assertThat(organisationsIn(receiverB.received())).containsExactly(organisationB);
+            assertThat(organisationsIn(receiverA.received())).containsExactly(organisationA);
+        }
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedWithTheSameWebhookId() {
+        String organisation = newOrganisation();
+        try (var receiver = WebhookReceiver.start().answering(500)) {
+            JsonNode endpoint = register(organisation, receiver.url());
+            String secret = endpoint.path("secret").asString();
+
+            var completed = levelCompleted(organisation, "ada", "entry");
+            publisher.publish(Topics.MILESTONES, "evt-" + UUID.randomUUID(), completed);
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
+            List<Received> both = receiver.received();
+            assertThat(both).extracting(r -> r.header("webhook-id")).containsOnly(both.getFirst().header("webhook-id"));
+            assertThat(both).allSatisfy(webhook -> assertThat(verifies(secret, webhook)).isTrue());
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                var attempts = attempts(organisation, endpoint.path("id").asString());
+                assertThat(attempts).extracting(a -> a.path("attempt").asInt()).containsExactly(2, 1);
+                assertThat(attempts).extracting(a -> a.path("statusCode").asInt()).containsExactly(200, 500);
+                assertThat(attempts).extracting(a -> a.path("delivered").asBoolean()).containsExactly(true, false);
+                assertThat(attempts).extracting(a -> a.path("messageId").asString())
+                        .containsOnly(both.getFirst().header("webhook-id"));
+            });
+        }
+    }
+
+    @Test
+    void wipingRedisDoesNotMakeADeliveredMilestoneGoOutAgain() {
+        String organisation = newOrganisation();
+        try (var receiver = WebhookReceiver.start()) {
+            register(organisation, receiver.url());
+            String eventId = "evt-" + UUID.randomUUID();
+            var completed = levelCompleted(organisation, "grace", "entry");
+            publisher.publish(Topics.MILESTONES, eventId, completed);
+            await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+            String marker = DeliveredMarkers.key(organisation, receiver.received().getFirst().header("webhook-id"));
+            await().atMost(PATIENCE).until(() -> Boolean.TRUE.equals(redis.hasKey(marker)));
+
+            redis.delete(marker);
+            publisher.publish(Topics.MILESTONES, eventId, completed);
+            String laterId = "evt-" + UUID.randomUUID();
+            publisher.publish(Topics.MILESTONES, laterId, levelCompleted(organisation, "grace", "advanced"));
+
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
+            assertThat(eventIdsIn(receiver)).containsExactly(eventId, laterId);
+        }
+    }
+
+    private static LevelCompleted levelCompleted(String organisation, String learner, String level) {
+        return new LevelCompleted(organisation, "coh-1", learner, "machine-learning", 1, level, 25);
+    }
+
+    private List<JsonNode> attempts(String organisation, String endpointId) {
+        var answer = get(organisation, ENDPOINTS + "/" + endpointId + "/attempts");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body().path("attempts").valueStream().toList();
+    }
+
+    private static List<String> organisationsIn(List<Received> webhooks) {
+        return webhooks.stream().map(webhook -> data(webhook).path("organisationId").asString()).toList();
+    }
+
+    private static List<String> eventIdsIn(WebhookReceiver receiver) {
+        return receiver.received().stream().map(webhook -> data(webhook).path("eventId").asString()).toList();
+    }
+
+    private static JsonNode data(Received webhook) {
+        return JSON.readTree(webhook.bodyText()).path("data");
+    }
+
+    /** A learner of the organisation whose milestones share a partition with the given key, so they stay in order. */
+    private static String learnerOnTheSamePartitionAs(String key, String organisation) {
+        int partition = partitionOf(key);
+        for (int i = 0; ; i++) {
+            String learner = "learner-" + i;
+            if (partitionOf(organisation + "/" + learner) == partition) {
+                return learner;
+            }
+        }
+    }
+
+    private static int partitionOf(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        return BuiltInPartitioner.partitionForKey(bytes, Topics.MILESTONES.partitions());
+    }
+
+    private static String expectedMessageId(String eventId, String endpointId) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest((eventId + ":" + endpointId).getBytes(StandardCharsets.UTF_8));
+        return "msg_" + HexFormat.of().formatHex(digest).substring(0, 32);
+    }
+
+    private static boolean verifies(String secret, Received webhook) {
+        return verifies(secret, webhook.header("webhook-id"), webhook.header("webhook-timestamp"), webhook.body(),
+                webhook.header("webhook-signature"));
+    }
+
+    /** A receiver's check, written from the Standard Webhooks specification, independent of the service's code. */
+    private static boolean verifies(String secret, String id, String timestamp, byte[] body, String signatures) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] expected = mac.doFinal(body);
+            for (String signature : signatures.split(" ")) {
+                if (signature.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
