@@ -19,7 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every servlet service trusts nothing but the gateway's signed identity token: without one,
  * or with one that does not verify, a request gets 401. Scopes decide reads and writes.
  */
-@AutoConfiguration(after = IdentityConfiguration.class)
+// Before Web MVC's auto-configuration, so its default problem handler backs off for RequestProblems.
+@AutoConfiguration(after = IdentityConfiguration.class,
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceWebConfiguration implements WebMvcConfigurer {
 
@@ -49,6 +51,11 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
         return http.build();
+    }
+
+    @Bean
+    RequestProblems requestProblems() {
+        return new RequestProblems();
     }
 
     @Override

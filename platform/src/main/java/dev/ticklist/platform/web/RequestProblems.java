@@ -1,4 +1,4 @@
-package dev.ticklist.notification.web;
+package dev.ticklist.platform.web;
 
 import java.net.URI;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * instead of "Invalid request content". Replaces Boot's default handler of the same kind.
  */
 @RestControllerAdvice
-class RequestProblems extends ResponseEntityExceptionHandler {
+public class RequestProblems extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
