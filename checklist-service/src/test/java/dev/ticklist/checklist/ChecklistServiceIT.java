@@ -6,46 +6,21 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
-import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.Infrastructure;
-import dev.ticklist.testsupport.RealInfrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class ChecklistServiceIT {
-
-    @Value("${local.server.port}")
-    int port;
-    @Value("${ticklist.identity.secret}")
-    String secret;
-
-    String organisationId;
-    JsonHttp writer;
-
-    @BeforeEach
-    void createOrganisation() {
-        organisationId = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        var platform = as(organisationId, Scope.PLATFORM);
-        var created = platform.post("/internal/organisations", Map.of("organisationId", organisationId, "name", "Acme"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        writer = as(organisationId, Scope.WRITE);
-    }
+class ChecklistServiceIT extends ServiceIT {
 
     @Test
     void theBuiltInTemplatesAreListedWithTheirLevelsInOrder() {
@@ -116,8 +91,7 @@ class ChecklistServiceIT {
     void anotherOrganisationCannotSeeOrTickThisOnesCohort() {
         String cohortId = createCohort();
         writer.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of("ada")));
-        String other = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        as(other, Scope.PLATFORM).post("/internal/organisations", Map.of("organisationId", other, "name", "Other"));
+        String other = newOrganisation();
         var intruder = as(other, Scope.WRITE);
 
         assertProblem(intruder.get("/api/v1/cohorts/" + cohortId), 404);
@@ -127,26 +101,7 @@ class ChecklistServiceIT {
     }
 
     private String createCohort() {
-        var cohort = writer.post("/api/v1/cohorts", Map.of("name", "Spring 2027", "checklistId", "machine-learning"));
-        assertThat(cohort.status()).as(cohort.toString()).isEqualTo(201);
-        assertThat(cohort.json().get("checklistVersion").asInt()).isEqualTo(1);
-        return cohort.json().get("id").asString();
-    }
-
-    private static void assertProblem(JsonHttp.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.isProblem()).as(response.toString()).isTrue();
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception", "\tat ");
-    }
-
-    private JsonHttp as(String organisation, Scope scope) {
-        return JsonHttp.at(baseUrl()).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
-                .issue(organisation, Set.of(scope)));
-    }
-
-    private String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return cohortWith();
     }
 
     private ConsumerRecord<String, EventEnvelope<?>> findOnTopic(String eventId) {

@@ -11,14 +11,23 @@ public final class EventTypes {
 
     static {
         for (Topic<?> topic : Topics.ALL) {
-            for (Class<?> permitted : topic.eventType().getPermittedSubclasses()) {
-                var type = permitted.getAnnotation(EventType.class);
-                if (type == null) {
-                    throw new IllegalStateException(permitted + " has no @EventType");
-                }
-                if (BY_TYPE.put(type.value(), permitted.asSubclass(TicklistEvent.class)) != null) {
-                    throw new IllegalStateException("two records claim " + type.value());
-                }
+            register(topic.eventType());
+        }
+    }
+
+    /** Every record under a sealed interface, through sealed sub-interfaces too. */
+    private static void register(Class<?> sealed) {
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isInterface()) {
+                register(permitted);
+                continue;
+            }
+            var type = permitted.getAnnotation(EventType.class);
+            if (type == null) {
+                throw new IllegalStateException(permitted + " has no @EventType");
+            }
+            if (BY_TYPE.put(type.value(), permitted.asSubclass(TicklistEvent.class)) != null) {
+                throw new IllegalStateException("two records claim " + type.value());
             }
         }
     }

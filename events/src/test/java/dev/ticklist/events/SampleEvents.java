@@ -3,12 +3,18 @@ package dev.ticklist.events;
 import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.activity.LearnerChecklistAssigned;
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.directory.CohortArchived;
+import dev.ticklist.events.directory.CohortChecklistAssigned;
 import dev.ticklist.events.directory.CohortCreated;
+import dev.ticklist.events.directory.CohortRenamed;
 import dev.ticklist.events.directory.LearnerEnrolled;
+import dev.ticklist.events.directory.LearnerWithdrawn;
 import dev.ticklist.events.directory.OrganisationCreated;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
@@ -23,6 +29,8 @@ final class SampleEvents {
         return List.of(
                 new ItemTicked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
                 new ItemUnticked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new LearnerChecklistAssigned("org_acme", "coh_1", "ada@example.org", "machine-learning", 2,
+                        "machine-learning", 1),
                 new OrganisationCreated("org_acme", "Acme Academy"),
                 new CohortCreated("org_acme", "coh_1", "Spring 2027", "machine-learning", 1),
                 new LearnerEnrolled("org_acme", "coh_1", "ada@example.org"),
@@ -30,6 +38,13 @@ final class SampleEvents {
                         new Level("entry", "Entry", List.of(new Category("entry-theory", "Theory",
                                 List.of(new Item("mathematical-notation", "Mathematical notation", "Read sums.")))))))
                 ,
+                new ChecklistDraftSaved("c-3f9a2b7c1d4e", "org_acme", "Our ML path", "machine-learning@1", List.of(
+                        new Level("entry", "Entry", List.of(new Category("entry-theory", "Theory",
+                                List.of(new Item("mathematical-notation", "Mathematical notation", "Read sums."))))))),
+                new CohortRenamed("org_acme", "coh_1", "Autumn 2027"),
+                new CohortArchived("org_acme", "coh_1"),
+                new LearnerWithdrawn("org_acme", "coh_1", "ada@example.org"),
+                new CohortChecklistAssigned("org_acme", "coh_1", "machine-learning", 2),
                 new LevelCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
                 new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",

@@ -2,25 +2,30 @@ package dev.ticklist.checklist.catalog;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.catalog.CatalogEvent;
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Every published checklist version, as read from the catalog topic. */
+/** Every checklist: its published versions and its current draft, as read from the catalog topic. */
 public class Catalog {
 
     private final Map<String, ConcurrentSkipListMap<Integer, ChecklistVersionPublished>> versions =
             new ConcurrentHashMap<>();
+    private final Map<String, ChecklistDraftSaved> drafts = new ConcurrentHashMap<>();
 
     public void apply(EventEnvelope<CatalogEvent> envelope) {
         switch (envelope.event()) {
             case ChecklistVersionPublished published -> versions
                     .computeIfAbsent(published.checklistId(), id -> new ConcurrentSkipListMap<>())
                     .putIfAbsent(published.version(), published);
+            case ChecklistDraftSaved draft -> drafts.put(draft.checklistId(), draft);
         }
     }
 
@@ -28,23 +33,41 @@ public class Catalog {
     public Optional<ChecklistVersionPublished> version(String organisationId, String checklistId, int version) {
         return Optional.ofNullable(versions.get(checklistId))
                 .map(all -> all.get(version))
-                .filter(published -> visibleTo(organisationId, published));
+                .filter(published -> visibleTo(organisationId, published.organisationId()));
     }
 
     public Optional<ChecklistVersionPublished> latest(String organisationId, String checklistId) {
         return Optional.ofNullable(versions.get(checklistId))
                 .filter(all -> !all.isEmpty())
                 .map(all -> all.lastEntry().getValue())
-                .filter(published -> visibleTo(organisationId, published));
+                .filter(published -> visibleTo(organisationId, published.organisationId()));
     }
 
-    public List<ChecklistVersionPublished> latestVisibleTo(String organisationId) {
-        return versions.values().stream()
-                .filter(all -> !all.isEmpty())
-                .map(all -> all.lastEntry().getValue())
-                .filter(published -> visibleTo(organisationId, published))
-                .sorted(Comparator.comparing(ChecklistVersionPublished::checklistId))
-                .toList();
+    public List<ChecklistVersionPublished> versions(String organisationId, String checklistId) {
+        return Optional.ofNullable(versions.get(checklistId)).map(all -> List.copyOf(all.values())).orElse(List.of())
+                .stream().filter(published -> visibleTo(organisationId, published.organisationId())).toList();
+    }
+
+    /** The organisation's draft of one of its own checklists. */
+    public Optional<ChecklistDraftSaved> draft(String organisationId, String checklistId) {
+        return Optional.ofNullable(drafts.get(checklistId))
+                .filter(draft -> draft.organisationId().equals(organisationId));
+    }
+
+    /** Ids of every checklist the organisation can see: the templates, and its own, drafted or published. */
+    public Set<String> checklistIds(String organisationId) {
+        var ids = new TreeSet<String>(Comparator.naturalOrder());
+        versions.forEach((id, all) -> {
+            if (!all.isEmpty() && visibleTo(organisationId, all.firstEntry().getValue().organisationId())) {
+                ids.add(id);
+            }
+        });
+        drafts.forEach((id, draft) -> {
+            if (draft.organisationId().equals(organisationId)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     public boolean contains(String checklistId, int version) {
@@ -52,7 +75,11 @@ public class Catalog {
         return all != null && all.containsKey(version);
     }
 
-    private static boolean visibleTo(String organisationId, ChecklistVersionPublished published) {
-        return published.organisationId() == null || published.organisationId().equals(organisationId);
+    public boolean exists(String checklistId) {
+        return versions.containsKey(checklistId) || drafts.containsKey(checklistId);
+    }
+
+    private static boolean visibleTo(String organisationId, String owner) {
+        return owner == null || owner.equals(organisationId);
     }
 }

@@ -1,10 +1,12 @@
 package dev.ticklist.checklist.catalog;
 
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import java.util.List;
 
-/** A checklist version as the API shows it: levels, their categories, their items easiest first. */
-public record ChecklistView(String id, int version, String title, boolean template, List<LevelView> levels) {
+/** A checklist version or draft as the API shows it: levels, their categories, their items easiest first. */
+public record ChecklistView(String id, Integer version, String title, boolean template, boolean draft,
+                            String basedOn, int itemCount, List<LevelView> levels) {
 
     public record LevelView(String id, String name, int itemCount, List<CategoryView> categories) {
     }
@@ -15,25 +17,36 @@ public record ChecklistView(String id, int version, String title, boolean templa
     public record ItemView(String id, String name, String description) {
     }
 
-    public record Summary(String id, int latestVersion, String title, boolean template, int itemCount) {
+    /** @param latestVersion 0 while the checklist has only a draft */
+    public record Summary(String id, int latestVersion, String title, boolean template, boolean hasDraft,
+                          int itemCount) {
+    }
+
+    public record VersionSummary(int version, String title, int itemCount) {
     }
 
     static ChecklistView of(ChecklistVersionPublished published) {
         return new ChecklistView(published.checklistId(), published.version(), published.title(),
-                published.organisationId() == null,
-                published.levels().stream().map(level -> new LevelView(level.id(), level.name(),
-                        level.categories().stream().mapToInt(category -> category.items().size()).sum(),
-                        level.categories().stream().map(category -> new CategoryView(category.id(), category.name(),
-                                category.items().stream()
-                                        .map(item -> new ItemView(item.id(), item.name(), item.description()))
-                                        .toList())).toList())).toList());
+                published.organisationId() == null, false, null,
+                new ChecklistContent(published.title(), published.levels()).itemCount(), levels(published.levels()));
     }
 
-    static Summary summaryOf(ChecklistVersionPublished published) {
-        int items = published.levels().stream()
-                .flatMap(level -> level.categories().stream())
-                .mapToInt(category -> category.items().size()).sum();
-        return new Summary(published.checklistId(), published.version(), published.title(),
-                published.organisationId() == null, items);
+    static ChecklistView of(ChecklistDraftSaved draft) {
+        return new ChecklistView(draft.checklistId(), null, draft.title(), false, true, draft.basedOn(),
+                new ChecklistContent(draft.title(), draft.levels()).itemCount(), levels(draft.levels()));
+    }
+
+    static VersionSummary versionOf(ChecklistVersionPublished published) {
+        return new VersionSummary(published.version(), published.title(),
+                new ChecklistContent(published.title(), published.levels()).itemCount());
+    }
+
+    private static List<LevelView> levels(List<ChecklistVersionPublished.Level> levels) {
+        return levels.stream().map(level -> new LevelView(level.id(), level.name(),
+                level.categories().stream().mapToInt(category -> category.items().size()).sum(),
+                level.categories().stream().map(category -> new CategoryView(category.id(), category.name(),
+                        category.items().stream()
+                                .map(item -> new ItemView(item.id(), item.name(), item.description()))
+                                .toList())).toList())).toList();
     }
 }

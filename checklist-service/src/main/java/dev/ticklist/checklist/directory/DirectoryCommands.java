@@ -3,20 +3,25 @@ package dev.ticklist.checklist.directory;
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.catalog.CatalogEvent;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.events.directory.CohortArchived;
+import dev.ticklist.events.directory.CohortChecklistAssigned;
 import dev.ticklist.events.directory.CohortCreated;
+import dev.ticklist.events.directory.CohortRenamed;
 import dev.ticklist.events.directory.DirectoryEvent;
 import dev.ticklist.events.directory.LearnerEnrolled;
+import dev.ticklist.events.directory.LearnerWithdrawn;
 import dev.ticklist.events.directory.OrganisationCreated;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.TopicFollower;
 import dev.ticklist.platform.web.Problems;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +31,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DirectoryCommands {
-
-    static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     private final Directory directory;
     private final TopicFollower<DirectoryEvent> follower;
@@ -53,13 +56,12 @@ public class DirectoryCommands {
         return true;
     }
 
-    public synchronized Directory.Cohort createCohort(String organisationId, String name, String checklistId) {
-        Ids.requireSlug("checklist", checklistId);
+    /** A new cohort on a version of a checklist: the latest published one unless given. */
+    public synchronized Directory.Cohort createCohort(String organisationId, String name, String checklistId,
+                                                      Integer version) {
         catchUp(organisationId);
         requireOrganisation(organisationId);
-        await(catalogFollower, checklistId);
-        var checklist = catalog.latest(organisationId, checklistId)
-                .orElseThrow(() -> Problems.notFound("checklist " + checklistId + " does not exist"));
+        var checklist = publishedVersion(organisationId, checklistId, version);
         String cohortId = Ids.generate("coh_");
         publishAndApply(organisationId, List.of(
                 new CohortCreated(organisationId, cohortId, name, checklistId, checklist.version())));
@@ -70,7 +72,7 @@ public class DirectoryCommands {
     public synchronized List<String> enrol(String organisationId, String cohortId, List<String> learnerIds) {
         learnerIds.forEach(id -> Ids.requireExternal("learner", id));
         catchUp(organisationId);
-        var cohort = requireCohort(organisationId, cohortId);
+        var cohort = requireActiveCohort(organisationId, cohortId);
         var newcomers = new LinkedHashSet<>(learnerIds);
         newcomers.removeIf(cohort::enrolled);
         publishAndApply(organisationId, newcomers.stream()
@@ -79,10 +81,86 @@ public class DirectoryCommands {
         return List.copyOf(newcomers);
     }
 
+    /** Withdraws the learners who are enrolled; returns the ones withdrawn. */
+    public synchronized List<String> withdraw(String organisationId, String cohortId, List<String> learnerIds) {
+        learnerIds.forEach(id -> Ids.requireExternal("learner", id));
+        catchUp(organisationId);
+        var cohort = requireCohort(organisationId, cohortId);
+        var leaving = new LinkedHashSet<>(learnerIds);
+        leaving.removeIf(learner -> !cohort.enrolled(learner));
+        publishAndApply(organisationId, leaving.stream()
+                .<DirectoryEvent>map(learner -> new LearnerWithdrawn(organisationId, cohortId, learner))
+                .toList());
+        return List.copyOf(leaving);
+    }
+
+    public synchronized Directory.Cohort rename(String organisationId, String cohortId, String name) {
+        catchUp(organisationId);
+        var cohort = requireActiveCohort(organisationId, cohortId);
+        if (!cohort.name().equals(name)) {
+            publishAndApply(organisationId, List.of(new CohortRenamed(organisationId, cohortId, name)));
+        }
+        return requireCohort(organisationId, cohortId);
+    }
+
+    /** Archiving is final; archiving an archived cohort changes nothing. */
+    public synchronized Directory.Cohort archive(String organisationId, String cohortId) {
+        catchUp(organisationId);
+        var cohort = requireCohort(organisationId, cohortId);
+        if (!cohort.archived()) {
+            publishAndApply(organisationId, List.of(new CohortArchived(organisationId, cohortId)));
+        }
+        return requireCohort(organisationId, cohortId);
+    }
+
+    /**
+     * Assigns a checklist version to the cohort, or moves it to a newer one; ticks on items that
+     * exist in both stay ticked. Going back to an older version of the same checklist is refused.
+     */
+    public synchronized Directory.Cohort assign(String organisationId, String cohortId, String checklistId,
+                                                Integer version) {
+        catchUp(organisationId);
+        var cohort = requireActiveCohort(organisationId, cohortId);
+        var target = publishedVersion(organisationId, checklistId, version);
+        if (target.checklistId().equals(cohort.checklistId()) && target.version() < cohort.checklistVersion()) {
+            throw Problems.conflict("older-version", "cohort " + cohortId + " is on v" + cohort.checklistVersion()
+                    + "; a cohort only moves to newer versions");
+        }
+        if (!target.checklistId().equals(cohort.checklistId()) || target.version() != cohort.checklistVersion()) {
+            // Learners first, the cohort last: a retry after a failure in between moves everyone again.
+            publisher.publishAll(Topics.LEARNER_ACTIVITY, cohort.learners().stream().sorted()
+                    .map(learner -> new Identified<LearnerActivityEvent>(UUID.randomUUID().toString(),
+                            new LearnerChecklistAssigned(organisationId, cohortId, learner, target.checklistId(),
+                                    target.version(), cohort.checklistId(), cohort.checklistVersion())))
+                    .toList());
+            publishAndApply(organisationId, List.of(new CohortChecklistAssigned(organisationId, cohortId,
+                    target.checklistId(), target.version())));
+        }
+        return requireCohort(organisationId, cohortId);
+    }
+
+    /** A cohort that takes changes: archived cohorts are read-only (409). */
+    public Directory.Cohort requireActiveCohort(String organisationId, String cohortId) {
+        var cohort = requireCohort(organisationId, cohortId);
+        if (cohort.archived()) {
+            throw Problems.conflict("cohort-archived", "cohort " + cohortId + " is archived and takes no changes");
+        }
+        return cohort;
+    }
+
     public Directory.Cohort requireCohort(String organisationId, String cohortId) {
         Ids.requireExternal("cohort", cohortId);
         return directory.cohort(organisationId, cohortId)
                 .orElseThrow(() -> Problems.notFound("cohort " + cohortId + " does not exist"));
+    }
+
+    private ChecklistVersionPublished publishedVersion(String organisationId, String checklistId, Integer version) {
+        Ids.requireSlug("checklist", checklistId);
+        catalogFollower.catchUp(checklistId);
+        return (version == null ? catalog.latest(organisationId, checklistId)
+                : catalog.version(organisationId, checklistId, version))
+                .orElseThrow(() -> Problems.notFound("checklist " + checklistId
+                        + (version == null ? " has no published version" : " has no version " + version)));
     }
 
     private void requireOrganisation(String organisationId) {
@@ -93,16 +171,7 @@ public class DirectoryCommands {
 
     /** Invariant 6: state holds every event acknowledged for this organisation before we validate. */
     public void catchUp(String organisationId) {
-        await(follower, organisationId);
-    }
-
-    private static void await(TopicFollower<?> follower, String key) {
-        try {
-            follower.awaitCaughtUp(key, CATCH_UP);
-        } catch (TimeoutException e) {
-            throw Problems.unavailable("directory-lagging",
-                    "the directory is still catching up with recent changes; retry in a moment");
-        }
+        follower.catchUp(organisationId);
     }
 
     private void publishAndApply(String organisationId, List<DirectoryEvent> events) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TickCommands {
+
+    public static final int MAX_ITEMS_PER_REQUEST = 500;
 
     private final DirectoryCommands directory;
     private final Catalog catalog;
@@ -48,8 +51,12 @@ public class TickCommands {
                            boolean tick) {
         Ids.requireExternal("learner", learnerId);
         itemIds.forEach(id -> Ids.requireSlug("item", id));
+        if (itemIds.size() > MAX_ITEMS_PER_REQUEST) {
+            throw Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
+                    "at most " + MAX_ITEMS_PER_REQUEST + " items per request, not " + itemIds.size());
+        }
         directory.catchUp(organisationId);
-        var cohort = directory.requireCohort(organisationId, cohortId);
+        var cohort = directory.requireActiveCohort(organisationId, cohortId);
         if (!cohort.enrolled(learnerId)) {
             throw Problems.notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId);
         }

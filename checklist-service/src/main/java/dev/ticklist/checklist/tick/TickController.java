@@ -4,7 +4,6 @@ import dev.ticklist.platform.identity.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks")
 class TickController {
-
-    static final int MAX_ITEMS_PER_REQUEST = 500;
 
     private final TickCommands commands;
 
@@ -40,6 +37,6 @@ class TickController {
         return commands.untick(tenant.organisationId(), cohortId, learnerId, List.of(itemId));
     }
 
-    record Ticks(@NotEmpty @Size(max = MAX_ITEMS_PER_REQUEST) List<@NotBlank String> itemIds) {
+    record Ticks(@NotEmpty List<@NotBlank String> itemIds) {
     }
 }

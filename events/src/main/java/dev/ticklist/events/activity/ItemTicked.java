@@ -9,5 +9,5 @@ public record ItemTicked(
         String learnerId,
         String checklistId,
         int checklistVersion,
-        String itemId) implements LearnerActivityEvent {
+        String itemId) implements ItemActivity {
 }

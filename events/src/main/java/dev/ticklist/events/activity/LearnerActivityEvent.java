@@ -2,8 +2,11 @@ package dev.ticklist.events.activity;
 
 import dev.ticklist.events.TicklistEvent;
 
-/** What a learner did. Keyed by organisation and learner, so one learner's events stay in order. */
-public sealed interface LearnerActivityEvent extends TicklistEvent permits ItemTicked, ItemUnticked {
+/**
+ * What happened to one learner's checklist. Keyed by organisation and learner, so one learner's
+ * events stay in order.
+ */
+public sealed interface LearnerActivityEvent extends TicklistEvent permits ItemActivity, LearnerChecklistAssigned {
 
     String organisationId();
 
@@ -15,16 +18,9 @@ public sealed interface LearnerActivityEvent extends TicklistEvent permits ItemT
 
     int checklistVersion();
 
-    String itemId();
-
     @Override
     default String key() {
         return learnerKey(organisationId(), learnerId());
-    }
-
-    @Override
-    default String subject() {
-        return "learners/" + learnerId() + "/items/" + itemId();
     }
 
     static String learnerKey(String organisationId, String learnerId) {

@@ -3,7 +3,7 @@ package dev.ticklist.events.catalog;
 import dev.ticklist.events.TicklistEvent;
 
 /** Checklists and their published versions. Keyed by checklist. */
-public sealed interface CatalogEvent extends TicklistEvent permits ChecklistVersionPublished {
+public sealed interface CatalogEvent extends TicklistEvent permits ChecklistVersionPublished, ChecklistDraftSaved {
 
     String checklistId();
 

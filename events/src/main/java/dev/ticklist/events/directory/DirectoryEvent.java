@@ -4,7 +4,8 @@ import dev.ticklist.events.TicklistEvent;
 
 /** Organisations, cohorts and enrolments. Keyed by organisation. */
 public sealed interface DirectoryEvent extends TicklistEvent
-        permits OrganisationCreated, CohortCreated, LearnerEnrolled {
+        permits OrganisationCreated, CohortCreated, LearnerEnrolled,
+        CohortRenamed, CohortArchived, LearnerWithdrawn, CohortChecklistAssigned {
 
     String organisationId();
 

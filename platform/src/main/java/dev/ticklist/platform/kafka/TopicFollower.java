@@ -3,6 +3,7 @@ package dev.ticklist.platform.kafka;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
+import dev.ticklist.platform.web.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration INITIAL_LOAD = Duration.ofMinutes(2);
+    private static final Duration COMMAND_CATCH_UP = Duration.ofSeconds(5);
     static final int PHASE = Integer.MIN_VALUE + 1000;
 
     private final Topic<E> topic;
@@ -118,6 +120,19 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     public void awaitCaughtUp(String key, Duration timeout) throws TimeoutException {
         int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitionCount);
         awaitPositions(Map.of(partition, endOffsets().getOrDefault(partition, 0L)), timeout);
+    }
+
+    /**
+     * Invariant 6 for a command: waits until local state holds every event acknowledged for
+     * {@code key}, or answers 503 (retry) if it cannot catch up in a few seconds.
+     */
+    public void catchUp(String key) {
+        try {
+            awaitCaughtUp(key, COMMAND_CATCH_UP);
+        } catch (TimeoutException e) {
+            throw Problems.unavailable("state-lagging",
+                    "this service is still catching up with recent changes; retry in a moment");
+        }
     }
 
     /** Waits until every event acknowledged so far on every partition has been applied. */

@@ -4,7 +4,11 @@ import dev.ticklist.platform.identity.IdentityConfiguration;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -51,6 +55,15 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
         return http.build();
+    }
+
+    /** Ahead of security and everything else: an oversized body is refused before anyone reads it. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
+            @Value("${ticklist.http.max-request-body:1MB}") DataSize limit) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.ticklist.progress.catalog;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.catalog.CatalogEvent;
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public class ChecklistCatalog {
             case ChecklistVersionPublished published ->
                     structures.putIfAbsent(key(published.checklistId(), published.version()),
                             ChecklistStructure.of(published));
+            case ChecklistDraftSaved draft -> {
+                // Drafts are not assignable; only published versions count for progress.
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.ticklist.progress.learner;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.catalog.CatalogEvent;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.TopicFollower;
@@ -47,15 +49,20 @@ public class LearnerActivityListener {
 
     @KafkaListener(id = "learner-activity", topics = "ticklist.learner-activity")
     public void on(ConsumerRecord<String, EventEnvelope<?>> record) {
-        if (!(record.value().event() instanceof LearnerActivityEvent event)) {
-            throw new PoisonEventException("not a learner activity event: " + record.value().type());
+        var envelope = record.value();
+        switch (envelope.event()) {
+            case ItemActivity item -> {
+                ChecklistStructure structure = structureOf(item);
+                var level = structure.levelOf(item.itemId()).orElseThrow(() -> new PoisonEventException(
+                        "item " + item.itemId() + " is not in " + item.checklistId() + " v" + item.checklistVersion()));
+                @SuppressWarnings("unchecked")
+                var itemEnvelope = (EventEnvelope<ItemActivity>) envelope;
+                outbox.publish(projection.apply(itemEnvelope, record.offset(), structure, level));
+            }
+            case LearnerChecklistAssigned assigned ->
+                    outbox.publish(projection.move(assigned, record.offset(), structureOf(assigned)));
+            default -> throw new PoisonEventException("not a learner activity event: " + envelope.type());
         }
-        @SuppressWarnings("unchecked")
-        var envelope = (EventEnvelope<LearnerActivityEvent>) record.value();
-        ChecklistStructure structure = structureOf(event);
-        var level = structure.levelOf(event.itemId()).orElseThrow(() -> new PoisonEventException(
-                "item " + event.itemId() + " is not in " + event.checklistId() + " v" + event.checklistVersion()));
-        outbox.publish(projection.apply(envelope, record.offset(), structure, level));
         applied.increment();
         eventAge.record(Duration.between(envelope.time(), clock.instant()));
     }

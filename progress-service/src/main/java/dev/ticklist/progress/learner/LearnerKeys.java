@@ -36,6 +36,10 @@ record LearnerKeys(String organisationId, String learnerId) {
         return List.of(applied(), items(checklist), levels(checklist), outbox(), checklists());
     }
 
+    List<String> forMove(String from, String to) {
+        return List.of(applied(), items(from), items(to), levels(to), checklists(), outbox());
+    }
+
     /** {@code checklist@version}: how a learner's checklist is named inside its keys. */
     static String checklist(String checklistId, int version) {
         return checklistId + "@" + version;

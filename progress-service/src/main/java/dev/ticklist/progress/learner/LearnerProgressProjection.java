@@ -1,11 +1,13 @@
 package dev.ticklist.progress.learner;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
-import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
@@ -22,6 +24,9 @@ public class LearnerProgressProjection {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> APPLY =
             RedisScript.of(new ClassPathResource("scripts/apply-learner-activity.lua"), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> MOVE =
+            RedisScript.of(new ClassPathResource("scripts/move-learner-checklist.lua"), List.class);
 
     private final StringRedisTemplate redis;
 
@@ -33,7 +38,7 @@ public class LearnerProgressProjection {
      * @return the milestones waiting in the learner's outbox (this event's and any left from
      *         an earlier crash); publish them, then {@link MilestoneOutbox#remove} each
      */
-    public List<PendingMilestone> apply(EventEnvelope<? extends LearnerActivityEvent> envelope, long offset,
+    public List<PendingMilestone> apply(EventEnvelope<? extends ItemActivity> envelope, long offset,
                                         ChecklistStructure structure, ChecklistStructure.Level level) {
         var event = envelope.event();
         var keys = new LearnerKeys(event.organisationId(), event.learnerId());
@@ -51,7 +56,29 @@ public class LearnerProgressProjection {
                 checklist,
                 event.cohortId(),
                 milestone.encode());
-        return ((List<?>) result.get(1)).stream().map(entry -> PendingMilestone.decode((String) entry)).toList();
+        return pending(result);
+    }
+
+    /** Moves the learner to {@code target}: ticks on items that exist there carry over. */
+    public List<PendingMilestone> move(LearnerChecklistAssigned event, long offset, ChecklistStructure target) {
+        var keys = new LearnerKeys(event.organisationId(), event.learnerId());
+        String from = LearnerKeys.checklist(event.previousChecklistId(), event.previousChecklistVersion());
+        String to = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
+        var args = new ArrayList<String>(List.of(Long.toString(offset), from, to, event.cohortId(),
+                Integer.toString(target.levels().size())));
+        target.levelsInOrder().forEach(level -> {
+            args.add(level.id());
+            args.add(Integer.toString(level.itemCount()));
+        });
+        target.levelOfItem().forEach((item, level) -> {
+            args.add(item);
+            args.add(level);
+        });
+        return pending(redis.execute(MOVE, keys.forMove(from, to), args.toArray()));
+    }
+
+    private static List<PendingMilestone> pending(List<?> scriptResult) {
+        return ((List<?>) scriptResult.get(1)).stream().map(entry -> PendingMilestone.decode((String) entry)).toList();
     }
 
     /** Stable: the same causing event always yields the same milestone id, across replays. */

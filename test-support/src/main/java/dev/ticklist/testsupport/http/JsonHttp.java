@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +58,20 @@ public final class JsonHttp {
     }
 
     public Response postRaw(String path, String body, String contentType) {
+        return send(path, "POST", body, contentType);
+    }
+
+    public Response put(String path, Object body) {
+        return send(path, "PUT", JSON.writeValueAsString(body), "application/json");
+    }
+
+    public Response patch(String path, Object body) {
+        return send(path, "PATCH", JSON.writeValueAsString(body), "application/json");
+    }
+
+    private Response send(String path, String method, String body, String contentType) {
         return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -71,7 +84,8 @@ public final class JsonHttp {
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,7 +95,12 @@ public final class JsonHttp {
     }
 
     /** A response; {@link #json()} parses the body. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().getFirst()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             return parse(body);

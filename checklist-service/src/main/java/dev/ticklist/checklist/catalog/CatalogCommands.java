@@ -1,0 +1,104 @@
+package dev.ticklist.checklist.catalog;
+
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.catalog.CatalogEvent;
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.kafka.TopicFollower;
+import dev.ticklist.platform.web.Problems;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+
+/**
+ * Organisations' own checklists: copy a template (or start empty), edit the draft, publish it
+ * as an immutable numbered version. Every command first catches up with the checklist's
+ * partition, and answers only once its event is applied here.
+ */
+@Service
+public class CatalogCommands {
+
+    private final Catalog catalog;
+    private final TopicFollower<CatalogEvent> follower;
+    private final EventPublisher publisher;
+
+    CatalogCommands(Catalog catalog, TopicFollower<CatalogEvent> follower, EventPublisher publisher) {
+        this.catalog = catalog;
+        this.follower = follower;
+        this.publisher = publisher;
+    }
+
+    /** A new checklist of the organisation, as a draft: a copy of {@code copyOf} or the empty levels. */
+    public synchronized ChecklistDraftSaved create(String organisationId, String title, String copyOf,
+                                                   Integer copyOfVersion) {
+        ChecklistContent content;
+        String basedOn = null;
+        if (copyOf == null) {
+            content = ChecklistContent.empty(title);
+        } else {
+            ChecklistIds.requireSlug("checklist", copyOf);
+            catchUp(copyOf);
+            var source = (copyOfVersion == null ? catalog.latest(organisationId, copyOf)
+                    : catalog.version(organisationId, copyOf, copyOfVersion))
+                    .orElseThrow(() -> Problems.notFound("checklist " + copyOf
+                            + (copyOfVersion == null ? "" : " v" + copyOfVersion) + " does not exist"));
+            content = new ChecklistContent(title == null ? source.title() : title, source.levels());
+            basedOn = source.checklistId() + "@" + source.version();
+        }
+        content = content.withTitle(content.title()).validated();
+        String checklistId = ChecklistIds.newChecklistId();
+        return save(new ChecklistDraftSaved(checklistId, organisationId, content.title(), basedOn, content.levels()));
+    }
+
+    /** Applies one edit to the organisation's draft and saves the whole result. */
+    public synchronized ChecklistDraftSaved edit(String organisationId, String checklistId,
+                                                 UnaryOperator<ChecklistContent> change) {
+        var draft = requireDraft(organisationId, checklistId);
+        var edited = change.apply(new ChecklistContent(draft.title(), draft.levels())).validated();
+        return save(new ChecklistDraftSaved(checklistId, organisationId, edited.title(), draft.basedOn(),
+                edited.levels()));
+    }
+
+    /** Publishes the draft as the next version. Publishing what the latest version already holds is refused. */
+    public synchronized ChecklistVersionPublished publish(String organisationId, String checklistId) {
+        var draft = requireDraft(organisationId, checklistId);
+        var latest = catalog.latest(organisationId, checklistId);
+        if (latest.isPresent() && latest.get().title().equals(draft.title())
+                && latest.get().levels().equals(draft.levels())) {
+            throw Problems.conflict("nothing-to-publish", "the draft is the same as version "
+                    + latest.get().version() + "; edit it before publishing");
+        }
+        if (new ChecklistContent(draft.title(), draft.levels()).itemCount() == 0) {
+            throw Problems.conflict("empty-checklist", "a checklist needs at least one item before it is published");
+        }
+        int version = latest.map(published -> published.version() + 1).orElse(1);
+        var published = new ChecklistVersionPublished(checklistId, version, organisationId, draft.title(),
+                draft.levels());
+        publisher.publish(Topics.CATALOG, published);
+        catchUp(checklistId);
+        return published;
+    }
+
+    /** Finds the draft, or says why there is none: unknown, a template, or another organisation's. */
+    public ChecklistDraftSaved requireDraft(String organisationId, String checklistId) {
+        ChecklistIds.requireSlug("checklist", checklistId);
+        catchUp(checklistId);
+        return catalog.draft(organisationId, checklistId).orElseThrow(() -> {
+            if (catalog.latest(organisationId, checklistId).filter(v -> v.organisationId() == null).isPresent()) {
+                return Problems.conflict("template-read-only",
+                        "built-in templates cannot be edited; copy one with POST /api/v1/checklists");
+            }
+            return Problems.notFound("checklist " + checklistId + " does not exist");
+        });
+    }
+
+    public void catchUp(String checklistId) {
+        follower.catchUp(checklistId);
+    }
+
+    private ChecklistDraftSaved save(ChecklistDraftSaved draft) {
+        publisher.publish(Topics.CATALOG, draft);
+        catchUp(draft.checklistId());
+        return draft;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ticklist.checklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.testsupport.RealInfrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The running service against the real broker and Redis; one Spring context for every test class. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+public abstract class ServiceIT {
+
+    @Value("${local.server.port}")
+    protected int port;
+    @Value("${ticklist.identity.secret}")
+    protected String secret;
+
+    protected String organisationId;
+    /** Acts for {@link #organisationId} with the write scope. */
+    protected JsonHttp writer;
+
+    @BeforeEach
+    void createOrganisation() {
+        organisationId = newOrganisation();
+        writer = as(organisationId, Scope.WRITE);
+    }
+
+    protected String newOrganisation() {
+        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        var created = as(id, Scope.PLATFORM).post("/internal/organisations", Map.of("organisationId", id, "name", "Acme"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
+    }
+
+    protected JsonHttp as(String organisation, Scope scope) {
+        return JsonHttp.at(baseUrl()).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
+                .issue(organisation, Set.of(scope)));
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A cohort of {@link #organisationId} on the latest Machine Learning template, with these learners. */
+    protected String cohortWith(String... learners) {
+        var cohort = writer.post("/api/v1/cohorts", Map.of("name", "Spring 2027", "checklistId", "machine-learning"));
+        assertThat(cohort.status()).as(cohort.toString()).isEqualTo(201);
+        String cohortId = cohort.json().get("id").asString();
+        if (learners.length > 0) {
+            var enrolled = writer.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of(learners)));
+            assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        }
+        return cohortId;
+    }
+
+    protected static JsonHttp.Response assertProblem(JsonHttp.Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.isProblem()).as(response.toString()).isTrue();
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        return response;
+    }
+}
