@@ -7,6 +7,7 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
@@ -105,6 +106,31 @@ class ProgressServiceIT {
         JsonNode entry = awaitLevel("bob", "entry", level -> level.get("ticked").asInt() == 1);
         assertThat(entry.get("finishedAt").isNull()).isTrue();
         assertThat(entry.get("percent").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void movingToANewerVersionCarriesOverTicksOnItemsThatStillExist() {
+        tick("eve", "notation");
+        tick("eve", "research");
+        awaitLevel("eve", "advanced", level -> !level.get("finishedAt").isNull());
+        // v2 drops "research", adds "proofs" to Advanced, and keeps "notation" and "matrices".
+        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(checklistId, 2, organisationId, "Tiny",
+                List.of(new Level("entry", "Entry", List.of(new Category("entry-theory", "Theory", List.of(
+                                new Item("notation", "Notation", "Read sums."),
+                                new Item("matrices", "Matrices", "Multiply them."))))),
+                        new Level("advanced", "Advanced", List.of(new Category("advanced-general", "General", List.of(
+                                new Item("proofs", "Proofs", "Prove it."))))))));
+        await().until(() -> catalog.find(checklistId, 2).isPresent());
+        publisher.publish(Topics.LEARNER_ACTIVITY, new LearnerChecklistAssigned(organisationId, "coh_1", "eve",
+                checklistId, 2, checklistId, 1));
+
+        JsonNode progress = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("eve"),
+                p -> p.get("checklists").size() == 1 && p.get("checklists").get(0).get("version").asInt() == 2);
+        JsonNode checklist = progress.get("checklists").get(0);
+        assertThat(checklist.get("tickedItems").propertyNames()).containsExactly("notation");
+        assertThat(level(progress, "entry").get("ticked").asInt()).isEqualTo(1);
+        assertThat(level(progress, "advanced").get("ticked").asInt()).isZero();
+        assertThat(level(progress, "advanced").get("finishedAt").isNull()).isTrue();
     }
 
     @Test
