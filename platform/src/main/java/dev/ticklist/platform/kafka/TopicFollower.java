@@ -62,6 +62,7 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     @Override
     public void start() {
+        applied.clear();
         consumer = consumers.get();
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -101,7 +102,13 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private void pollOnce() {
         try {
             for (var record : consumer.poll(Duration.ofMillis(200))) {
-                apply.accept((EventEnvelope<E>) record.value());
+                try {
+                    apply.accept((EventEnvelope<E>) record.value());
+                } catch (RuntimeException e) {
+                    // One event that cannot be applied must not stop the state from following the rest.
+                    LOG.error("Skipping {} at {}-{}: {}", record.value().type(), record.partition(), record.offset(),
+                            e.toString());
+                }
             }
         } catch (RecordDeserializationException e) {
             // A record this service cannot read: skip it, as the dead-letter policy does elsewhere.

@@ -1,0 +1,11 @@
+package dev.ticklist.gateway.admin;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /admin/v1/organisations}. */
+public record NewOrganisation(
+        @NotBlank(message = "must not be blank")
+        @Size(max = 200, message = "must be at most 200 characters")
+        String name) {
+}

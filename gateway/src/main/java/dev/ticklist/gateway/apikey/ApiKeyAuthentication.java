@@ -1,0 +1,47 @@
+package dev.ticklist.gateway.apikey;
+
+import dev.ticklist.platform.identity.Scope;
+import java.util.Objects;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request's verified API key. Its authorities are the key's scopes ({@code SCOPE_read}, …). */
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final ApiKeyEntry apiKey;
+
+    public ApiKeyAuthentication(ApiKeyEntry apiKey) {
+        super(apiKey.scopes().stream().map(Scope::authority).map(SimpleGrantedAuthority::new).toList());
+        this.apiKey = apiKey;
+        setAuthenticated(true);
+    }
+
+    public ApiKeyEntry apiKey() {
+        return apiKey;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return apiKey;
+    }
+
+    @Override
+    public String getName() {
+        return apiKey.keyId();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKeyAuthentication that && super.equals(that) && apiKey.equals(that.apiKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), apiKey);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ticklist.gateway.apikey;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.access.AccessEvent;
+import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
+import dev.ticklist.platform.kafka.TopicFollower;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.util.retry.Retry;
+
+/**
+ * Every instance reads the whole access topic from its start and writes each issued key into
+ * Redis, so wiping Redis and restarting loses no key, and keys issued elsewhere arrive here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiKeyReplay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyReplay.class);
+
+    /** Redis being away must not skip an event: wait for it, however long it takes. */
+    private static final Retry UNTIL_REDIS_TAKES_IT = Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+            .maxBackoff(Duration.ofSeconds(5))
+            .filter(error -> !(error instanceof IllegalArgumentException))
+            .doBeforeRetry(signal -> LOG.warn("Could not write an API key to Redis (attempt {}): {}",
+                    signal.totalRetries() + 1, signal.failure().toString()));
+
+    @Bean
+    TopicFollower<AccessEvent> accessTopicFollower(TopicFollowers followers, ApiKeyStore store) {
+        return followers.follow(Topics.ACCESS, envelope -> apply(store, envelope));
+    }
+
+    static void apply(ApiKeyStore store, EventEnvelope<AccessEvent> envelope) {
+        switch (envelope.event()) {
+            case ApiKeyIssued issued -> {
+                try {
+                    store.save(issued).retryWhen(UNTIL_REDIS_TAKES_IT).block();
+                } catch (IllegalArgumentException e) {
+                    // Grants nothing rather than stopping the follower (and every later key) on one event.
+                    LOG.error("Skipping event {}: it describes no valid API key ({})", envelope.id(), e.getMessage());
+                }
+            }
+        }
+    }
+}

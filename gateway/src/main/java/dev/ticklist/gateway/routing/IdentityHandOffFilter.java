@@ -1,0 +1,68 @@
+package dev.ticklist.gateway.routing;
+
+import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
+import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
+import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.platform.identity.IdentityTokens;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a service receives instead of the client's credentials: the client's {@code Authorization},
+ * {@code X-Api-Key} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
+ * token for the key's organisation and scopes takes their place. The API key itself never leaves
+ * the gateway, and nothing the client writes can pose as the gateway's word.
+ */
+@Component
+public class IdentityHandOffFilter implements GlobalFilter, Ordered {
+
+    static final String TICKLIST_HEADER_PREFIX = "x-ticklist-";
+
+    private final IdentityTokens identityTokens;
+
+    public IdentityHandOffFilter(IdentityTokens identityTokens) {
+        this.identityTokens = identityTokens;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .ofType(ApiKeyAuthentication.class)
+                .map(authentication -> Optional.of(authentication.apiKey()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(apiKey -> chain.filter(handOff(exchange, apiKey)));
+    }
+
+    private ServerWebExchange handOff(ServerWebExchange exchange, Optional<ApiKeyEntry> apiKey) {
+        var request = exchange.getRequest().mutate().headers(headers -> {
+            removeClientCredentials(headers);
+            apiKey.ifPresent(key -> headers.setBearerAuth(identityTokens.issue(key.organisationId(), key.scopes())));
+        }).build();
+        return exchange.mutate().request(request).build();
+    }
+
+    static void removeClientCredentials(HttpHeaders headers) {
+        headers.remove(HttpHeaders.AUTHORIZATION);
+        headers.remove(ApiKeyAuthenticationConverter.API_KEY_HEADER);
+        for (String name : List.copyOf(headers.headerNames())) {
+            if (name.regionMatches(true, 0, TICKLIST_HEADER_PREFIX, 0, TICKLIST_HEADER_PREFIX.length())) {
+                headers.remove(name);
+            }
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

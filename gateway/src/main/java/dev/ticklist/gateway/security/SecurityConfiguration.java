@@ -1,0 +1,130 @@
+package dev.ticklist.gateway.security;
+
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
+
+import dev.ticklist.gateway.GatewayProperties;
+import dev.ticklist.gateway.admin.AdminKey;
+import dev.ticklist.gateway.admin.AdminKeyAuthenticationConverter;
+import dev.ticklist.gateway.admin.AdminKeyAuthenticationManager;
+import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
+import dev.ticklist.gateway.apikey.ApiKeyAuthenticationManager;
+import dev.ticklist.gateway.apikey.ApiKeyStore;
+import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.platform.identity.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may do what, on one page. Two stateless chains: the admin API ({@code /admin/**}) takes
+ * the operator's admin key; everything else takes organisations' API keys, whose scopes decide
+ * what they may call. No sessions, no cookies, so no CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    private static final String READ = Scope.READ.authority();
+    private static final String WRITE = Scope.WRITE.authority();
+    private static final String ADMIN = Scope.ADMIN.authority();
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain adminApiSecurity(ServerHttpSecurity http, GatewayProperties properties,
+                                            ProblemResponses problems) {
+        var adminKey = new AdminKey(properties.adminKey());
+        if (!adminKey.enabled()) {
+            LOG.warn("TICKLIST_ADMIN_KEY is not set: the admin API refuses every request");
+        }
+        var authentication = authenticationFilter(new AdminKeyAuthenticationManager(adminKey),
+                new AdminKeyAuthenticationConverter(), problems, Unauthenticated.ADMIN);
+        return stateless(http, problems, Unauthenticated.ADMIN)
+                .securityMatcher(pathMatchers("/admin/**"))
+                .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(AdminKey.AUTHORITY))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ProblemResponses problems) {
+        var authentication = authenticationFilter(new ApiKeyAuthenticationManager(store),
+                new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
+        authentication.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
+        return stateless(http, problems, Unauthenticated.API)
+                .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/v1/webhooks/**").hasAuthority(ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority(READ, WRITE, ADMIN)
+                        .pathMatchers("/api/v1/**").hasAnyAuthority(WRITE, ADMIN)
+                        .pathMatchers("/api/**").authenticated()
+                        // The gateway's own paths: health probes and metrics; all else is not routed (404).
+                        .anyExchange().permitAll())
+                .build();
+    }
+
+    private static AuthenticationWebFilter authenticationFilter(ReactiveAuthenticationManager manager,
+                                                                ServerAuthenticationConverter converter,
+                                                                ProblemResponses problems,
+                                                                Unauthenticated unauthenticated) {
+        var filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(converter);
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        // A wrong secret gets the very answer a missing one gets: nothing to tell them apart by.
+        filter.setAuthenticationFailureHandler((webFilterExchange, exception) ->
+                unauthenticated.write(problems, webFilterExchange.getExchange()));
+        return filter;
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http, ProblemResponses problems,
+                                                Unauthenticated unauthenticated) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((exchange, exception) -> unauthenticated.write(problems, exchange))
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "forbidden", "the API key's scopes do not allow this request")));
+    }
+
+    /** The one 401 answer of each chain. */
+    private enum Unauthenticated {
+        API("ticklist", "send a valid API key as 'Authorization: Bearer tk_…' or 'X-Api-Key: tk_…'"),
+        ADMIN("ticklist-admin", "send the platform's admin key as 'Authorization: Bearer <admin key>'");
+
+        private final String realm;
+        private final String detail;
+
+        Unauthenticated(String realm, String detail) {
+            this.realm = realm;
+            this.detail = detail;
+        }
+
+        Mono<Void> write(ProblemResponses problems, ServerWebExchange exchange) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ticklist.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A service behind the gateway, as far as the gateway can tell: a real HTTP server on 127.0.0.1
+ * that records every request and answers 201 to {@code POST /internal/organisations} (or what
+ * a test asks for) and 200 with a little JSON to everything else.
+ */
+public final class UpstreamStandIn {
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile int organisationStatus = 201;
+
+    private UpstreamStandIn(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static UpstreamStandIn start(String name) {
+        return new UpstreamStandIn(name);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String path) {
+        return received.stream().filter(request -> request.pathAndQuery().equals(path)).toList();
+    }
+
+    /** The answer to the next {@code POST /internal/organisations} requests, until {@link #reset()}. */
+    public void answerOrganisationsWith(int status) {
+        organisationStatus = status;
+    }
+
+    public void reset() {
+        received.clear();
+        organisationStatus = 201;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((header, values) -> headers.put(header, List.copyOf(values)));
+            var request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                    headers, body);
+            received.add(request);
+            boolean creatingOrganisation = request.method().equals("POST")
+                    && request.pathAndQuery().equals("/internal/organisations");
+            int status = creatingOrganisation ? organisationStatus : 200;
+            byte[] answer = (creatingOrganisation ? body : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    /** One request as it arrived; header names are case-insensitive. */
+    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name)).map(List::getFirst);
+        }
+
+        public String bearerToken() {
+            String authorization = header("Authorization").orElseThrow(() -> new AssertionError("no Authorization header"));
+            if (!authorization.startsWith("Bearer ")) {
+                throw new AssertionError("not a bearer token: " + authorization);
+            }
+            return authorization.substring("Bearer ".length());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ticklist.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticklist.gateway.GatewayIntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RoutingTest extends GatewayIntegrationTest {
+
+    @Test
+    void eachPathGoesToItsServiceUnchanged() {
+        String key = createOrganisation("Acme Academy").apiKey();
+
+        var progress = gateway.get("/api/v1/progress/cohorts/coh_1?level=entry&x=%20y", "X-Api-Key", key);
+        var webhooks = gateway.get("/api/v1/webhooks", "X-Api-Key", key);
+        var checklist = gateway.post("/api/v1/cohorts/coh_1/learners", "{\"learnerIds\":[\"ada\"]}", "X-Api-Key", key);
+
+        assertThat(progress.json().get("service").asString()).isEqualTo("progress-service");
+        assertThat(webhooks.json().get("service").asString()).isEqualTo("notification-service");
+        assertThat(checklist.json().get("service").asString()).isEqualTo("checklist-service");
+        assertThat(PROGRESS.received()).singleElement()
+                .satisfies(request -> assertThat(request.pathAndQuery()).isEqualTo("/api/v1/progress/cohorts/coh_1?level=entry&x=%20y"));
+        assertThat(NOTIFICATION.received()).singleElement()
+                .satisfies(request -> assertThat(request.pathAndQuery()).isEqualTo("/api/v1/webhooks"));
+        assertThat(CHECKLIST.received()).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.pathAndQuery()).isEqualTo("/api/v1/cohorts/coh_1/learners");
+            assertThat(request.body()).isEqualTo("{\"learnerIds\":[\"ada\"]}");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/organisations", "/actuator/env", "/actuator/loggers", "/actuator/gateway/routes",
+            "/actuator/shutdown", "/api/v2/cohorts", "/"})
+    void theServicesInternalsAreNotReachable(String path) {
+        String key = createOrganisation("Acme Academy").apiKey();
+
+        var get = gateway.get(path, "X-Api-Key", key);
+        var post = gateway.post(path, "{\"organisationId\":\"org_x\",\"name\":\"X\"}", "Authorization", "Bearer " + key);
+
+        for (var response : List.of(get, post)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(404);
+            assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:not-found");
+        }
+        assertThat(receivedUpstream()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/../internal/organisations", "/api/v1/%2e%2e/internal/organisations",
+            "/api/v1/cohorts/..%2f..%2finternal/organisations", "/api/v1//internal/organisations"})
+    void pathsThatAServiceWouldNormaliseElsewhereAreRefused(String path) {
+        String key = createOrganisation("Acme Academy").apiKey();
+
+        var response = gateway.post(path, "{\"organisationId\":\"org_x\",\"name\":\"X\"}", "X-Api-Key", key);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:rejected-request");
+        assertThat(receivedUpstream()).isEmpty();
+    }
+
+    @Test
+    void routedRequestsAndTheAdminApisOwnCallsAreBothMeasured() {
+        String key = createOrganisation("Acme Academy").apiKey();
+        gateway.get("/api/v1/cohorts", "X-Api-Key", key);
+
+        var metrics = gateway.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("gateway_service_calls_seconds_count{")
+                .containsPattern("http_client_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"checklist-service\"");
+    }
+
+    @Test
+    void theGatewaysOwnHealthProbesNeedNoKey() {
+        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+}
