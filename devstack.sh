@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source bin/use-jdk21.sh
-echo "Building Ticklist with $(java -version 2>&1 | head -n 1) (the first build downloads dependencies)..."
+echo "Building Ticklist with $(java -version 2>&1 | head -n 1) (the first build also downloads dependencies)..."
 ./mvnw -q -B -DskipTests package
 exec java -jar devstack/target/devstack.jar "$@"

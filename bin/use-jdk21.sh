@@ -31,6 +31,10 @@ pick_jdk21() {
 if JAVA_HOME_21=$(pick_jdk21) && [ -n "$JAVA_HOME_21" ]; then
   export JAVA_HOME="$JAVA_HOME_21"
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own libraries still use sun.misc.Unsafe; JDK 24+ warns about it on every build.
+  if [ "$(java_major_of "$JAVA_HOME")" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 else
   echo "Ticklist needs a JDK 21 or newer, and none was found. Install one and set JAVA_HOME to it." >&2
   exit 1
