@@ -58,6 +58,16 @@ class ChecklistServiceIT extends ServiceIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheEndpoints() {
+        var document = JsonHttp.at(baseUrl()).get("/v3/api-docs");
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        assertThat(document.json().get("paths").propertyNames())
+                .contains("/api/v1/checklists", "/api/v1/checklists/{checklistId}/draft",
+                        "/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks")
+                .doesNotContain("/internal/organisations");
+    }
+
+    @Test
     void enrollingTwiceEnrolsOnce() {
         String cohortId = createCohort();
         writer.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of("ada")));
