@@ -18,9 +18,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -176,12 +178,19 @@ class DirectoryFoldPropertiesIT {
         Arbitrary<Integer> cohort = Arbitraries.integers().between(0, 2);
         Arbitrary<List<String>> learners = Arbitraries.of(LEARNERS).list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<String> names = Arbitraries.of("Spring", "Autumn", "Evening class", "Cohort 7");
-        Arbitrary<Command> command = Arbitraries.oneOf(
-                names.map(Command.Create::new),
-                cohort.flatMap(c -> learners.map(l -> new Command.Enrol(c, l))),
-                cohort.flatMap(c -> learners.map(l -> new Command.Withdraw(c, l))),
-                cohort.flatMap(c -> names.map(n -> new Command.Rename(c, n))),
-                cohort.map(Command.Archive::new));
-        return command.list().ofMinSize(1).ofMaxSize(12);
+        Arbitrary<Command> create = names.map(Command.Create::new);
+        // Mostly enrolments and withdrawals, where the state is richest.
+        Arbitrary<Command> change = Arbitraries.frequencyOf(
+                Tuple.of(1, create),
+                Tuple.of(5, cohort.flatMap(c -> learners.map(l -> new Command.Enrol(c, l)))),
+                Tuple.of(4, cohort.flatMap(c -> learners.map(l -> new Command.Withdraw(c, l)))),
+                Tuple.of(2, cohort.flatMap(c -> names.map(n -> new Command.Rename(c, n)))),
+                Tuple.of(1, cohort.map(Command.Archive::new)));
+        return Combinators.combine(create.list().ofMinSize(1).ofMaxSize(3), change.list().ofMinSize(1).ofMaxSize(15))
+                .as((creates, changes) -> {
+                    var all = new ArrayList<Command>(creates);
+                    all.addAll(changes);
+                    return List.copyOf(all);
+                });
     }
 }
