@@ -45,9 +45,15 @@ public class CatalogCommands {
             content = new ChecklistContent(title == null ? source.title() : title, source.levels());
             basedOn = source.checklistId() + "@" + source.version();
         }
-        content = content.withTitle(content.title()).validated();
-        String checklistId = ChecklistIds.newChecklistId();
-        return save(new ChecklistDraftSaved(checklistId, organisationId, content.title(), basedOn, content.levels()));
+        return createDraft(organisationId, content, basedOn);
+    }
+
+    /** A new checklist of the organisation whose draft holds {@code content}, as an import gives it. */
+    public synchronized ChecklistDraftSaved createDraft(String organisationId, ChecklistContent content,
+                                                        String basedOn) {
+        var checked = content.withTitle(content.title()).validated();
+        return save(new ChecklistDraftSaved(ChecklistIds.newChecklistId(), organisationId, checked.title(), basedOn,
+                checked.levels()));
     }
 
     /** Applies one edit to the organisation's draft and saves the whole result. */

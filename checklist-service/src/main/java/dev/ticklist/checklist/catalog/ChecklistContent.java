@@ -200,7 +200,7 @@ public record ChecklistContent(String title, List<Level> levels) {
             }
             return requested;
         }
-        return ChecklistIds.slugFor(requireName(what + " name", name), taken);
+        return ChecklistIds.slugFor(requireName(what + " name", name), what, new java.util.HashSet<>(taken));
     }
 
     private static <T> List<T> insert(List<T> list, T element, Integer position) {

@@ -195,9 +195,7 @@ class DraftController {
         }
 
         private static String made(java.util.Set<String> taken, String name) {
-            String id = ChecklistIds.slugFor(name == null ? "" : name, taken);
-            taken.add(id);
-            return id;
+            return ChecklistIds.slugFor(name == null ? "" : name, "item", taken);
         }
     }
 }

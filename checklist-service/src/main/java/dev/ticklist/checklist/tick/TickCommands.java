@@ -40,31 +40,48 @@ public class TickCommands {
     }
 
     public Receipt tick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        requireBatchSize(itemIds);
         return record(organisationId, cohortId, learnerId, itemIds, true);
     }
 
+    /** Ticks from an imported list: any number of items, all checked against the cohort's checklist. */
+    public Receipt tickImported(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        return record(organisationId, cohortId, learnerId, itemIds, true);
+    }
+
+    /** The checklist version the learner works on in this cohort. */
+    public ChecklistVersionPublished checklistOf(String organisationId, String cohortId, String learnerId) {
+        Ids.requireExternal("learner", learnerId);
+        directory.catchUp(organisationId);
+        var cohort = directory.requireCohort(organisationId, cohortId);
+        if (!cohort.enrolled(learnerId)) {
+            throw Problems.notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId);
+        }
+        return catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
+                .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
+                        + cohort.checklistVersion() + " does not exist"));
+    }
+
     public Receipt untick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        requireBatchSize(itemIds);
         return record(organisationId, cohortId, learnerId, itemIds, false);
     }
 
-    private Receipt record(String organisationId, String cohortId, String learnerId, List<String> itemIds,
-                           boolean tick) {
-        Ids.requireExternal("learner", learnerId);
-        itemIds.forEach(id -> Ids.requireSlug("item", id));
+    private static void requireBatchSize(List<String> itemIds) {
         if (itemIds.size() > MAX_ITEMS_PER_REQUEST) {
             throw Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
                     "at most " + MAX_ITEMS_PER_REQUEST + " items per request, not " + itemIds.size());
         }
-        directory.catchUp(organisationId);
-        var cohort = directory.requireActiveCohort(organisationId, cohortId);
-        if (!cohort.enrolled(learnerId)) {
-            throw Problems.notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId);
-        }
-        var checklist = catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
-                .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
-                        + cohort.checklistVersion() + " does not exist"));
+    }
+
+    private Receipt record(String organisationId, String cohortId, String learnerId, List<String> itemIds,
+                           boolean tick) {
+        itemIds.forEach(id -> Ids.requireSlug("item", id));
+        var checklist = checklistOf(organisationId, cohortId, learnerId);
+        directory.requireActiveCohort(organisationId, cohortId);
         var items = new LinkedHashSet<>(itemIds);
-        var unknown = items.stream().filter(id -> !itemsOf(checklist).contains(id)).toList();
+        var known = itemsOf(checklist);
+        var unknown = items.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             throw Problems.notFound("not in checklist " + checklist.checklistId() + " v" + checklist.version()
                     + ": " + String.join(", ", unknown));

@@ -1,0 +1,90 @@
+package dev.ticklist.checklist.markdown;
+
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a checklist as a GitHub-flavoured Markdown task list:
+ *
+ * <pre>
+ * # Machine Learning progress
+ *
+ * ## Entry
+ *
+ * ### Data handling
+ *
+ * - [x] Image data
+ * - [ ] Audio data
+ * </pre>
+ *
+ * Items keep their order (easiest first). Names are written with whitespace normalised and with backslash
+ * escapes where Markdown would otherwise change them, so {@link ChecklistMarkdownReader} reads back the same
+ * names and {@link TickedMarkdownReader} matches every line. Immutable and thread-safe.
+ */
+public final class ChecklistMarkdownWriter {
+
+    /** Used when the title is blank: a file without a {@code #} title would read its first level as the title. */
+    static final String UNTITLED = "Checklist";
+
+    private static final String DESCRIPTION_SEPARATOR = " — ";
+
+    private final boolean descriptions;
+
+    /** Writes names only, the clean list people tick. */
+    public ChecklistMarkdownWriter() {
+        this(false);
+    }
+
+    private ChecklistMarkdownWriter(boolean descriptions) {
+        this.descriptions = descriptions;
+    }
+
+    /**
+     * A writer that appends each item's description: {@code - [ ] Image data — Load and inspect small image
+     * datasets.} Such a file ticks back fine with {@link TickedMarkdownReader}, but {@link ChecklistMarkdownReader}
+     * would take the descriptions as part of the names.
+     */
+    public ChecklistMarkdownWriter withDescriptions() {
+        return new ChecklistMarkdownWriter(true);
+    }
+
+    /**
+     * @param title         the checklist's title, written as the {@code #} heading
+     * @param levels        levels, categories and items in their order
+     * @param tickedItemIds ids of the items to write as {@code - [x]}; ids not in the checklist are ignored
+     * @return the Markdown, lines ending in {@code \n}
+     */
+    public String write(String title, List<Level> levels, Set<String> tickedItemIds) {
+        var markdown = new StringBuilder();
+        String cleanTitle = title == null ? "" : Names.clean(title);
+        heading(markdown, "#", cleanTitle.isEmpty() ? UNTITLED : cleanTitle);
+        for (Level level : levels) {
+            heading(markdown, "##", level.name());
+            for (Category category : level.categories()) {
+                heading(markdown, "###", category.name());
+                category.items().forEach(item -> item(markdown, item, tickedItemIds.contains(item.id())));
+                if (!category.items().isEmpty()) {
+                    markdown.append('\n');
+                }
+            }
+        }
+        // One newline at the end, not the blank line that separates blocks.
+        markdown.setLength(markdown.length() - 1);
+        return markdown.toString();
+    }
+
+    private static void heading(StringBuilder markdown, String marker, String name) {
+        markdown.append(marker).append(' ').append(MarkdownEscaping.heading(Names.clean(name))).append("\n\n");
+    }
+
+    private void item(StringBuilder markdown, Item item, boolean ticked) {
+        markdown.append(ticked ? "- [x] " : "- [ ] ").append(MarkdownEscaping.inline(Names.clean(item.name())));
+        if (descriptions && item.description() != null && !Names.clean(item.description()).isEmpty()) {
+            markdown.append(DESCRIPTION_SEPARATOR).append(MarkdownEscaping.inline(Names.clean(item.description())));
+        }
+        markdown.append('\n');
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ticklist.checklist.markdown;
+
+import dev.ticklist.checklist.catalog.CatalogCommands;
+import dev.ticklist.checklist.catalog.ChecklistContent;
+import dev.ticklist.checklist.catalog.ChecklistIds;
+import dev.ticklist.checklist.catalog.Catalog;
+import dev.ticklist.checklist.tick.TickCommands;
+import dev.ticklist.platform.identity.Tenant;
+import dev.ticklist.platform.web.Problems;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Checklists as Markdown task lists, the way people keep them: export a version (with a
+ * learner's ticks as {@code - [x]}), import a list as a new draft, import a learner's ticked list.
+ */
+@RestController
+class MarkdownController {
+
+    static final String MARKDOWN = "text/markdown;charset=UTF-8";
+
+    private final Catalog catalog;
+    private final CatalogCommands catalogCommands;
+    private final TickCommands ticks;
+    private final LearnerTicks learnerTicks;
+
+    MarkdownController(Catalog catalog, CatalogCommands catalogCommands, TickCommands ticks, LearnerTicks learnerTicks) {
+        this.catalog = catalog;
+        this.catalogCommands = catalogCommands;
+        this.ticks = ticks;
+        this.learnerTicks = learnerTicks;
+    }
+
+    @GetMapping(path = "/api/v1/checklists/{checklistId}/versions/{version}/markdown", produces = MARKDOWN)
+    String export(Tenant tenant, @PathVariable String checklistId, @PathVariable int version,
+                  @RequestParam(defaultValue = "false") boolean descriptions) {
+        ChecklistIds.requireSlug("checklist", checklistId);
+        catalogCommands.catchUp(checklistId);
+        var published = catalog.version(tenant.organisationId(), checklistId, version)
+                .orElseThrow(() -> Problems.notFound("checklist " + checklistId + " has no version " + version));
+        return writer(descriptions).write(published.title(), published.levels(), Set.of());
+    }
+
+    /** The learner's checklist in their cohort, their ticked items as {@code - [x]}. */
+    @GetMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/checklist", produces = MARKDOWN)
+    String exportLearner(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                         @RequestHeader("Authorization") String identity,
+                         @RequestParam(defaultValue = "false") boolean descriptions) {
+        var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
+        var ticked = learnerTicks.tickedItems(identity, learnerId, checklist.checklistId(), checklist.version());
+        return writer(descriptions).write(checklist.title(), checklist.levels(), ticked);
+    }
+
+    /** A Markdown task list becomes a new draft; the report says what was not taken and why. */
+    @PostMapping(path = "/api/v1/checklists/import", consumes = {"text/markdown", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    ImportAnswer importChecklist(Tenant tenant, @RequestBody String markdown,
+                                 @RequestParam(required = false) String title) {
+        var imported = new ChecklistMarkdownReader().read(markdown);
+        if (imported.counts().items() == 0) {
+            throw Problems.invalid("nothing-to-import", "the file holds no task-list items (- [ ] …)");
+        }
+        String chosenTitle = title != null ? title : imported.title() != null ? imported.title() : "Imported checklist";
+        var draft = catalogCommands.createDraft(tenant.organisationId(),
+                new ChecklistContent(chosenTitle, imported.levels()), null);
+        return new ImportAnswer(draft.checklistId(), imported.counts(), imported.skipped(), imported.adjusted());
+    }
+
+    /** A learner's ticked Markdown list becomes ticks of the checked items; lines matching no item are reported. */
+    @PostMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks/markdown",
+            consumes = {"text/markdown", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    TicksAnswer importTicks(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                            @RequestBody String markdown) {
+        var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
+        var list = new TickedMarkdownReader().read(markdown, checklist.levels());
+        var receipt = list.checkedItemIds().isEmpty() ? null
+                : ticks.tickImported(tenant.organisationId(), cohortId, learnerId, list.checkedItemIds());
+        return new TicksAnswer(list.checkedItemIds(), receipt == null ? null : receipt.position(),
+                list.unmatched(), list.skipped());
+    }
+
+    @ExceptionHandler(MarkdownTooLargeException.class)
+    ErrorResponseException tooLarge(MarkdownTooLargeException e) {
+        return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "markdown-too-large", e.getMessage());
+    }
+
+    private static ChecklistMarkdownWriter writer(boolean descriptions) {
+        var writer = new ChecklistMarkdownWriter();
+        return descriptions ? writer.withDescriptions() : writer;
+    }
+
+    /** @param checklistId the new draft's id: edit it, then publish it */
+    record ImportAnswer(String checklistId, ImportedChecklist.Counts counts, List<ReportLine> skipped,
+                        List<ReportLine> adjusted) {
+    }
+
+    /** @param position where the last tick landed, or null when nothing was checked */
+    record TicksAnswer(List<String> ticked, String position, List<ReportLine> unmatched, List<ReportLine> skipped) {
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ticklist.checklist.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChecklistMarkdownWriterTest {
+
+    private final ChecklistMarkdownWriter writer = new ChecklistMarkdownWriter();
+
+    @Test
+    void writesTitleLevelsCategoriesAndItemsInOrderTickingTheGivenIds() {
+        String markdown = writer.write("ML progress", Checklists.small(), Set.of("audio-data", "not-in-this-checklist"));
+
+        assertThat(markdown).isEqualTo("""
+                # ML progress
+
+                ## Entry
+
+                ### Data handling
+
+                - [ ] Image data
+                - [x] Audio data
+
+                ### Networks
+
+                - [ ] Dense networks
+
+                ## Advanced
+
+                ### Data handling
+
+                - [ ] Image data
+                """);
+    }
+
+    @Test
+    void appendsDescriptionsOnlyWhenAsked() {
+        String markdown = writer.withDescriptions().write("ML progress", Checklists.small(), Set.of());
+
+        assertThat(markdown).contains("- [ ] Image data — Load small image datasets.\n")
+                .contains("- [ ] Audio data\n")
+                .contains("- [ ] Dense networks — Fully connected layers.\n");
+        assertThat(writer.write("ML progress", Checklists.small(), Set.of())).doesNotContain("—");
+    }
+
+    @Test
+    void escapesWhatMarkdownWouldChangeAndLeavesTheRestReadable() {
+        List<String> names = List.of("*args and **kwargs", "snake_case vs _private_", "[link](https://x.org)",
+                "`code`", "a\\b", "<div>", "AT&T &amp; co", "~~gone~~", "$x$", "C++ & R: 100% (or 50-50)");
+        var items = names.stream().map(name -> new Item("i" + names.indexOf(name), name, "")).toList();
+        var levels = List.of(new Level("l", "Entry", List.of(new Category("c", "Odd names", items))));
+
+        String markdown = writer.write("T", levels, Set.of());
+
+        assertThat(markdown.lines().filter(line -> line.startsWith("- ")).toList()).containsExactly(
+                "- [ ] \\*args and \\*\\*kwargs",
+                "- [ ] snake_case vs \\_private\\_",
+                "- [ ] \\[link\\](https://x.org)",
+                "- [ ] \\`code\\`",
+                "- [ ] a\\\\b",
+                "- [ ] \\<div>",
+                "- [ ] AT\\&T \\&amp; co",
+                "- [ ] \\~\\~gone\\~\\~",
+                "- [ ] \\$x\\$",
+                "- [ ] C++ & R: 100% (or 50-50)");
+        assertThat(Checklists.outline(new ChecklistMarkdownReader().read(markdown).levels()))
+                .isEqualTo(Checklists.outline(levels));
+    }
+
+    @Test
+    void escapesTrailingHashesInHeadingsWhichWouldOtherwiseBeDropped() {
+        var levels = List.of(new Level("l", "C#", List.of(new Category("c", "Issues #", List.of(
+                new Item("i", "Use F#", ""))))));
+
+        String markdown = writer.write("Notes ##", levels, Set.of());
+
+        assertThat(markdown).startsWith("# Notes \\#\\#\n\n## C\\#\n\n### Issues \\#\n\n- [ ] Use F#\n");
+        ImportedChecklist read = new ChecklistMarkdownReader().read(markdown);
+        assertThat(read.title()).isEqualTo("Notes ##");
+        assertThat(Checklists.outline(read.levels())).containsExactly("C#", "  Issues #", "    Use F#");
+    }
+
+    @Test
+    void normalisesWhitespaceInNamesAndWritesAPlaceholderForABlankTitle() {
+        var levels = List.of(new Level("l", " Entry\t", List.of(new Category("c", "Data\nhandling", List.of(
+                new Item("i", "  Image \u00a0 data ", ""))))));
+
+        assertThat(writer.write("  ", levels, Set.of())).isEqualTo("""
+                # Checklist
+
+                ## Entry
+
+                ### Data handling
+
+                - [ ] Image data
+                """);
+    }
+
+    @Test
+    void writesEmptyLevelsAndCategoriesAsHeadingsOnly() {
+        var levels = List.of(new Level("entry", "Entry", List.of(new Category("c", "Empty", List.of()))),
+                new Level("advanced", "Advanced", List.of()));
+
+        assertThat(writer.write("T", levels, Set.of())).isEqualTo("# T\n\n## Entry\n\n### Empty\n\n## Advanced\n");
+    }
+}
