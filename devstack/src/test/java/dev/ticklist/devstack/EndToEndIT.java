@@ -100,6 +100,11 @@ class EndToEndIT {
                 .until(() -> entryLevel(api), level -> !level.get("finishedAt").isNull());
         assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
 
+        var markdown = api.get("/api/v1/cohorts/" + cohortId + "/learners/ada/checklist");
+        assertThat(markdown.status()).as(markdown.toString()).isEqualTo(200);
+        assertThat(markdown.body()).contains("## Entry", "- [x] Regression", "- [ ] ");
+        assertThat(markdown.body().lines().filter(line -> line.startsWith("- [x] "))).hasSize(entryItems.size());
+
         await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
         var webhook = received.getFirst();
