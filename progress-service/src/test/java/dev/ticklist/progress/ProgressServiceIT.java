@@ -176,6 +176,24 @@ class ProgressServiceIT {
     }
 
     @Test
+    void aQueryAfterAPositionSeesThatWriteOrSaysItDoesNot() {
+        var position = publisher.publish(Topics.LEARNER_ACTIVITY,
+                new ItemTicked(organisationId, "coh_1", "fay", checklistId, 1, "notation"));
+        var read = client(organisationId).get("/api/v1/progress/learners/fay?after=" + position.token()).json();
+        assertThat(read.get("consistent").asBoolean()).isTrue();
+        assertThat(level(read, "entry").get("ticked").asInt()).isEqualTo(1);
+
+        var ahead = client(organisationId).get("/api/v1/progress/learners/fay?after=" + position.partition()
+                + "-" + (position.offset() + 1_000_000)).json();
+        assertThat(ahead.get("consistent").asBoolean()).isFalse();
+        assertThat(level(ahead, "entry").get("ticked").asInt()).isEqualTo(1);
+
+        var malformed = client(organisationId).get("/api/v1/progress/learners/fay?after=soon");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+    }
+
+    @Test
     void queriesNeedAVerifiedIdentityAndStayWithinTheOrganisation() {
         tick("dee", "notation");
         awaitLevel("dee", "entry", level -> level.get("ticked").asInt() == 1);

@@ -4,8 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A learner's progress in every checklist they have activity in. */
-public record LearnerProgress(String learnerId, List<ChecklistProgress> checklists) {
+/**
+ * A learner's progress in every checklist they have activity in.
+ *
+ * @param consistent false when a query asked to include a position that was not applied in time
+ */
+public record LearnerProgress(String learnerId, boolean consistent, List<ChecklistProgress> checklists) {
+
+    LearnerProgress withConsistent(boolean isConsistent) {
+        return new LearnerProgress(learnerId, isConsistent, checklists);
+    }
 
     public record ChecklistProgress(String checklistId, int version, String cohortId, int ticked, int total,
                                     double percent, List<LevelProgress> levels, Map<String, Instant> tickedItems) {

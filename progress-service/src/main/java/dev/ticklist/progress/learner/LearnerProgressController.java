@@ -2,12 +2,19 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
+import dev.ticklist.platform.web.Problems;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class LearnerProgressController {
+
+    static final long READ_YOUR_WRITE_MILLIS = 2_000;
+    private static final Pattern POSITION = Pattern.compile("^(\\d{1,5})-(\\d{1,18})$");
 
     private final LearnerProgressQuery query;
 
@@ -15,10 +22,28 @@ class LearnerProgressController {
         this.query = query;
     }
 
-    /** The learner's progress; a learner with no activity yet has an empty list of checklists. */
+    /**
+     * The learner's progress; a learner with no activity yet has an empty list of checklists.
+     * With {@code after} (the {@code position} a tick command returned), it answers once that
+     * tick is applied, or after about {@value #READ_YOUR_WRITE_MILLIS} ms with {@code consistent: false}.
+     */
     @GetMapping("/api/v1/progress/learners/{learnerId}")
-    LearnerProgress learner(Tenant tenant, @PathVariable String learnerId) {
+    LearnerProgress learner(Tenant tenant, @PathVariable String learnerId,
+                            @RequestParam(required = false) String after) {
         Ids.requireExternal("learner", learnerId);
-        return query.find(tenant.organisationId(), learnerId);
+        if (after == null) {
+            return query.find(tenant.organisationId(), learnerId);
+        }
+        return query.find(tenant.organisationId(), learnerId, offsetOf(after),
+                Duration.ofMillis(READ_YOUR_WRITE_MILLIS));
+    }
+
+    /** A position is {@code partition-offset}; a learner's events all share one partition. */
+    private static long offsetOf(String position) {
+        var matcher = POSITION.matcher(position);
+        if (!matcher.matches()) {
+            throw Problems.invalid("bad-position", "after must be a position like 3-1042, as a tick command returns");
+        }
+        return Long.parseLong(matcher.group(2));
     }
 }

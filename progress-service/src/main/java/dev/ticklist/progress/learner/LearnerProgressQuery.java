@@ -2,6 +2,7 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,39 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** Reads a learner's projection: per checklist, per level, per item. */
 public class LearnerProgressQuery {
 
+    private static final Duration POLL = Duration.ofMillis(20);
+
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
 
     public LearnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog) {
         this.redis = redis;
         this.catalog = catalog;
+    }
+
+    /**
+     * The learner's progress once it includes the event at {@code afterOffset} (a learner's events
+     * are all in one partition, so the learner's applied offset says), waiting at most
+     * {@code wait}; past that, what there is, marked as not yet consistent.
+     */
+    public LearnerProgress find(String organisationId, String learnerId, long afterOffset, Duration wait) {
+        var keys = new LearnerKeys(organisationId, learnerId);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (appliedOffset(keys) < afterOffset && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        var progress = find(organisationId, learnerId);
+        return progress.withConsistent(appliedOffset(keys) >= afterOffset);
+    }
+
+    private long appliedOffset(LearnerKeys keys) {
+        String applied = redis.opsForValue().get(keys.applied());
+        return applied == null ? -1 : Long.parseLong(applied);
     }
 
     public LearnerProgress find(String organisationId, String learnerId) {
@@ -29,7 +57,7 @@ public class LearnerProgressQuery {
             catalog.find(idAndVersion[0], Integer.parseInt(idAndVersion[1])).ifPresent(structure ->
                     checklists.add(progressIn(keys, (String) checklist, structure, (String) cohortId)));
         });
-        return new LearnerProgress(learnerId, checklists);
+        return new LearnerProgress(learnerId, true, checklists);
     }
 
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
