@@ -68,6 +68,17 @@ class ChecklistServiceIT extends ServiceIT {
     }
 
     @Test
+    void anUntickIsPublishedAsItsOwnEvent() {
+        String cohortId = cohortWith("ada");
+        writer.post("/api/v1/cohorts/" + cohortId + "/learners/ada/ticks", Map.of("itemIds", List.of("regression")));
+        var untick = writer.delete("/api/v1/cohorts/" + cohortId + "/learners/ada/ticks/regression");
+        assertThat(untick.status()).as(untick.toString()).isEqualTo(200);
+        var record = findOnTopic(untick.json().get("eventIds").get(0).asString());
+        assertThat(new String(record.headers().lastHeader("ce_type").value())).isEqualTo("dev.ticklist.item.unticked.v1");
+        assertProblem(writer.delete("/api/v1/cohorts/" + cohortId + "/learners/ada/ticks/juggling"), 404);
+    }
+
+    @Test
     void enrollingTwiceEnrolsOnce() {
         String cohortId = createCohort();
         writer.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of("ada")));

@@ -64,6 +64,31 @@ class CustomChecklistIT extends ServiceIT {
     }
 
     @Test
+    void levelsAndCategoriesAreRenamedReorderedMovedAndRemoved() {
+        String id = writer.post("/api/v1/checklists", Map.of("title", "Ours", "copyOf", "data-science"))
+                .json().get("id").asString();
+        String draft = "/api/v1/checklists/" + id + "/draft";
+
+        writer.patch(draft + "/levels/advanced", Map.of("name", "Expert", "position", 0));
+        writer.patch(draft + "/categories/entry-networks", Map.of("name", "Neural networks", "levelId", "advanced",
+                "position", 0));
+        writer.post(draft + "/levels/intermediate/categories", Map.of("name", "Ethics", "position", 0));
+        writer.delete(draft + "/categories/intermediate-custom-projects");
+        var result = writer.delete(draft + "/levels/entry").json();
+
+        assertThat(result.get("levels").valueStream().map(level -> level.get("id").asString() + ":"
+                + level.get("name").asString())).containsExactly("advanced:Expert", "intermediate:Intermediate");
+        var expert = result.get("levels").get(0).get("categories");
+        assertThat(expert.get(0).get("id").asString()).isEqualTo("entry-networks");
+        assertThat(expert.get(0).get("name").asString()).isEqualTo("Neural networks");
+        var intermediate = result.get("levels").get(1).get("categories");
+        assertThat(intermediate.get(0).get("id").asString()).isEqualTo("ethics");
+        assertThat(intermediate.valueStream().map(category -> category.get("id").asString()))
+                .doesNotContain("intermediate-custom-projects");
+        assertProblem(writer.patch(draft + "/categories/entry-networks", Map.of("levelId", "entry")), 404);
+    }
+
+    @Test
     void publishedVersionsAndTemplatesDoNotChangeAndMistakesAreProblems() {
         String id = writer.post("/api/v1/checklists", Map.of("title", "Empty")).json().get("id").asString();
         String base = "/api/v1/checklists/" + id;
