@@ -30,12 +30,20 @@ while i <= #ARGV do
   end
   i = i + 2
 end
+local all, last = true, 0
 for level, size in pairs(sizes) do
   redis.call('HSET', KEYS[4], level .. '.ticked', counts[level])
   if size > 0 and counts[level] >= size then
     redis.call('HSETNX', KEYS[4], level .. '.finishedAt', latest[level])
+    if latest[level] > last then last = latest[level] end
   else
     redis.call('HDEL', KEYS[4], level .. '.finishedAt')
+    if size > 0 then all = false end
   end
+end
+if all and last > 0 then
+  redis.call('HSETNX', KEYS[4], '*checklist.finishedAt', last)
+else
+  redis.call('HDEL', KEYS[4], '*checklist.finishedAt')
 end
 return {1, redis.call('LRANGE', KEYS[6], 0, -1)}

@@ -16,7 +16,9 @@ import dev.ticklist.events.directory.CohortRenamed;
 import dev.ticklist.events.directory.LearnerEnrolled;
 import dev.ticklist.events.directory.LearnerWithdrawn;
 import dev.ticklist.events.directory.OrganisationCreated;
+import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
 import java.util.List;
@@ -46,6 +48,8 @@ final class SampleEvents {
                 new LearnerWithdrawn("org_acme", "coh_1", "ada@example.org"),
                 new CohortChecklistAssigned("org_acme", "coh_1", "machine-learning", 2),
                 new LevelCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
+                new LevelReopened("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
+                new ChecklistCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 86),
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
                 new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",
                         Set.of("dev.ticklist.level.completed.v1"), "LMS", "v1:abc"),

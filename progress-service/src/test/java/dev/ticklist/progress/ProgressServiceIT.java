@@ -13,6 +13,7 @@ import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
@@ -106,6 +107,26 @@ class ProgressServiceIT {
         JsonNode entry = awaitLevel("bob", "entry", level -> level.get("ticked").asInt() == 1);
         assertThat(entry.get("finishedAt").isNull()).isTrue();
         assertThat(entry.get("percent").asDouble()).isEqualTo(50.0);
+        assertThat(awaitMilestones("bob", 2).stream().map(record -> record.value().type()))
+                .containsExactly("dev.ticklist.level.completed.v1", "dev.ticklist.level.reopened.v1");
+    }
+
+    @Test
+    void finishingEveryLevelFinishesTheChecklistAndReopeningALevelReopensIt() {
+        tick("gus", "notation");
+        tick("gus", "matrices");
+        tick("gus", "research");
+        var checklist = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("gus").get("checklists"),
+                checklists -> checklists.size() == 1 && !checklists.get(0).get("finishedAt").isNull()).get(0);
+        assertThat(checklist.get("percent").asDouble()).isEqualTo(100.0);
+        var milestones = awaitMilestones("gus", 3);
+        assertThat(milestones.getLast().value().event())
+                .isEqualTo(new ChecklistCompleted(organisationId, "coh_1", "gus", checklistId, 1, 3));
+
+        publisher.publish(Topics.LEARNER_ACTIVITY, new ItemUnticked(organisationId, "coh_1", "gus", checklistId, 1,
+                "research"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("gus").get("checklists").get(0)
+                .get("finishedAt").isNull());
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 
 /** Milestones that progress-service detects. Keyed like learner activity. */
-public sealed interface MilestoneEvent extends TicklistEvent permits LevelCompleted {
+public sealed interface MilestoneEvent extends TicklistEvent permits LevelCompleted, LevelReopened, ChecklistCompleted {
 
     String organisationId();
 

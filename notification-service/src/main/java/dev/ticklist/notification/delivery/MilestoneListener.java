@@ -1,7 +1,6 @@
 package dev.ticklist.notification.delivery;
 
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookEvent;
 import dev.ticklist.notification.endpoint.WebhookEndpoint;
@@ -48,9 +47,7 @@ class MilestoneListener {
                     envelope.type() + " is not a milestone; it has no place on " + record.topic());
         }
         var typed = new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone);
-        switch (milestone) {
-            case LevelCompleted completed -> deliverToSubscribers(typed, completed.organisationId());
-        }
+        deliverToSubscribers(typed, milestone.organisationId());
     }
 
     private void deliverToSubscribers(EventEnvelope<MilestoneEvent> milestone, String organisationId) {

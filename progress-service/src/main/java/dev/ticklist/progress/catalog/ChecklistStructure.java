@@ -35,6 +35,10 @@ public record ChecklistStructure(String checklistId, int version, Map<String, St
         return Optional.ofNullable(levelOfItem.get(itemId)).map(levels::get);
     }
 
+    public int itemCount() {
+        return levelOfItem.size();
+    }
+
     public List<Level> levelsInOrder() {
         return List.copyOf(levels.values());
     }

@@ -15,8 +15,10 @@ public record LearnerProgress(String learnerId, boolean consistent, List<Checkli
         return new LearnerProgress(learnerId, isConsistent, checklists);
     }
 
+    /** @param finishedAt when the last open level was finished, or null while any level is open */
     public record ChecklistProgress(String checklistId, int version, String cohortId, int ticked, int total,
-                                    double percent, List<LevelProgress> levels, Map<String, Instant> tickedItems) {
+                                    double percent, Instant finishedAt, List<LevelProgress> levels,
+                                    Map<String, Instant> tickedItems) {
     }
 
     /** @param finishedAt when the last open item of the level was ticked, or null while it is open */

@@ -4,7 +4,9 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
+import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,10 +45,16 @@ public class LearnerProgressProjection {
         var event = envelope.event();
         var keys = new LearnerKeys(event.organisationId(), event.learnerId());
         String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
-        var completed = new LevelCompleted(event.organisationId(), event.cohortId(), event.learnerId(),
-                event.checklistId(), event.checklistVersion(), level.id(), level.itemCount());
-        var milestone = new PendingMilestone(milestoneId("level-completed", envelope.id()), completed);
-        List<?> result = redis.execute(APPLY, keys.forApply(checklist),
+        var completed = new PendingMilestone(milestoneId("level-completed", envelope.id()),
+                new LevelCompleted(event.organisationId(), event.cohortId(), event.learnerId(), event.checklistId(),
+                        event.checklistVersion(), level.id(), level.itemCount()));
+        var reopened = new PendingMilestone(milestoneId("level-reopened", envelope.id()),
+                new LevelReopened(event.organisationId(), event.cohortId(), event.learnerId(), event.checklistId(),
+                        event.checklistVersion(), level.id(), level.itemCount()));
+        var finished = new PendingMilestone(milestoneId("checklist-completed", envelope.id()),
+                new ChecklistCompleted(event.organisationId(), event.cohortId(), event.learnerId(),
+                        event.checklistId(), event.checklistVersion(), structure.itemCount()));
+        var args = new ArrayList<String>(List.of(
                 Long.toString(offset),
                 event instanceof ItemTicked ? "tick" : "untick",
                 event.itemId(),
@@ -55,7 +63,11 @@ public class LearnerProgressProjection {
                 Long.toString(envelope.time().toEpochMilli()),
                 checklist,
                 event.cohortId(),
-                milestone.encode());
+                completed.encode(),
+                reopened.encode(),
+                finished.encode()));
+        structure.levelsInOrder().stream().filter(l -> l.itemCount() > 0).forEach(l -> args.add(l.id()));
+        List<?> result = redis.execute(APPLY, keys.forApply(checklist), args.toArray());
         return pending(result);
     }
 

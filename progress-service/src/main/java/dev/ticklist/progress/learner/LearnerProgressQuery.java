@@ -78,7 +78,10 @@ public class LearnerProgressQuery {
         }
         var tickedItems = new TreeMap<String, Instant>();
         items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
+        Object checklistFinished = levelFields.get("*checklist.finishedAt");
         return new LearnerProgress.ChecklistProgress(structure.checklistId(), structure.version(), cohortId,
-                ticked, total, LearnerProgress.percent(ticked, total), List.copyOf(levels), tickedItems);
+                ticked, total, LearnerProgress.percent(ticked, total),
+                checklistFinished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) checklistFinished)),
+                List.copyOf(levels), tickedItems);
     }
 }
