@@ -14,15 +14,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Feeds learner activity into the projection. Offsets are committed by the container only
- * after a record was applied and its milestones published.
+ * after a batch was applied and its milestones published.
  */
 public class LearnerActivityListener {
+
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(LearnerActivityListener.class);
 
     private final ChecklistCatalog catalog;
     private final TopicFollower<CatalogEvent> catalogFollower;
@@ -47,24 +54,54 @@ public class LearnerActivityListener {
                 .publishPercentileHistogram().register(meters);
     }
 
-    @KafkaListener(id = "learner-activity", topics = "ticklist.learner-activity")
-    public void on(ConsumerRecord<String, EventEnvelope<?>> record) {
+    /**
+     * A batch of records, applied in one Redis pipeline in order. A record that can never be
+     * applied ends the batch: the records before it are applied first, so the container commits
+     * them and dead-letters that one record, then delivers the rest again.
+     */
+    @KafkaListener(id = "learner-activity", topics = "ticklist.learner-activity", batch = "true")
+    public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        var changes = new ArrayList<LearnerProgressProjection.Change>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            var record = records.get(index);
+            try {
+                changes.add(changeOf(record));
+            } catch (PoisonEventException e) {
+                applyAndPublish(changes, records.subList(0, index));
+                throw new BatchListenerFailedException(e.getMessage(), e, index);
+            }
+        }
+        applyAndPublish(changes, records);
+    }
+
+    private LearnerProgressProjection.Change changeOf(ConsumerRecord<String, EventEnvelope<?>> record) {
         var envelope = record.value();
-        switch (envelope.event()) {
+        if (envelope == null) {
+            var unreadable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+            throw new PoisonEventException(unreadable == null ? "an empty record"
+                    : unreadable.getCause() == null ? unreadable.getMessage() : unreadable.getCause().getMessage());
+        }
+        return switch (envelope.event()) {
             case ItemActivity item -> {
                 ChecklistStructure structure = structureOf(item);
                 var level = structure.levelOf(item.itemId()).orElseThrow(() -> new PoisonEventException(
                         "item " + item.itemId() + " is not in " + item.checklistId() + " v" + item.checklistVersion()));
                 @SuppressWarnings("unchecked")
                 var itemEnvelope = (EventEnvelope<ItemActivity>) envelope;
-                outbox.publish(projection.apply(itemEnvelope, record.offset(), structure, level));
+                yield projection.tick(itemEnvelope, record.offset(), structure, level);
             }
-            case LearnerChecklistAssigned assigned ->
-                    outbox.publish(projection.move(assigned, record.offset(), structureOf(assigned)));
+            case LearnerChecklistAssigned assigned -> projection.move(record.offset(), assigned, structureOf(assigned));
             default -> throw new PoisonEventException("not a learner activity event: " + envelope.type());
-        }
-        applied.increment();
-        eventAge.record(Duration.between(envelope.time(), clock.instant()));
+        };
+    }
+
+    private void applyAndPublish(List<LearnerProgressProjection.Change> changes,
+                                 List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        outbox.publish(projection.applyAll(changes));
+        applied.increment(changes.size());
+        var now = clock.instant();
+        records.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
     }
 
     /** A tick is only ever published for a version already in the catalog; wait for it if need be. */
