@@ -149,6 +149,10 @@ class EndToEndIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).as(service.name()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"" + service.name() + "\"");
+            if (service.name().equals("progress-service")) {
+                assertThat(metrics.body()).contains("ticklist_progress_events_applied_total",
+                        "ticklist_progress_event_age_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max");
+            }
         }
     }
 

@@ -59,7 +59,8 @@ public class LearnerActivityListener {
      * applied ends the batch: the records before it are applied first, so the container commits
      * them and dead-letters that one record, then delivers the rest again.
      */
-    @KafkaListener(id = "learner-activity", topics = "ticklist.learner-activity", batch = "true")
+    // The group is spring.kafka.consumer.group-id, not the listener id, so a rebuild can run in a group of its own.
+    @KafkaListener(id = "learner-activity", idIsGroup = false, topics = "ticklist.learner-activity", batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
         var changes = new ArrayList<LearnerProgressProjection.Change>(records.size());
         for (int index = 0; index < records.size(); index++) {

@@ -1,0 +1,100 @@
+package dev.ticklist.benchmarks;
+
+import dev.ticklist.events.Topics;
+import dev.ticklist.testsupport.local.FreePorts;
+import dev.ticklist.testsupport.local.LocalKafkaBroker;
+import dev.ticklist.testsupport.local.LocalRedisServer;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * One benchmark run: fresh broker and Redis, load published, the raw consumer rate as the
+ * reference, then the real progress-service rebuilding its projection from the topic.
+ */
+public final class Benchmark {
+
+    /** Consumer groups of the benchmark itself, told apart from the service's. */
+    static final String OWN_GROUP_PREFIX = "bench-raw-";
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkSettings settings;
+        try {
+            settings = BenchmarkSettings.of(args);
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (var started = new StartedResources()) {
+            var report = run(settings, started);
+            System.out.println();
+            System.out.println(report.text());
+            System.out.println(report.markdown());
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // The in-process broker leaves non-daemon threads behind; end the JVM explicitly.
+        System.exit(0);
+    }
+
+    private static BenchmarkReport run(BenchmarkSettings settings, StartedResources started) throws Exception {
+        String activity = Topics.LEARNER_ACTIVITY.name();
+        say("starting Redis and a Kafka broker");
+        var redis = started.add(LocalRedisServer.start());
+        var broker = started.add(LocalKafkaBroker.start());
+        var admin = started.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
+        TopicSetup.createAll(admin);
+
+        say("publishing the checklist and %,d ticks over %,d learners", settings.events(), settings.learners());
+        Rate producer = new LoadGenerator(broker.bootstrapServers()).publish(settings.events(), settings.learners());
+        say("  producer: %s", producer);
+        long records = EndOffsets.sum(admin, activity);
+
+        say("reading them with a bare consumer");
+        Rate raw = RawConsumerRate.measure(broker.bootstrapServers(), activity, records, settings.timeout());
+        say("  raw consumer: %s", raw);
+
+        // A fresh group, as asked of the service; see RebuildRate for why it is not what gets polled.
+        String groupId = "bench-" + UUID.randomUUID();
+        long processStart = System.nanoTime();
+        var service = started.add(ProgressServiceProcess.start(settings.projectRoot(), settings.serviceHeap(),
+                FreePorts.next(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                        "REDIS_HOST", "127.0.0.1",
+                        "REDIS_PORT", Integer.toString(redis.port()),
+                        "TICKLIST_IDENTITY_SECRET", randomSecret(),
+                        "SPRING_KAFKA_CONSUMER_GROUP_ID", groupId)));
+        say("started %s (log: %s); waiting for it to catch up", service.jar().getFileName(), service.log());
+        var rebuild = RebuildRate.measure(service, admin, OWN_GROUP_PREFIX, activity, records, processStart, settings.timeout());
+        say("  rebuild: %s", rebuild.steady());
+
+        return new BenchmarkReport(settings.events(), settings.learners(), producer, raw, rebuild,
+                RedisKeys.count(redis.port()),
+                EndOffsets.sum(admin, Topics.MILESTONES.name()),
+                EndOffsets.sum(admin, Topics.LEARNER_ACTIVITY.deadLetterTopic()));
+    }
+
+    /** The service refuses to start without an identity secret; any 48 random characters do here. */
+    private static String randomSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var random = new SecureRandom();
+        var secret = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
+    }
+
+    static void say(String format, Object... values) {
+        System.out.printf("%tT  %s%n", System.currentTimeMillis(), String.format(format, values));
+    }
+
+}
