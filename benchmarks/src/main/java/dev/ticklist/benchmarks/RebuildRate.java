@@ -1,5 +1,6 @@
 package dev.ticklist.benchmarks;
 
+import dev.ticklist.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +37,7 @@ final class RebuildRate {
     private RebuildRate() {
     }
 
-    static Result measure(ProgressServiceProcess service, Admin admin, String ownGroupPrefix, String topic,
+    static Result measure(ServiceProcess service, Admin admin, String ownGroupPrefix, String topic,
                           long endOffsetSum, long processStart, Duration timeout) throws Exception {
         long deadline = processStart + timeout.toNanos();
         long ready = 0;

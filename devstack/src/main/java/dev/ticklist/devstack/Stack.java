@@ -1,5 +1,6 @@
 package dev.ticklist.devstack;
 
+import dev.ticklist.testsupport.process.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

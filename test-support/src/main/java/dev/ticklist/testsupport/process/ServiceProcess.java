@@ -1,4 +1,4 @@
-package dev.ticklist.devstack;
+package dev.ticklist.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** One Ticklist service running as its own JVM from its Spring Boot jar, logging to a file. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One Ticklist service running as its own JVM from its Spring Boot jar, logging to a file: how
+ * the local stack, the end-to-end tests and the benchmarks run services, exactly as they run
+ * elsewhere.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Quick to start, for the local stack and tests: C1 only, small heap. */
+    public static final List<String> FAST_START = List.of(
+            "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -25,72 +33,100 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path jar;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path jar) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.jar = jar;
     }
 
-    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> environment, Path logDir) {
+    public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> environment,
+                                       Path logDir) {
+        return start(projectRoot, name, port, environment, logDir, FAST_START);
+    }
+
+    public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> environment,
+                                       Path logDir, List<String> jvmOptions) {
         Path jar = jarOf(projectRoot, name);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
-            return new ServiceProcess(name, port, builder.start(), log);
+            Files.createDirectories(logDir);
+            return new ServiceProcess(name, port, builder.start(), log, jar);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    long pid() {
+    public Path jar() {
+        return jar;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    /** Waits until the service's readiness group (its Kafka and Redis connections) is up. */
-    void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Fails when the service died, so a crashed run does not wait for its timeout. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    /** One look at the readiness group (Kafka and Redis connections), without waiting. */
+    public boolean isReady() {
         var request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until the service's readiness group (its Kafka and Redis connections) is up. */
+    public void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            requireAlive();
+            if (isReady()) {
+                return;
             }
             Thread.sleep(250);
         }
         throw new TimeoutException(name + " was not ready within " + timeout + "; see " + log);
     }
+
 
     @Override
     public void close() {
