@@ -4,8 +4,8 @@
 -- KEYS[4] milestone outbox  KEYS[5] the learner's checklists (checklist@version -> cohort)
 -- ARGV[1] offset  ARGV[2] 'tick' | 'untick'  ARGV[3] item  ARGV[4] level  ARGV[5] level size
 -- ARGV[6] event time (epoch ms)  ARGV[7] checklist@version  ARGV[8] cohort
--- ARGV[9] outbox entry if the level finishes  ARGV[10] outbox entry if the level reopens
--- ARGV[11] outbox entry if the checklist finishes  ARGV[12..] ids of the version's non-empty levels
+-- ARGV[9] what a milestone of this event needs to know (see PendingMilestone), prefixed in the
+-- outbox by its kind  ARGV[10..] ids of the version's non-empty levels
 -- Returns {1 if applied or 0 if already applied, the outbox entries still to publish}.
 local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
 if tonumber(ARGV[1]) <= last then
@@ -22,13 +22,13 @@ if ARGV[2] == 'tick' then
     local count = redis.call('HINCRBY', KEYS[3], ticked, 1)
     if count >= tonumber(ARGV[5]) and redis.call('HEXISTS', KEYS[3], finished) == 0 then
       redis.call('HSET', KEYS[3], finished, ARGV[6])
-      redis.call('RPUSH', KEYS[4], ARGV[9])
+      redis.call('RPUSH', KEYS[4], 'level-completed\t' .. ARGV[9])
       local all = true
-      for i = 12, #ARGV do
+      for i = 10, #ARGV do
         if redis.call('HEXISTS', KEYS[3], ARGV[i] .. '.finishedAt') == 0 then all = false break end
       end
       if all and redis.call('HSETNX', KEYS[3], checklistFinished, ARGV[6]) == 1 then
-        redis.call('RPUSH', KEYS[4], ARGV[11])
+        redis.call('RPUSH', KEYS[4], 'checklist-completed\t' .. ARGV[9])
       end
     end
   end
@@ -36,7 +36,7 @@ elseif redis.call('HDEL', KEYS[2], ARGV[3]) == 1 then
   redis.call('HINCRBY', KEYS[3], ticked, -1)
   if redis.call('HDEL', KEYS[3], finished) == 1 then
     redis.call('HDEL', KEYS[3], checklistFinished)
-    redis.call('RPUSH', KEYS[4], ARGV[10])
+    redis.call('RPUSH', KEYS[4], 'level-reopened\t' .. ARGV[9])
   end
 end
 return {1, redis.call('LRANGE', KEYS[4], 0, -1)}

@@ -4,15 +4,11 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
-import dev.ticklist.events.milestone.ChecklistCompleted;
-import dev.ticklist.events.milestone.LevelCompleted;
-import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -27,12 +23,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class LearnerProgressProjection {
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> APPLY =
-            RedisScript.of(new ClassPathResource("scripts/apply-learner-activity.lua"), List.class);
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> MOVE =
-            RedisScript.of(new ClassPathResource("scripts/move-learner-checklist.lua"), List.class);
+    // Read once: a script made from a resource checks the resource for changes on every call.
+    private static final RedisScript<?> APPLY = script("scripts/apply-learner-activity.lua");
+    private static final RedisScript<?> MOVE = script("scripts/move-learner-checklist.lua");
 
     private final StringRedisTemplate redis;
 
@@ -89,15 +82,6 @@ public class LearnerProgressProjection {
         var event = envelope.event();
         var keys = new LearnerKeys(event.organisationId(), event.learnerId());
         String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
-        var completed = new PendingMilestone(milestoneId("level-completed", envelope.id()),
-                new LevelCompleted(event.organisationId(), event.cohortId(), event.learnerId(), event.checklistId(),
-                        event.checklistVersion(), level.id(), level.itemCount()));
-        var reopened = new PendingMilestone(milestoneId("level-reopened", envelope.id()),
-                new LevelReopened(event.organisationId(), event.cohortId(), event.learnerId(), event.checklistId(),
-                        event.checklistVersion(), level.id(), level.itemCount()));
-        var finished = new PendingMilestone(milestoneId("checklist-completed", envelope.id()),
-                new ChecklistCompleted(event.organisationId(), event.cohortId(), event.learnerId(),
-                        event.checklistId(), event.checklistVersion(), structure.itemCount()));
         var args = new ArrayList<String>(List.of(
                 Long.toString(offset),
                 event instanceof ItemTicked ? "tick" : "untick",
@@ -107,9 +91,7 @@ public class LearnerProgressProjection {
                 Long.toString(envelope.time().toEpochMilli()),
                 checklist,
                 event.cohortId(),
-                completed.encode(),
-                reopened.encode(),
-                finished.encode()));
+                PendingMilestone.context(envelope.id(), event, level, structure)));
         structure.levelsInOrder().stream().filter(l -> l.itemCount() > 0).forEach(l -> args.add(l.id()));
         return new Change(APPLY, keys.forApply(checklist), args);
     }
@@ -150,6 +132,14 @@ public class LearnerProgressProjection {
         });
     }
 
+    private static RedisScript<?> script(String path) {
+        try {
+            return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), List.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void loadScripts() {
         redis.execute((RedisCallback<Object>) connection -> {
             for (RedisScript<?> script : List.of(APPLY, MOVE)) {
@@ -172,8 +162,4 @@ public class LearnerProgressProjection {
         return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value;
     }
 
-    /** Stable: the same causing event always yields the same milestone id, across replays. */
-    static String milestoneId(String kind, String causingEventId) {
-        return UUID.nameUUIDFromBytes((kind + ":" + causingEventId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
 }

@@ -32,7 +32,7 @@ public class MilestoneOutbox {
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (PendingMilestone milestone : pending) {
                 var keys = new LearnerKeys(milestone.event().organisationId(), milestone.event().learnerId());
-                connection.listCommands().lRem(bytes(keys.outbox()), 1, bytes(milestone.encode()));
+                connection.listCommands().lRem(bytes(keys.outbox()), 1, bytes(milestone.entry()));
             }
             return null;
         });

@@ -1,24 +1,47 @@
 package dev.ticklist.progress.learner;
 
-import dev.ticklist.events.EventTypes;
-import dev.ticklist.events.kafka.EventJson;
+import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.milestone.ChecklistCompleted;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.events.milestone.MilestoneEvent;
+import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
-/** A milestone recorded in a learner's outbox and not yet acknowledged by the broker. */
-public record PendingMilestone(String eventId, MilestoneEvent event) {
+/**
+ * A milestone recorded in a learner's outbox and not yet acknowledged by the broker. The outbox
+ * holds it as tab-separated fields ({@code kind, cause, organisation, cohort, learner, checklist,
+ * version, level, level size, checklist size}): cheap to write for every event that might cause
+ * one, and removed by that exact string once published.
+ *
+ * @param entry the string in the outbox
+ */
+public record PendingMilestone(String eventId, MilestoneEvent event, String entry) {
 
-    /** {@code id \n type \n json}: the exact string the outbox holds, so it can be removed by value. */
-    String encode() {
-        return eventId + "\n" + EventTypes.typeOf(event.getClass()) + "\n"
-                + new String(EventJson.write(event), StandardCharsets.UTF_8);
+    /** The fields after the kind, for every milestone an event may cause. */
+    static String context(String causingEventId, ItemActivity event, ChecklistStructure.Level level,
+                          ChecklistStructure structure) {
+        return String.join("\t", causingEventId, event.organisationId(), event.cohortId(), event.learnerId(),
+                event.checklistId(), Integer.toString(event.checklistVersion()), level.id(),
+                Integer.toString(level.itemCount()), Integer.toString(structure.itemCount()));
     }
 
     static PendingMilestone decode(String entry) {
-        String[] parts = entry.split("\n", 3);
-        var type = EventTypes.classOf(parts[1])
-                .orElseThrow(() -> new IllegalStateException("unknown milestone type in outbox: " + parts[1]));
-        var event = EventJson.read(parts[2].getBytes(StandardCharsets.UTF_8), type);
-        return new PendingMilestone(parts[0], (MilestoneEvent) event);
+        String[] f = entry.split("\t", -1);
+        String kind = f[0];
+        int version = Integer.parseInt(f[6]);
+        MilestoneEvent event = switch (kind) {
+            case "level-completed" -> new LevelCompleted(f[2], f[3], f[4], f[5], version, f[7], Integer.parseInt(f[8]));
+            case "level-reopened" -> new LevelReopened(f[2], f[3], f[4], f[5], version, f[7], Integer.parseInt(f[8]));
+            case "checklist-completed" -> new ChecklistCompleted(f[2], f[3], f[4], f[5], version, Integer.parseInt(f[9]));
+            default -> throw new IllegalStateException("unknown milestone kind in outbox: " + kind);
+        };
+        return new PendingMilestone(milestoneId(kind, f[1]), event, entry);
+    }
+
+    /** Stable: the same causing event always yields the same milestone id, across replays. */
+    static String milestoneId(String kind, String causingEventId) {
+        return UUID.nameUUIDFromBytes((kind + ":" + causingEventId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
