@@ -101,6 +101,12 @@ class EndToEndIT {
                 .until(() -> entryLevel(api), level -> !level.get("finishedAt").isNull());
         assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
 
+        JsonNode cohortView = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/progress/cohorts/" + cohortId).json(),
+                view -> view.get("levels").size() > 0
+                        && view.get("levels").get(0).get("standing").get("finished").asInt() == 1);
+        assertThat(cohortView.get("overall").get("learners").asInt()).isEqualTo(1);
+
         var markdown = api.get("/api/v1/cohorts/" + cohortId + "/learners/ada/checklist");
         assertThat(markdown.status()).as(markdown.toString()).isEqualTo(200);
         assertThat(markdown.body()).contains("## Entry", "- [x] Regression", "- [ ] ");

@@ -3,6 +3,7 @@ package dev.ticklist.events;
 import dev.ticklist.events.access.AccessEvent;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.catalog.CatalogEvent;
+import dev.ticklist.events.cohort.CohortProgressEvent;
 import dev.ticklist.events.directory.DirectoryEvent;
 import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookEvent;
@@ -22,13 +23,15 @@ public final class Topics {
             new Topic<>("ticklist.catalog", CatalogEvent.class, "checklist-service", 3);
     public static final Topic<MilestoneEvent> MILESTONES =
             new Topic<>("ticklist.milestones", MilestoneEvent.class, "progress-service", 6);
+    public static final Topic<CohortProgressEvent> COHORT_PROGRESS =
+            new Topic<>("ticklist.cohort-progress", CohortProgressEvent.class, "progress-service", 6);
     public static final Topic<AccessEvent> ACCESS =
             new Topic<>("ticklist.access", AccessEvent.class, "gateway", 3);
     public static final Topic<WebhookEvent> WEBHOOKS =
             new Topic<>("ticklist.webhooks", WebhookEvent.class, "notification-service", 3);
 
     public static final List<Topic<?>> ALL =
-            List.of(LEARNER_ACTIVITY, DIRECTORY, CATALOG, MILESTONES, ACCESS, WEBHOOKS);
+            List.of(LEARNER_ACTIVITY, DIRECTORY, CATALOG, MILESTONES, COHORT_PROGRESS, ACCESS, WEBHOOKS);
 
     private Topics() {
     }

@@ -4,6 +4,11 @@ import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
+import dev.ticklist.events.activity.LearnerJoinedCohort;
+import dev.ticklist.events.activity.LearnerLeftCohort;
+import dev.ticklist.events.cohort.CohortMemberChanged;
+import dev.ticklist.events.milestone.CohortLevelThresholdReached;
+import java.time.Instant;
 import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
@@ -33,6 +38,13 @@ final class SampleEvents {
                 new ItemUnticked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
                 new LearnerChecklistAssigned("org_acme", "coh_1", "ada@example.org", "machine-learning", 2,
                         "machine-learning", 1),
+                new LearnerJoinedCohort("org_acme", "coh_1", "ada@example.org", "machine-learning", 1),
+                new LearnerLeftCohort("org_acme", "coh_1", "ada@example.org", "machine-learning", 1),
+                new CohortMemberChanged("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 42,
+                        CohortMemberChanged.TICKED, "linear-regression", List.of(), Instant.parse("2026-11-23T10:15:30Z"), "1", "3-42"),
+                new CohortMemberChanged("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 43,
+                        CohortMemberChanged.JOINED, null, List.of("linear-regression"), Instant.parse("2026-11-23T10:15:31Z"), "1", "3-43"),
+                new CohortLevelThresholdReached("org_acme", "coh_1", "machine-learning", 1, "entry", 50, 10, 20),
                 new OrganisationCreated("org_acme", "Acme Academy"),
                 new CohortCreated("org_acme", "coh_1", "Spring 2027", "machine-learning", 1),
                 new LearnerEnrolled("org_acme", "coh_1", "ada@example.org"),

@@ -19,6 +19,7 @@ import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.progress.learner.LearnerProgressProjection;
+import dev.ticklist.progress.outbox.PendingEvent;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealInfrastructure;
@@ -30,13 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,16 +161,23 @@ class ProgressServiceIT {
         var second = new EventEnvelope<>("e2-" + UUID.randomUUID(), "/test", Instant.now(),
                 new ItemTicked(organisationId, "coh_1", "cy", checklistId, 1, "matrices"));
 
-        assertThat(projection.apply(first, 1_000_000, structure, level)).isEmpty();
+        assertThat(milestones(projection.applyAll(List.of(projection.tick(first, 0, 1_000_000, structure, level)))))
+                .isEmpty();
         // The second finishes the level, and "crashes" before its milestone is published.
-        var pending = projection.apply(second, 1_000_001, structure, level);
-        assertThat(pending).hasSize(1);
-        // Redelivery of both: nothing is counted twice, and the milestone is handed out again.
-        assertThat(projection.apply(first, 1_000_000, structure, level)).isEqualTo(pending);
-        assertThat(projection.apply(second, 1_000_001, structure, level)).isEqualTo(pending);
+        var pending = projection.applyAll(List.of(projection.tick(second, 0, 1_000_001, structure, level)));
+        assertThat(milestones(pending)).hasSize(1);
+        // Redelivery of both: nothing is counted twice, and the outbox is handed out again whole.
+        assertThat(projection.applyAll(List.of(projection.tick(first, 0, 1_000_000, structure, level))))
+                .isEqualTo(pending);
+        assertThat(projection.applyAll(List.of(projection.tick(second, 0, 1_000_001, structure, level))))
+                .isEqualTo(pending);
 
         JsonNode entry = level(progressOf("cy"), "entry");
         assertThat(entry.get("ticked").asInt()).isEqualTo(2);
+    }
+
+    private static List<PendingEvent<?>> milestones(List<PendingEvent<?>> pending) {
+        return pending.stream().filter(event -> event.topic().equals(Topics.MILESTONES)).toList();
     }
 
     @Test
@@ -187,7 +192,7 @@ class ProgressServiceIT {
         tick(learner, "notation");
         awaitLevel(learner, "entry", level -> level.get("ticked").asInt() == 1);
 
-        var deadLetters = consume(Topics.LEARNER_ACTIVITY.deadLetterTopic(), new ByteArrayDeserializer(),
+        var deadLetters = TopicReader.consume(Topics.LEARNER_ACTIVITY.deadLetterTopic(), new ByteArrayDeserializer(),
                 record -> record.key() != null && record.key().equals(organisationId + "/" + learner), 1);
         var dead = deadLetters.getFirst();
         assertThat(new String((byte[]) dead.value())).isEqualTo("{not a cloud event");
@@ -257,7 +262,7 @@ class ProgressServiceIT {
     }
 
     private List<ConsumerRecord<String, EventEnvelope<?>>> awaitMilestones(String learner, int count) {
-        var records = consume(Topics.MILESTONES.name(), new EventEnvelopeDeserializer(),
+        var records = TopicReader.consume(Topics.MILESTONES.name(), new EventEnvelopeDeserializer(),
                 record -> record.key().equals(organisationId + "/" + learner), count);
         List<ConsumerRecord<String, EventEnvelope<?>>> typed = new ArrayList<>();
         records.forEach(record -> typed.add(cast(record)));
@@ -267,32 +272,6 @@ class ProgressServiceIT {
     @SuppressWarnings("unchecked")
     private static ConsumerRecord<String, EventEnvelope<?>> cast(ConsumerRecord<String, ?> record) {
         return (ConsumerRecord<String, EventEnvelope<?>>) record;
-    }
-
-    /** Reads the topic until {@code count} matching records arrived, then a little longer to catch extras. */
-    private static List<ConsumerRecord<String, ?>> consume(String topic, org.apache.kafka.common.serialization.Deserializer<?> values,
-                                                           java.util.function.Predicate<ConsumerRecord<String, ?>> matching, int count) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            var found = new ArrayList<ConsumerRecord<String, ?>>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long settle = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settle)) {
-                for (var record : consumer.poll(Duration.ofMillis(300))) {
-                    if (matching.test(record)) {
-                        found.add(record);
-                    }
-                }
-                if (found.size() >= count && settle == Long.MAX_VALUE) {
-                    settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-            assertThat(found).as("records on " + topic).hasSize(count);
-            return found;
-        }
     }
 
     private JsonHttp client(String organisation) {

@@ -5,6 +5,8 @@ import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
+import dev.ticklist.events.activity.LearnerJoinedCohort;
+import dev.ticklist.events.activity.LearnerLeftCohort;
 import dev.ticklist.events.catalog.CatalogEvent;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.directory.CohortArchived;
@@ -19,9 +21,12 @@ import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.TopicFollower;
 import dev.ticklist.platform.web.Problems;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,6 +80,8 @@ public class DirectoryCommands {
         var cohort = requireActiveCohort(organisationId, cohortId);
         var newcomers = new LinkedHashSet<>(learnerIds);
         newcomers.removeIf(cohort::enrolled);
+        publishToLearners(newcomers, learner -> new LearnerJoinedCohort(organisationId, cohortId, learner,
+                cohort.checklistId(), cohort.checklistVersion()));
         publishAndApply(organisationId, newcomers.stream()
                 .<DirectoryEvent>map(learner -> new LearnerEnrolled(organisationId, cohortId, learner))
                 .toList());
@@ -88,6 +95,8 @@ public class DirectoryCommands {
         var cohort = requireCohort(organisationId, cohortId);
         var leaving = new LinkedHashSet<>(learnerIds);
         leaving.removeIf(learner -> !cohort.enrolled(learner));
+        publishToLearners(leaving, learner -> new LearnerLeftCohort(organisationId, cohortId, learner,
+                cohort.checklistId(), cohort.checklistVersion()));
         publishAndApply(organisationId, leaving.stream()
                 .<DirectoryEvent>map(learner -> new LearnerWithdrawn(organisationId, cohortId, learner))
                 .toList());
@@ -127,12 +136,9 @@ public class DirectoryCommands {
                     + "; a cohort only moves to newer versions");
         }
         if (!target.checklistId().equals(cohort.checklistId()) || target.version() != cohort.checklistVersion()) {
-            // Learners first, the cohort last: a retry after a failure in between moves everyone again.
-            publisher.publishAll(Topics.LEARNER_ACTIVITY, cohort.learners().stream().sorted()
-                    .map(learner -> new Identified<LearnerActivityEvent>(UUID.randomUUID().toString(),
-                            new LearnerChecklistAssigned(organisationId, cohortId, learner, target.checklistId(),
-                                    target.version(), cohort.checklistId(), cohort.checklistVersion())))
-                    .toList());
+            publishToLearners(new TreeSet<>(cohort.learners()), learner -> new LearnerChecklistAssigned(
+                    organisationId, cohortId, learner, target.checklistId(), target.version(),
+                    cohort.checklistId(), cohort.checklistVersion()));
             publishAndApply(organisationId, List.of(new CohortChecklistAssigned(organisationId, cohortId,
                     target.checklistId(), target.version())));
         }
@@ -172,6 +178,18 @@ public class DirectoryCommands {
     /** Invariant 6: state holds every event acknowledged for this organisation before we validate. */
     public void catchUp(String organisationId) {
         follower.catchUp(organisationId);
+    }
+
+    /**
+     * Events in the learners' own streams go first, the directory's last: a retry after a failure
+     * in between publishes them again, which progress applies as the same fact.
+     */
+    private void publishToLearners(Collection<String> learners, Function<String, LearnerActivityEvent> event) {
+        if (!learners.isEmpty()) {
+            publisher.publishAll(Topics.LEARNER_ACTIVITY, learners.stream()
+                    .map(learner -> new Identified<>(UUID.randomUUID().toString(), event.apply(learner)))
+                    .toList());
+        }
     }
 
     private void publishAndApply(String organisationId, List<DirectoryEvent> events) {

@@ -10,7 +10,7 @@ public record ChecklistCompleted(
         String learnerId,
         String checklistId,
         int checklistVersion,
-        int itemCount) implements MilestoneEvent {
+        int itemCount) implements LearnerMilestone {
 
     @Override
     public String subject() {

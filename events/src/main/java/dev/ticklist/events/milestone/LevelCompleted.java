@@ -11,7 +11,7 @@ public record LevelCompleted(
         String checklistId,
         int checklistVersion,
         String levelId,
-        int itemCount) implements MilestoneEvent {
+        int itemCount) implements LearnerMilestone {
 
     @Override
     public String subject() {

@@ -19,4 +19,9 @@ class CatalogConfiguration {
     TopicFollower<CatalogEvent> catalogFollower(TopicFollowers followers, ChecklistCatalog catalog) {
         return followers.follow(Topics.CATALOG, catalog::apply);
     }
+
+    @Bean
+    ChecklistStructures checklistStructures(ChecklistCatalog catalog, TopicFollower<CatalogEvent> catalogFollower) {
+        return new ChecklistStructures(catalog, catalogFollower);
+    }
 }

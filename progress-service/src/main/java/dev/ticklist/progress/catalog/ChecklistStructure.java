@@ -1,45 +1,75 @@
 package dev.ticklist.progress.catalog;
 
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What progress needs of a checklist version: which level each item is in, and each level's size. */
-public record ChecklistStructure(String checklistId, int version, Map<String, String> levelOfItem,
-                                 Map<String, Level> levels) {
+/**
+ * What progress needs of a checklist version: its levels, categories and items in order, and
+ * where each item is. Level, category and item ids are each unique within a checklist.
+ */
+public record ChecklistStructure(String checklistId, int version, Map<String, Level> levels,
+                                 Map<String, Placement> placeOfItem) {
 
-    public record Level(String id, String name, int itemCount) {
+    public record Level(String id, String name, int itemCount, List<Category> categories) {
+    }
+
+    public record Category(String id, String name, List<Item> items) {
+
+        public int itemCount() {
+            return items.size();
+        }
+    }
+
+    public record Item(String id, String name) {
+    }
+
+    /** Where an item is. */
+    public record Placement(Level level, Category category) {
     }
 
     public static ChecklistStructure of(ChecklistVersionPublished published) {
-        var levelOfItem = new HashMap<String, String>();
         var levels = new LinkedHashMap<String, Level>();
+        var placeOfItem = new HashMap<String, Placement>();
         for (var level : published.levels()) {
-            int count = 0;
+            var categories = new ArrayList<Category>();
             for (var category : level.categories()) {
-                for (var item : category.items()) {
-                    levelOfItem.put(item.id(), level.id());
-                    count++;
-                }
+                categories.add(new Category(category.id(), category.name(),
+                        category.items().stream().map(item -> new Item(item.id(), item.name())).toList()));
             }
-            levels.put(level.id(), new Level(level.id(), level.name(), count));
+            var structured = new Level(level.id(), level.name(),
+                    categories.stream().mapToInt(Category::itemCount).sum(), List.copyOf(categories));
+            levels.put(level.id(), structured);
+            for (var category : structured.categories()) {
+                category.items().forEach(item -> placeOfItem.put(item.id(), new Placement(structured, category)));
+            }
         }
-        return new ChecklistStructure(published.checklistId(), published.version(), Map.copyOf(levelOfItem),
-                java.util.Collections.unmodifiableMap(levels));
+        return new ChecklistStructure(published.checklistId(), published.version(),
+                Collections.unmodifiableMap(levels), Map.copyOf(placeOfItem));
     }
 
     public Optional<Level> levelOf(String itemId) {
-        return Optional.ofNullable(levelOfItem.get(itemId)).map(levels::get);
+        return placeOf(itemId).map(Placement::level);
+    }
+
+    public Optional<Placement> placeOf(String itemId) {
+        return Optional.ofNullable(placeOfItem.get(itemId));
     }
 
     public int itemCount() {
-        return levelOfItem.size();
+        return placeOfItem.size();
     }
 
     public List<Level> levelsInOrder() {
         return List.copyOf(levels.values());
+    }
+
+    public List<Category> categoriesInOrder() {
+        return levels.values().stream().flatMap(level -> level.categories().stream()).toList();
     }
 }

@@ -1,9 +1,10 @@
 package dev.ticklist.progress.learner;
 
-import dev.ticklist.events.catalog.CatalogEvent;
-import dev.ticklist.platform.kafka.EventPublisher;
-import dev.ticklist.platform.kafka.TopicFollower;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.progress.catalog.ChecklistStructures;
+import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.live.LiveProgressPublisher;
+import dev.ticklist.progress.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,25 +15,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class LearnerConfiguration {
 
     @Bean
-    LearnerProgressProjection learnerProgressProjection(StringRedisTemplate redis) {
-        return new LearnerProgressProjection(redis);
+    LearnerProgressProjection learnerProgressProjection(StringRedisTemplate redis, ProjectionGenerations generations) {
+        return new LearnerProgressProjection(redis, generations);
     }
 
     @Bean
-    MilestoneOutbox milestoneOutbox(EventPublisher publisher, StringRedisTemplate redis) {
-        return new MilestoneOutbox(publisher, redis);
-    }
-
-    @Bean
-    LearnerActivityListener learnerActivityListener(ChecklistCatalog catalog,
-                                                    TopicFollower<CatalogEvent> catalogFollower,
-                                                    LearnerProgressProjection projection, MilestoneOutbox outbox,
+    LearnerActivityListener learnerActivityListener(ChecklistStructures structures,
+                                                    LearnerProgressProjection projection, Outbox outbox,
+                                                    ProjectionGenerations generations, LiveProgressPublisher live,
                                                     MeterRegistry meters, Clock clock) {
-        return new LearnerActivityListener(catalog, catalogFollower, projection, outbox, meters, clock);
+        return new LearnerActivityListener(structures, projection, outbox, generations, live, meters, clock);
     }
 
     @Bean
-    LearnerProgressQuery learnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog) {
-        return new LearnerProgressQuery(redis, catalog);
+    LearnerProgressQuery learnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
+                                              ProjectionGenerations generations) {
+        return new LearnerProgressQuery(redis, catalog, generations);
     }
 }

@@ -22,7 +22,12 @@ public record LearnerProgress(String learnerId, boolean consistent, List<Checkli
     }
 
     /** @param finishedAt when the last open item of the level was ticked, or null while it is open */
-    public record LevelProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt) {
+    public record LevelProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt,
+                                List<CategoryProgress> categories) {
+    }
+
+    /** @param finishedAt when the last open item of the category was ticked, or null while it is open */
+    public record CategoryProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt) {
     }
 
     static double percent(int ticked, int total) {

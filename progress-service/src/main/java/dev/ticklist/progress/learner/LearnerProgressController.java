@@ -3,7 +3,12 @@ package dev.ticklist.progress.learner;
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Problems;
+import dev.ticklist.progress.calendar.TicksPerDay;
+import dev.ticklist.progress.paging.PageRequest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +22,11 @@ class LearnerProgressController {
     private static final Pattern POSITION = Pattern.compile("^(\\d{1,5})-(\\d{1,18})$");
 
     private final LearnerProgressQuery query;
+    private final Clock clock;
 
-    LearnerProgressController(LearnerProgressQuery query) {
+    LearnerProgressController(LearnerProgressQuery query, Clock clock) {
         this.query = query;
+        this.clock = clock;
     }
 
     /**
@@ -36,6 +43,30 @@ class LearnerProgressController {
         }
         return query.find(tenant.organisationId(), learnerId, offsetOf(after),
                 Duration.ofMillis(READ_YOUR_WRITE_MILLIS));
+    }
+
+    /** The learner's ticks and unticks, newest first, a page at a time. */
+    @GetMapping("/api/v1/progress/learners/{learnerId}/timeline")
+    LearnerTimeline timeline(Tenant tenant, @PathVariable String learnerId,
+                             @RequestParam(required = false) Long offset,
+                             @RequestParam(required = false) Integer limit) {
+        Ids.requireExternal("learner", learnerId);
+        var page = PageRequest.of(offset, limit);
+        return query.timeline(tenant.organisationId(), learnerId, page.offset(), page.limit());
+    }
+
+    /** Ticks per day (UTC) for an activity calendar: by default the last 365 days, at most 366. */
+    @GetMapping("/api/v1/progress/learners/{learnerId}/ticks-per-day")
+    TicksPerDayView ticksPerDay(Tenant tenant, @PathVariable String learnerId,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to) {
+        Ids.requireExternal("learner", learnerId);
+        var range = TicksPerDay.Range.of(from, to, TicksPerDay.today(clock));
+        return new TicksPerDayView(learnerId, range.from(), range.to(),
+                query.ticksPerDay(tenant.organisationId(), learnerId, range));
+    }
+
+    record TicksPerDayView(String learnerId, LocalDate from, LocalDate to, List<TicksPerDay.Day> days) {
     }
 
     /** A position is {@code partition-offset}; a learner's events all share one partition. */

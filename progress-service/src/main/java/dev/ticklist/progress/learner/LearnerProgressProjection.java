@@ -3,163 +3,119 @@ package dev.ticklist.progress.learner;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
+import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.progress.catalog.ChecklistStructure;
-import java.nio.charset.StandardCharsets;
+import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.outbox.PendingEvent;
+import dev.ticklist.progress.redis.ScriptPipeline;
+import dev.ticklist.progress.redis.ScriptBatch;
+import dev.ticklist.progress.redis.ScriptBatch.Piece;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Applies learner activity to learners' projections in Redis. Each event's change, its
- * idempotence marker (the event's offset) and the milestones it causes are written by one Lua
- * script on the learner's hash slot, so a redelivered event changes nothing and a milestone is
- * never lost between apply and publish. A batch of events is sent in one pipeline, in order.
+ * idempotence marker (the event's offset) and the events it causes (milestones, the change for
+ * the cohort's stream) are written by one Lua script on the learner's hash slot, so a
+ * redelivered event changes nothing and a caused event is never lost between apply and publish.
+ * A batch of events is sent in one pipeline, in order.
  */
 public class LearnerProgressProjection {
 
-    // Read once: a script made from a resource checks the resource for changes on every call.
-    private static final RedisScript<?> APPLY = script("scripts/apply-learner-activity.lua");
-    private static final RedisScript<?> MOVE = script("scripts/move-learner-checklist.lua");
+    private static final RedisScript<?> APPLY = ScriptPipeline.script("scripts/apply-learner-activity.lua");
+    private static final RedisScript<?> MOVE = ScriptPipeline.script("scripts/move-learner-checklist.lua");
+    private static final RedisScript<?> MEMBERSHIP = ScriptPipeline.script("scripts/learner-membership.lua");
 
-    private final StringRedisTemplate redis;
+    private final ScriptPipeline pipeline;
+    private final String generation;
 
-    public LearnerProgressProjection(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
-
-    /** One script call: which script, on which keys, with which arguments. */
-    public record Change(RedisScript<?> script, List<String> keys, List<String> args) {
+    public LearnerProgressProjection(StringRedisTemplate redis, ProjectionGenerations generations) {
+        this.pipeline = new ScriptPipeline(redis, List.of(APPLY, MOVE, MEMBERSHIP));
+        this.generation = generations.built();
     }
 
     /**
-     * Applies the changes in order, in one pipeline.
+     * Applies the changes in order, in one pipeline; a learner's consecutive ticks on one version
+     * are applied by one script call.
      *
-     * @return the milestones waiting in the learners' outboxes (these events' and any left from
-     *         an earlier crash); publish them, then {@link MilestoneOutbox#publish} removes them
+     * @return the events waiting in the learners' outboxes (these events' and any left from an
+     *         earlier crash), in order; publish them with {@link dev.ticklist.progress.outbox.Outbox}
      */
-    public List<PendingMilestone> applyAll(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return List.of();
-        }
-        List<Object> results;
-        try {
-            results = pipeline(changes);
-        } catch (RuntimeException e) {
-            if (!isNoScript(e)) {
-                throw e;
-            }
-            // Redis lost its script cache (a restart): load the scripts and run the batch again;
-            // events already applied are skipped by their markers.
-            loadScripts();
-            results = pipeline(changes);
-        }
-        var pending = new LinkedHashSet<PendingMilestone>();
-        for (Object result : results) {
-            ((List<?>) ((List<?>) result).get(1)).forEach(entry -> pending.add(PendingMilestone.decode(text(entry))));
-        }
-        return List.copyOf(pending);
+    public List<PendingEvent<?>> applyAll(List<Piece> changes) {
+        var pending = new ArrayList<PendingEvent<?>>();
+        ScriptBatch.run(pipeline, changes).forEach((outbox, entries) ->
+                entries.forEach(entry -> pending.add(LearnerOutboxEntries.decode(outbox, entry))));
+        return pending;
     }
 
-    /** Applies one event alone. */
-    public List<PendingMilestone> apply(EventEnvelope<? extends ItemActivity> envelope, long offset,
-                                        ChecklistStructure structure, ChecklistStructure.Level level) {
-        return applyAll(List.of(tick(envelope, offset, structure, level)));
-    }
-
-    public List<PendingMilestone> move(LearnerChecklistAssigned event, long offset, ChecklistStructure target) {
-        return applyAll(List.of(move(offset, event, target)));
-    }
-
-    /** The change a tick or untick makes, with the milestones it may cause, named by the event. */
-    public Change tick(EventEnvelope<? extends ItemActivity> envelope, long offset,
-                       ChecklistStructure structure, ChecklistStructure.Level level) {
+    /** The change a tick or untick makes, with the events it may cause, named by the event. */
+    public Piece tick(EventEnvelope<? extends ItemActivity> envelope, int partition, long offset,
+                      ChecklistStructure structure, ChecklistStructure.Level level) {
         var event = envelope.event();
-        var keys = new LearnerKeys(event.organisationId(), event.learnerId());
+        var keys = new LearnerKeys(generation, event.organisationId(), event.learnerId());
         String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
-        var args = new ArrayList<String>(List.of(
+        var header = new ArrayList<String>(List.of(checklist, event.cohortId()));
+        var levels = structure.levelsInOrder().stream().filter(l -> l.itemCount() > 0).map(l -> l.id()).toList();
+        header.add(Integer.toString(levels.size()));
+        header.addAll(levels);
+        var args = List.of(
                 Long.toString(offset),
                 event instanceof ItemTicked ? "tick" : "untick",
                 event.itemId(),
                 level.id(),
                 Integer.toString(level.itemCount()),
                 Long.toString(envelope.time().toEpochMilli()),
-                checklist,
-                event.cohortId(),
-                PendingMilestone.context(envelope.id(), event, level, structure)));
-        structure.levelsInOrder().stream().filter(l -> l.itemCount() > 0).forEach(l -> args.add(l.id()));
-        return new Change(APPLY, keys.forApply(checklist), args);
+                LearnerOutboxEntries.milestoneContext(envelope.id(), event, level, structure),
+                Long.toString(LearnerOutboxEntries.sequence(offset, 0)),
+                Long.toString(LearnerOutboxEntries.sequence(offset, 1)),
+                LearnerOutboxEntries.cohortContext(envelope.id(), event, envelope.time(), generation,
+                        partition + "-" + offset),
+                Long.toString(envelope.time().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()));
+        return new Piece(keys.stream(), checklist + "\t" + event.cohortId(), APPLY, keys.forApply(checklist), header,
+                List.of(), args, keys.outbox());
     }
 
     /** The change that moves the learner to {@code target}: ticks on items that exist there carry over. */
-    public Change move(long offset, LearnerChecklistAssigned event, ChecklistStructure target) {
-        var keys = new LearnerKeys(event.organisationId(), event.learnerId());
+    public Piece move(EventEnvelope<LearnerChecklistAssigned> envelope, int partition, long offset,
+                     ChecklistStructure target) {
+        var event = envelope.event();
+        var keys = new LearnerKeys(generation, event.organisationId(), event.learnerId());
         String from = LearnerKeys.checklist(event.previousChecklistId(), event.previousChecklistVersion());
         String to = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
         var args = new ArrayList<String>(List.of(Long.toString(offset), from, to, event.cohortId(),
+                Long.toString(LearnerOutboxEntries.sequence(offset, 1)),
+                LearnerOutboxEntries.cohortContext(envelope.id(), event, envelope.time(), generation,
+                        partition + "-" + offset),
                 Integer.toString(target.levels().size())));
         target.levelsInOrder().forEach(level -> {
             args.add(level.id());
             args.add(Integer.toString(level.itemCount()));
         });
-        target.levelOfItem().forEach((item, level) -> {
+        target.placeOfItem().forEach((item, place) -> {
             args.add(item);
-            args.add(level);
+            args.add(place.level().id());
         });
-        return new Change(MOVE, keys.forMove(from, to), args);
+        return alone(keys, MOVE, keys.forMove(from, to), args);
     }
 
-    private List<Object> pipeline(List<Change> changes) {
-        return redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (Change change : changes) {
-                byte[][] keysAndArgs = new byte[change.keys().size() + change.args().size()][];
-                int i = 0;
-                for (String key : change.keys()) {
-                    keysAndArgs[i++] = key.getBytes(StandardCharsets.UTF_8);
-                }
-                for (String arg : change.args()) {
-                    keysAndArgs[i++] = arg.getBytes(StandardCharsets.UTF_8);
-                }
-                connection.scriptingCommands().evalSha(change.script().getSha1(), ReturnType.MULTI,
-                        change.keys().size(), keysAndArgs);
-            }
-            return null;
-        });
+    /** The learner joined or left a cohort. */
+    public Piece membership(EventEnvelope<? extends LearnerActivityEvent> envelope, int partition, long offset) {
+        var event = envelope.event();
+        var keys = new LearnerKeys(generation, event.organisationId(), event.learnerId());
+        String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
+        return alone(keys, MEMBERSHIP, keys.forMembership(checklist), List.of(Long.toString(offset),
+                event instanceof LearnerJoinedCohort ? "joined" : "left", checklist, event.cohortId(),
+                Long.toString(LearnerOutboxEntries.sequence(offset, 1)),
+                LearnerOutboxEntries.cohortContext(envelope.id(), event, envelope.time(), generation,
+                        partition + "-" + offset)));
     }
 
-    private static RedisScript<?> script(String path) {
-        try {
-            return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), List.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static Piece alone(LearnerKeys learner, RedisScript<?> script, List<String> keys, List<String> args) {
+        return new Piece(learner.stream(), null, script, keys, List.of(), List.of(), args, learner.outbox());
     }
-
-    private void loadScripts() {
-        redis.execute((RedisCallback<Object>) connection -> {
-            for (RedisScript<?> script : List.of(APPLY, MOVE)) {
-                connection.scriptingCommands().scriptLoad(script.getScriptAsString().getBytes(StandardCharsets.UTF_8));
-            }
-            return null;
-        });
-    }
-
-    private static boolean isNoScript(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value;
-    }
-
 }

@@ -1,12 +1,16 @@
 package dev.ticklist.progress.learner;
 
+import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.progress.generation.ProjectionGenerations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -17,10 +21,17 @@ public class LearnerProgressQuery {
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
+    private final ProjectionGenerations generations;
 
-    public LearnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog) {
+    public LearnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
+                                ProjectionGenerations generations) {
         this.redis = redis;
         this.catalog = catalog;
+        this.generations = generations;
+    }
+
+    private LearnerKeys keys(String organisationId, String learnerId) {
+        return new LearnerKeys(generations.serving(), organisationId, learnerId);
     }
 
     /**
@@ -29,7 +40,7 @@ public class LearnerProgressQuery {
      * {@code wait}; past that, what there is, marked as not yet consistent.
      */
     public LearnerProgress find(String organisationId, String learnerId, long afterOffset, Duration wait) {
-        var keys = new LearnerKeys(organisationId, learnerId);
+        var keys = keys(organisationId, learnerId);
         long deadline = System.nanoTime() + wait.toNanos();
         while (appliedOffset(keys) < afterOffset && System.nanoTime() < deadline) {
             try {
@@ -49,7 +60,7 @@ public class LearnerProgressQuery {
     }
 
     public LearnerProgress find(String organisationId, String learnerId) {
-        var keys = new LearnerKeys(organisationId, learnerId);
+        var keys = keys(organisationId, learnerId);
         var checklists = new ArrayList<LearnerProgress.ChecklistProgress>();
         Map<Object, Object> assigned = new TreeMap<>(redis.opsForHash().entries(keys.checklists()));
         assigned.forEach((checklist, cohortId) -> {
@@ -60,10 +71,38 @@ public class LearnerProgressQuery {
         return new LearnerProgress(learnerId, true, checklists);
     }
 
+    /** A page of the learner's timeline, newest first. */
+    public LearnerTimeline timeline(String organisationId, String learnerId, long offset, int limit) {
+        var keys = keys(organisationId, learnerId);
+        Long size = redis.opsForList().size(keys.timeline());
+        long total = size == null ? 0 : size;
+        long newest = total - 1 - offset;
+        long oldest = Math.max(0, newest - limit + 1);
+        List<String> page = newest < 0 ? List.of() : redis.opsForList().range(keys.timeline(), oldest, newest);
+        var entries = page.reversed().stream().map(LearnerTimeline.Entry::decode).toList();
+        return new LearnerTimeline(learnerId, total, offset, limit, entries);
+    }
+
+    public List<TicksPerDay.Day> ticksPerDay(String organisationId, String learnerId, TicksPerDay.Range range) {
+        return TicksPerDay.read(redis, keys(organisationId, learnerId).days(), range);
+    }
+
+    /** A category is small, so its counts are taken from the ticked items when read. */
+    private static LearnerProgress.CategoryProgress categoryProgress(ChecklistStructure.Category category,
+                                                                     Map<String, Instant> tickedItems) {
+        var times = category.items().stream().map(item -> tickedItems.get(item.id())).filter(Objects::nonNull).toList();
+        Instant finishedAt = times.size() == category.itemCount() && !times.isEmpty()
+                ? Collections.max(times) : null;
+        return new LearnerProgress.CategoryProgress(category.id(), category.name(), times.size(),
+                category.itemCount(), LearnerProgress.percent(times.size(), category.itemCount()), finishedAt);
+    }
+
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
         Map<Object, Object> levelFields = redis.opsForHash().entries(keys.levels(checklist));
         Map<Object, Object> items = redis.opsForHash().entries(keys.items(checklist));
+        var tickedItems = new TreeMap<String, Instant>();
+        items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
         var levels = new ArrayList<LearnerProgress.LevelProgress>();
         int ticked = 0;
         int total = 0;
@@ -72,12 +111,11 @@ public class LearnerProgressQuery {
             Object finished = levelFields.get(level.id() + ".finishedAt");
             levels.add(new LearnerProgress.LevelProgress(level.id(), level.name(), levelTicked, level.itemCount(),
                     LearnerProgress.percent(levelTicked, level.itemCount()),
-                    finished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) finished))));
+                    finished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) finished)),
+                    level.categories().stream().map(category -> categoryProgress(category, tickedItems)).toList()));
             ticked += levelTicked;
             total += level.itemCount();
         }
-        var tickedItems = new TreeMap<String, Instant>();
-        items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
         Object checklistFinished = levelFields.get("*checklist.finishedAt");
         return new LearnerProgress.ChecklistProgress(structure.checklistId(), structure.version(), cohortId,
                 ticked, total, LearnerProgress.percent(ticked, total),

@@ -1,0 +1,419 @@
+package dev.ticklist.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticklist.devstack.ActivityFold.Activity;
+import dev.ticklist.devstack.ActivityFold.Expected;
+import dev.ticklist.devstack.ActivityFold.LearnerState;
+import dev.ticklist.devstack.ActivityFold.MilestoneKind;
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topic;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.local.FreePorts;
+import dev.ticklist.testsupport.process.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the exactness tests share: one organisation with its own checklist and consumer group on
+ * the shared broker and Redis, progress-service started as real processes, learner activity
+ * streamed to it, and the comparison of every learner's projection and every milestone with
+ * the test's own in-order fold of exactly the events published.
+ */
+final class ExactnessFixture implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(90);
+    private static final String COHORT = "cohort-exactness";
+    private static final int VERSION = 1;
+    private static final String SOURCE = "/ticklist/checklist-service";
+    private static final Topic<?> ACTIVITY = Topics.LEARNER_ACTIVITY;
+
+    private final String scenario;
+    private final int learners;
+    private final Random random = new Random();
+    private final String run = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    private final String organisationId;
+    private final ChecklistVersionPublished checklist;
+    private final ActivityFold fold;
+    private final String identitySecret = randomText(48);
+    private final Infrastructure infrastructure = Infrastructure.shared();
+    private final Admin admin;
+    private final KafkaProducer<String, EventEnvelope<?>> producer;
+    private final LearnerProjections projections;
+    private final Path logRoot;
+    private final Instant firstEventTime = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1));
+    private final AtomicLong eventSequence = new AtomicLong();
+    private final List<ActivityStream> streams = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
+    private final Map<TopicPartition, Long> startOffsets;
+    private String group;
+    private int incarnation;
+
+    private ExactnessFixture(String scenario, int learners) throws Exception {
+        this.scenario = scenario;
+        this.learners = learners;
+        this.organisationId = "org_" + scenario + "_" + run;
+        this.checklist = ActivityFold.checklist(organisationId, scenario + "-" + run, VERSION);
+        this.fold = new ActivityFold(checklist);
+        this.group = "progress-" + scenario + "-" + run;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class));
+        this.projections = new LearnerProjections(infrastructure.redisHost(), infrastructure.redisPort(), organisationId,
+                checklist.checklistId() + "@" + VERSION, checklist.levels().stream().map(ChecklistVersionPublished.Level::id).toList());
+        this.logRoot = Files.createDirectories(Stack.projectRoot().resolve("devstack/target/exactness-logs/" + scenario + "-" + run));
+        createTopicsIfMissing(Topics.LEARNER_ACTIVITY, Topics.CATALOG, Topics.MILESTONES);
+        producer.send(new ProducerRecord<>(Topics.CATALOG.name(), checklist.key(),
+                new EventEnvelope<>(UUID.randomUUID().toString(), SOURCE, Instant.now(), checklist))).get(30, TimeUnit.SECONDS);
+        // The group starts where this scenario's events start, not at other tests' events.
+        this.startOffsets = endOffsets();
+        moveGroupTo(startOffsets);
+    }
+
+    /** @param scenario a short slug naming the scenario, in ids, group and log folder */
+    static ExactnessFixture create(String scenario, int learners) throws Exception {
+        return new ExactnessFixture(scenario, learners);
+    }
+
+    // --- progress-service ------------------------------------------------------------------------
+
+    ServiceProcess startProgressService() throws Exception {
+        return startProgressService(Map.of());
+    }
+
+    /** Starts progress-service in the current group and waits until it is ready; {@code overrides} win over the defaults. */
+    ServiceProcess startProgressService(Map<String, String> overrides) throws Exception {
+        Path logDir = Files.createDirectories(logRoot.resolve("progress-" + (++incarnation)));
+        var environment = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "REDIS_HOST", infrastructure.redisHost(),
+                "REDIS_PORT", Integer.toString(infrastructure.redisPort()),
+                "TICKLIST_IDENTITY_SECRET", identitySecret,
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
+                // A killed member holds its partitions until its session expires: keep that short
+                // (the broker's minimum) so each restart or rebalance takes seconds, not 45 s.
+                "SPRING_APPLICATION_JSON", """
+                        {"spring.kafka.consumer.properties.session.timeout.ms": 6000,
+                         "spring.kafka.consumer.properties.heartbeat.interval.ms": 1500}"""));
+        environment.putAll(overrides);
+        var service = ServiceProcess.start(Stack.projectRoot(), "progress-service", FreePorts.next(), environment, logDir);
+        running.add(service);
+        try {
+            service.awaitReady(READY_TIMEOUT);
+        } catch (Exception | Error e) {
+            close(service);
+            throw e;
+        }
+        return service;
+    }
+
+    /**
+     * Settings under which progress-service commits offsets only every {@code interval} instead
+     * of after every batch: legal (offsets still never pass what was applied), and a kill then
+     * leaves seconds of applied but uncommitted records to be delivered again.
+     */
+    static Map<String, String> committingEvery(Duration interval) {
+        return Map.of("SPRING_KAFKA_LISTENER_ACKMODE", "TIME",
+                "SPRING_KAFKA_LISTENER_ACKTIME", interval.toMillis() + "ms");
+    }
+
+    /** SIGKILL: no shutdown hook, no last commit, no leaving the group. */
+    void kill(ServiceProcess service) {
+        ProcessHandle process = ProcessHandle.of(service.pid()).orElseThrow();
+        process.destroyForcibly();
+        await("progress-service killed").atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+        close(service);
+    }
+
+    /** SIGTERM: a graceful shutdown that leaves the group. */
+    void close(ServiceProcess service) {
+        service.close();
+        running.remove(service);
+    }
+
+    // --- learner activity ------------------------------------------------------------------------
+
+    /** Streams random ticks (three in four) and unticks in the background until {@code limit} events. */
+    ActivityStream stream(int perSecond, int limit) {
+        var stream = ActivityStream.start(producer, this::recordOf, this::randomActivity, perSecond, limit);
+        streams.add(stream);
+        return stream;
+    }
+
+    /** Exactly the events published, in publishing order. */
+    List<Activity> published() {
+        return streams.stream().flatMap(stream -> stream.events().stream()).toList();
+    }
+
+    List<String> learnerIds() {
+        return IntStream.range(0, learners).mapToObj(n -> "learner-" + n).toList();
+    }
+
+    private Activity randomActivity() {
+        List<String> items = checklist.levels().stream().flatMap(level -> ActivityFold.itemsOf(level).stream()).toList();
+        return new Activity(UUID.randomUUID().toString(), firstEventTime.plusMillis(eventSequence.getAndIncrement()),
+                random.nextInt(100) < 75, "learner-" + random.nextInt(learners), items.get(random.nextInt(items.size())));
+    }
+
+    private ProducerRecord<String, EventEnvelope<?>> recordOf(Activity activity) {
+        var event = activity.ticked()
+                ? new ItemTicked(organisationId, COHORT, activity.learnerId(), checklist.checklistId(), VERSION, activity.itemId())
+                : new ItemUnticked(organisationId, COHORT, activity.learnerId(), checklist.checklistId(), VERSION, activity.itemId());
+        return new ProducerRecord<>(ACTIVITY.name(), event.key(),
+                new EventEnvelope<>(activity.eventId(), SOURCE, activity.time(), event));
+    }
+
+    // --- the comparisons ---------------------------------------------------------------------------
+
+    Expected expected() {
+        return fold.fold(published());
+    }
+
+    /** Every learner's projection in Redis equals the fold. */
+    void assertProjectionsEqualFold(String when) {
+        Expected expected = expected();
+        var mismatches = new LinkedHashMap<String, String>();
+        expected.learners().forEach((learner, state) -> {
+            LearnerState actual = projections.stateOf(learner);
+            if (!actual.equals(state)) {
+                mismatches.put(learner, "expected " + state + "\n  but Redis holds " + actual);
+            }
+        });
+        assertThat(expected.learners()).as("learners with events").hasSize(learners);
+        assertThat(mismatches).as(when + ": learners whose projection differs from the fold (of " + learners + ")")
+                .isEmpty();
+    }
+
+    /**
+     * The milestones topic holds, for this organisation, exactly the fold's milestones: per kind,
+     * learner and level as many distinct ids as the fold has milestones (redeliveries reuse an
+     * id, never add one), each id naming one milestone; and every finished level was announced.
+     */
+    void assertMilestonesMatchFold() {
+        Expected expected = expected();
+        Map<String, Set<String>> subjectsById = new TreeMap<>();
+        AnnouncedMilestones.of(infrastructure.kafkaBootstrapServers(), organisationId).forEach(milestone ->
+                subjectsById.computeIfAbsent(milestone.id(), id -> new TreeSet<>()).add(milestone.subject()));
+        assertThat(subjectsById.values()).as("each milestone id names one kind, learner and level")
+                .allSatisfy(subjects -> assertThat(subjects).hasSize(1));
+        Map<String, Long> announced = subjectsById.values().stream().map(subjects -> subjects.iterator().next())
+                .collect(Collectors.groupingBy(subject -> subject, TreeMap::new, Collectors.counting()));
+        Map<String, Long> folded = expected.milestones().stream().map(ActivityFold.Milestone::subject)
+                .collect(Collectors.groupingBy(subject -> subject, TreeMap::new, Collectors.counting()));
+        assertThat(announced).as("distinct milestone ids per kind, learner and level, against the fold").isEqualTo(folded);
+
+        var finishedWithoutMilestone = new TreeSet<String>();
+        expected.learners().forEach((learner, state) -> state.finishedAtByLevel().keySet().stream()
+                .filter(level -> !announced.containsKey(ActivityFold.subject(MilestoneKind.LEVEL_COMPLETED, learner, level)))
+                .forEach(level -> finishedWithoutMilestone.add(learner + "/" + level)));
+        assertThat(finishedWithoutMilestone).as("finished levels without a level-completed milestone").isEmpty();
+    }
+
+    Set<String> milestoneIds() {
+        return AnnouncedMilestones.of(infrastructure.kafkaBootstrapServers(), organisationId).stream()
+                .map(AnnouncedMilestones.Announced::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    LearnerProjections projections() {
+        return projections;
+    }
+
+    // --- the consumer group ------------------------------------------------------------------------
+
+    /**
+     * Switches to a new consumer group with no committed offsets, so the next service started
+     * reads the topics from the beginning: a rebuild.
+     */
+    void switchToNewGroupFromTheBeginning(String name) {
+        group = "progress-" + scenario + "-" + name + "-" + run;
+    }
+
+    /** Waits until the group has committed, on every partition this test wrote, the partition's end. */
+    void awaitCaughtUp() throws Exception {
+        Set<TopicPartition> used = new HashSet<>();
+        streams.forEach(stream -> used.addAll(stream.partitionsUsed()));
+        Map<TopicPartition, Long> end = new HashMap<>(endOffsets());
+        end.keySet().retainAll(used);
+        await(group + " caught up with " + end).atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    running.forEach(ServiceProcess::requireAlive);
+                    Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
+                    return end.entrySet().stream().allMatch(entry -> committed.get(entry.getKey()) != null
+                            && committed.get(entry.getKey()).offset() >= entry.getValue());
+                });
+    }
+
+    /** The group's committed learner-activity offsets. */
+    Map<TopicPartition, OffsetAndMetadata> committedOffsets() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
+        committed.keySet().removeIf(partition -> !partition.topic().equals(ACTIVITY.name()));
+        committed.values().removeIf(Objects::isNull);
+        return committed;
+    }
+
+    long committedTotal() throws Exception {
+        return committedOffsets().values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
+    /** How many members of the group own learner-activity partitions. */
+    int activityConsumers() throws Exception {
+        var description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+        return (int) description.members().stream()
+                .filter(member -> member.assignment().topicPartitions().stream()
+                        .anyMatch(partition -> partition.topic().equals(ACTIVITY.name())))
+                .count();
+    }
+
+    /**
+     * Moves the group back to where this scenario's events start, so every event is delivered
+     * again. The group must have no members: waits for a killed member's session to expire.
+     */
+    void rewindToTheStart() throws Exception {
+        await(group + " without members").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
+                        .get(group).members().isEmpty());
+        moveGroupTo(startOffsets);
+    }
+
+    private void moveGroupTo(Map<TopicPartition, Long> offsets) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> target = new HashMap<>();
+        offsets.forEach((partition, offset) -> target.put(partition, new OffsetAndMetadata(offset)));
+        admin.alterConsumerGroupOffsets(group, target).all().get(30, TimeUnit.SECONDS);
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitionsOf(ACTIVITY).forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((partition, info) -> end.put(partition, info.offset()));
+        return end;
+    }
+
+    /**
+     * "No offset moves past what was applied": for every record of this test below the group's
+     * committed offset of its partition, the learner's idempotence marker in Redis has reached
+     * it. Committed offsets are read first and markers only grow, so a pass is never luck.
+     *
+     * @return how many of this test's records were acknowledged, and how many of them committed
+     */
+    Backlog assertCommittedOffsetsApplied() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
+        Map<String, Long> applied = projections.appliedOffsets(learnerIds());
+        int acknowledged = 0;
+        int covered = 0;
+        var violations = new TreeMap<String, String>();
+        for (var stream : streams) {
+            for (var partition : stream.learnerAtOffset().entrySet()) {
+                acknowledged += partition.getValue().size();
+                OffsetAndMetadata commit = committed.get(partition.getKey());
+                if (commit == null) {
+                    continue;
+                }
+                for (var record : partition.getValue().headMap(commit.offset(), false).entrySet()) {
+                    covered++;
+                    if (applied.get(record.getValue()) < record.getKey()) {
+                        violations.putIfAbsent(record.getValue(), partition.getKey() + " committed up to "
+                                + commit.offset() + " but the record at " + record.getKey()
+                                + " is not applied (marker " + applied.get(record.getValue()) + ")");
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("learners whose records the group committed before they were applied").isEmpty();
+        return new Backlog(acknowledged, covered);
+    }
+
+    /** This test's records the broker acknowledged, and how many of them the group has committed. */
+    record Backlog(int acknowledged, int committed) {
+        int pending() {
+            return acknowledged - committed;
+        }
+    }
+
+    // --- topics ------------------------------------------------------------------------------------
+
+    private static List<TopicPartition> partitionsOf(Topic<?> topic) {
+        return IntStream.range(0, topic.partitions()).mapToObj(partition -> new TopicPartition(topic.name(), partition)).toList();
+    }
+
+    /** The topics as the services create them: never compacted, never expiring, each with its dead-letter topic. */
+    private void createTopicsIfMissing(Topic<?>... topics) throws Exception {
+        Map<String, String> config = Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
+        var wanted = new ArrayList<NewTopic>();
+        for (Topic<?> topic : topics) {
+            wanted.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(config));
+            wanted.add(new NewTopic(topic.deadLetterTopic(), 1, (short) 1).configs(config));
+        }
+        for (var creation : admin.createTopics(wanted).values().values()) {
+            try {
+                creation.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ServiceProcess::close);
+        running.clear();
+        producer.close();
+        admin.close();
+        projections.close();
+    }
+
+    private static String randomText(int length) {
+        var random = new SecureRandom();
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        return random.ints(length, 0, alphabet.length()).mapToObj(alphabet::charAt)
+                .map(String::valueOf).collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ticklist.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticklist.devstack.ExactnessFixture.Backlog;
+import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.process.ServiceProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Invariant 1 while Redis is unreachable: progress-service reaches Redis through a link the test
+ * breaks, first by refusing connections, then by holding every byte (as a frozen server does,
+ * so commands time out and then run late), while learner activity keeps streaming in. All the
+ * while the group's committed offsets must never pass what Redis holds as applied; after each
+ * outage the projections must converge to the fold. The shared Redis itself stays up for the
+ * other tests, and for this one to watch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProgressRedisOutageIT {
+
+    private static final int LEARNERS = 150;
+    private static final int EVENTS_PER_SECOND = 300;
+    private static final int AT_MOST_EVENTS = 40_000;
+    private static final Duration REFUSED = Duration.ofSeconds(10);
+    private static final Duration FROZEN = Duration.ofSeconds(8);
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+
+    private ExactnessFixture fixture;
+    private SeverableTcpLink redisLink;
+
+    @BeforeAll
+    void createFixture() throws Exception {
+        fixture = ExactnessFixture.create("redis-outage", LEARNERS);
+        var infrastructure = Infrastructure.shared();
+        redisLink = SeverableTcpLink.to(infrastructure.redisHost(), infrastructure.redisPort());
+    }
+
+    @AfterAll
+    void closeFixture() {
+        if (fixture != null) {
+            fixture.close();
+        }
+        if (redisLink != null) {
+            redisLink.close();
+        }
+    }
+
+    @Test
+    void noOffsetIsCommittedPastWhatWasAppliedAndProjectionsConvergeAfterwards() throws Exception {
+        ServiceProcess progressService = fixture.startProgressService(Map.of(
+                "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisLink.port())));
+        var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
+        awaitProgressWhileChecking();
+
+        redisLink.cut();
+        watchOutage("connections refused", REFUSED, progressService, stream);
+        redisLink.restore();
+        awaitProgressWhileChecking();
+
+        redisLink.stall();
+        watchOutage("Redis frozen", FROZEN, progressService, stream);
+        redisLink.resume();
+        awaitProgressWhileChecking();
+
+        stream.finish();
+        fixture.awaitCaughtUp();
+        assertThat(fixture.assertCommittedOffsetsApplied().pending()).as("records not committed at the end").isZero();
+        fixture.assertProjectionsEqualFold("after both outages");
+        fixture.assertMilestonesMatchFold();
+    }
+
+    /**
+     * Samples committed offsets against applied markers through the outage, and checks that the
+     * outage was real: the service reported itself not ready, and events piled up unapplied.
+     */
+    private void watchOutage(String outage, Duration length, ServiceProcess service, ActivityStream stream)
+            throws Exception {
+        int publishedBefore = stream.published();
+        boolean sawNotReady = false;
+        Backlog backlog = null;
+        long end = System.nanoTime() + length.toNanos();
+        while (System.nanoTime() < end) {
+            backlog = fixture.assertCommittedOffsetsApplied();
+            sawNotReady = sawNotReady || !service.isReady();
+            Thread.sleep(SAMPLE_EVERY.toMillis());
+        }
+        assertThat(stream.published() - publishedBefore).as(outage + ": events published during it")
+                .isGreaterThan(EVENTS_PER_SECOND * (int) length.toSeconds() / 2);
+        assertThat(backlog.pending()).as(outage + ": events waiting to be applied at its end")
+                .isGreaterThan(EVENTS_PER_SECOND * (int) length.toSeconds() / 4);
+        assertThat(sawNotReady).as(outage + ": progress-service reported itself not ready").isTrue();
+    }
+
+    /** Waits until the group commits a few more seconds' worth of events, checking commits against markers. */
+    private void awaitProgressWhileChecking() throws Exception {
+        long committed = fixture.committedTotal();
+        await("progress committed").atMost(Duration.ofSeconds(60)).pollInterval(SAMPLE_EVERY).until(() -> {
+            fixture.assertCommittedOffsetsApplied();
+            return fixture.committedTotal() > committed + 2L * EVENTS_PER_SECOND;
+        });
+    }
+}

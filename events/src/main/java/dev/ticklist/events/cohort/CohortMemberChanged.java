@@ -1,0 +1,51 @@
+package dev.ticklist.events.cohort;
+
+import dev.ticklist.events.EventType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one learner's event changed in their cohort: they joined it, left it, ticked or unticked
+ * an item, or moved to another checklist version.
+ *
+ * @param sequence    the position of the causing event in the learner's partition: grows with
+ *                    every event of the learner, so a cohort applies each change once and in order
+ * @param change      {@code joined}, {@code left}, {@code ticked}, {@code unticked} or {@code moved}
+ * @param itemId      the item ticked or unticked, else null
+ * @param tickedItems for {@code joined} and {@code moved}, every item the learner has ticked in
+ *                    the checklist version; otherwise empty
+ * @param occurredAt  when the causing event happened
+ * @param generation  the projection generation that derived it: a rebuild beside the live
+ *                    projections derives the same changes again, for its own cohort projections
+ * @param position    {@code partition-offset} of the causing event, as a tick command returns it
+ */
+@EventType("dev.ticklist.cohort.member-changed.v1")
+public record CohortMemberChanged(
+        String organisationId,
+        String cohortId,
+        String learnerId,
+        String checklistId,
+        int checklistVersion,
+        long sequence,
+        String change,
+        String itemId,
+        List<String> tickedItems,
+        Instant occurredAt,
+        String generation,
+        String position) implements CohortProgressEvent {
+
+    public static final String JOINED = "joined";
+    public static final String LEFT = "left";
+    public static final String TICKED = "ticked";
+    public static final String UNTICKED = "unticked";
+    public static final String MOVED = "moved";
+
+    public CohortMemberChanged {
+        tickedItems = tickedItems == null ? List.of() : List.copyOf(tickedItems);
+    }
+
+    @Override
+    public String subject() {
+        return "cohorts/" + cohortId + "/learners/" + learnerId;
+    }
+}

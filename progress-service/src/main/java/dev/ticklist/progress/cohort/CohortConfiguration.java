@@ -1,0 +1,40 @@
+package dev.ticklist.progress.cohort;
+
+import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.progress.catalog.ChecklistStructures;
+import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+@Configuration
+class CohortConfiguration {
+
+    @Bean
+    CohortProjection cohortProjection(StringRedisTemplate redis, ProjectionGenerations generations,
+                                      @Value("${ticklist.progress.cohort-thresholds:50,90,100}") List<Integer> thresholds) {
+        thresholds.forEach(threshold -> {
+            if (threshold < 1 || threshold > 100) {
+                throw new IllegalArgumentException("ticklist.progress.cohort-thresholds are percents from 1 to 100, not "
+                        + threshold);
+            }
+        });
+        return new CohortProjection(redis, generations, thresholds);
+    }
+
+    @Bean
+    CohortProgressListener cohortProgressListener(ChecklistStructures structures, CohortProjection projection,
+                                                  Outbox outbox, MeterRegistry meters) {
+        return new CohortProgressListener(structures, projection, outbox, meters);
+    }
+
+    @Bean
+    CohortProgressQuery cohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
+                                            ProjectionGenerations generations) {
+        return new CohortProgressQuery(redis, catalog, generations);
+    }
+}

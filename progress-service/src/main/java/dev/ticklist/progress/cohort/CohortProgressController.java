@@ -1,0 +1,80 @@
+package dev.ticklist.progress.cohort;
+
+import dev.ticklist.platform.identity.Tenant;
+import dev.ticklist.platform.web.Ids;
+import dev.ticklist.progress.calendar.TicksPerDay;
+import dev.ticklist.progress.paging.PageRequest;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** A cohort's progress for dashboards: maintained as events arrive, never computed from learners on read. */
+@RestController
+class CohortProgressController {
+
+    private final CohortProgressQuery query;
+    private final Clock clock;
+
+    CohortProgressController(CohortProgressQuery query, Clock clock) {
+        this.query = query;
+        this.clock = clock;
+    }
+
+    /** Per level, category and item: learners who finished, average percent, a 10% histogram, item shares. */
+    @GetMapping("/api/v1/progress/cohorts/{cohortId}")
+    CohortProgress cohort(Tenant tenant, @PathVariable String cohortId) {
+        Ids.requireExternal("cohort", cohortId);
+        return query.find(tenant.organisationId(), cohortId);
+    }
+
+    /** The cohort's learners ranked by percent done, a page at a time. */
+    @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners")
+    CohortRanking ranking(Tenant tenant, @PathVariable String cohortId,
+                          @RequestParam(required = false) Long offset,
+                          @RequestParam(required = false) Integer limit) {
+        Ids.requireExternal("cohort", cohortId);
+        var page = PageRequest.of(offset, limit);
+        return query.ranking(tenant.organisationId(), cohortId, page.offset(), page.limit());
+    }
+
+    /** Learners × levels, percent done, as CSV for spreadsheets; most progressed first. */
+    @GetMapping(value = "/api/v1/progress/cohorts/{cohortId}/table.csv", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> table(Tenant tenant, @PathVariable String cohortId) {
+        Ids.requireExternal("cohort", cohortId);
+        String organisationId = tenant.organisationId();
+        StreamingResponseBody body = stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            query.writeTable(organisationId, cohortId, out);
+            out.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + cohortId + ".csv\"")
+                .body(body);
+    }
+
+    /** Ticks per day (UTC) across the cohort: by default the last 365 days, at most 366. */
+    @GetMapping("/api/v1/progress/cohorts/{cohortId}/ticks-per-day")
+    TicksPerDayView ticksPerDay(Tenant tenant, @PathVariable String cohortId,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to) {
+        Ids.requireExternal("cohort", cohortId);
+        var range = TicksPerDay.Range.of(from, to, TicksPerDay.today(clock));
+        return new TicksPerDayView(cohortId, range.from(), range.to(),
+                query.ticksPerDay(tenant.organisationId(), cohortId, range));
+    }
+
+    record TicksPerDayView(String cohortId, LocalDate from, LocalDate to, List<TicksPerDay.Day> days) {
+    }
+}

@@ -1,0 +1,181 @@
+package dev.ticklist.progress.cohort;
+
+import dev.ticklist.progress.calendar.TicksPerDay;
+import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.progress.generation.ProjectionGenerations;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+
+/**
+ * Reads cohort projections. The view and the calendar read a fixed number of fields, whatever
+ * the cohort's size; only the ranking pages and the table grow with it, as they must.
+ */
+public class CohortProgressQuery {
+
+    private static final int TABLE_PAGE = 1_000;
+
+    private final StringRedisTemplate redis;
+    private final ChecklistCatalog catalog;
+    private final ProjectionGenerations generations;
+
+    public CohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog, ProjectionGenerations generations) {
+        this.redis = redis;
+        this.catalog = catalog;
+        this.generations = generations;
+    }
+
+    private CohortKeys keys(String organisationId, String cohortId) {
+        return new CohortKeys(generations.serving(), organisationId, cohortId);
+    }
+
+    public CohortProgress find(String organisationId, String cohortId) {
+        var keys = keys(organisationId, cohortId);
+        Map<Object, Object> aggregates = redis.opsForHash().entries(keys.aggregates());
+        var fields = new Fields(aggregates);
+        Optional<ChecklistStructure> structure = structureOf(aggregates);
+        if (structure.isEmpty()) {
+            return new CohortProgress(cohortId, null, null, fields.standing("T"), List.of());
+        }
+        long learners = fields.number("T:learners");
+        var levels = structure.get().levelsInOrder().stream().map(level -> new CohortProgress.LevelProgress(
+                level.id(), level.name(), level.itemCount(), fields.standing("L:" + level.id()),
+                level.categories().stream().map(category -> new CohortProgress.CategoryProgress(
+                        category.id(), category.name(), category.itemCount(), fields.standing("C:" + category.id()),
+                        category.items().stream().map(item -> {
+                            long tickedBy = fields.number("I:" + item.id());
+                            return new CohortProgress.ItemShare(item.id(), item.name(), tickedBy,
+                                    learners == 0 ? 0 : Math.round(10000.0 * tickedBy / learners) / 10000.0);
+                        }).toList())).toList())).toList();
+        return new CohortProgress(cohortId, structure.get().checklistId(), structure.get().version(),
+                fields.standing("T"), levels);
+    }
+
+    public CohortRanking ranking(String organisationId, String cohortId, long offset, int limit) {
+        var keys = keys(organisationId, cohortId);
+        Long size = redis.opsForZSet().zCard(keys.ranking());
+        var page = redis.opsForZSet().reverseRangeWithScores(keys.ranking(), offset, offset + limit - 1);
+        var learners = new ArrayList<CohortRanking.RankedLearner>();
+        if (page != null) {
+            for (TypedTuple<String> entry : page) {
+                double score = entry.getScore() == null ? 0 : entry.getScore();
+                // Rank = 1 + learners strictly ahead, so learners level on percent share a rank.
+                Long ahead = redis.opsForZSet().count(keys.ranking(), score + 0.5, Double.POSITIVE_INFINITY);
+                learners.add(new CohortRanking.RankedLearner((ahead == null ? 0 : ahead) + 1, entry.getValue(),
+                        score / 100));
+            }
+        }
+        return new CohortRanking(cohortId, size == null ? 0 : size, offset, limit, learners);
+    }
+
+    public List<TicksPerDay.Day> ticksPerDay(String organisationId, String cohortId, TicksPerDay.Range range) {
+        return TicksPerDay.read(redis, keys(organisationId, cohortId).days(), range);
+    }
+
+    /**
+     * Writes the cohort's table of learners × levels as CSV (percent done), most progressed
+     * first, reading the learners' rows a page at a time.
+     */
+    public void writeTable(String organisationId, String cohortId, Writer out) throws IOException {
+        var keys = keys(organisationId, cohortId);
+        var structure = structureOf(redis.opsForHash().entries(keys.aggregates()));
+        List<ChecklistStructure.Level> levels = structure.map(ChecklistStructure::levelsInOrder).orElse(List.of());
+        var header = new ArrayList<String>(List.of("learner", "overall %"));
+        levels.forEach(level -> header.add(level.name() + " %"));
+        Csv.writeRow(out, header);
+        var fields = new ArrayList<String>(List.of("T", "TS"));
+        levels.forEach(level -> {
+            fields.add("L:" + level.id());
+            fields.add("LS:" + level.id());
+        });
+        for (long start = 0; ; start += TABLE_PAGE) {
+            var learners = redis.opsForZSet().reverseRange(keys.ranking(), start, start + TABLE_PAGE - 1);
+            if (learners == null || learners.isEmpty()) {
+                return;
+            }
+            var ids = List.copyOf(learners);
+            List<Object> rows = redis.executePipelined((RedisCallback<Object>) connection -> {
+                byte[][] names = fields.stream().map(String::getBytes).toArray(byte[][]::new);
+                ids.forEach(learner -> connection.hashCommands().hMGet(keys.learner(learner).getBytes(), names));
+                return null;
+            });
+            for (int i = 0; i < ids.size(); i++) {
+                @SuppressWarnings("unchecked")
+                List<String> values = (List<String>) rows.get(i);
+                var row = new ArrayList<String>(List.of(ids.get(i)));
+                IntStream.range(0, fields.size() / 2).forEach(f ->
+                        row.add(percentText(values.get(2 * f), values.get(2 * f + 1))));
+                Csv.writeRow(out, row);
+            }
+            if (ids.size() < TABLE_PAGE) {
+                return;
+            }
+        }
+    }
+
+    private static String percentText(String count, String size) {
+        if (count == null || size == null || Long.parseLong(size) == 0) {
+            return "";
+        }
+        return Double.toString(Math.round(1000.0 * Long.parseLong(count) / Long.parseLong(size)) / 10.0);
+    }
+
+    private Optional<ChecklistStructure> structureOf(Map<Object, Object> aggregates) {
+        Object checklist = aggregates.get("cv");
+        if (checklist == null) {
+            return Optional.empty();
+        }
+        String[] idAndVersion = ((String) checklist).split("@");
+        return catalog.find(idAndVersion[0], Integer.parseInt(idAndVersion[1]));
+    }
+
+    /** The aggregates hash as the cohort script writes it. */
+    private record Fields(Map<Object, Object> aggregates) {
+
+        long number(String field) {
+            Object value = aggregates.get(field);
+            return value == null ? 0 : Long.parseLong((String) value);
+        }
+
+        CohortProgress.Standing standing(String prefix) {
+            long learners = number(prefix + ":learners");
+            var histogram = IntStream.range(0, 10).mapToObj(bucket -> number(prefix + ":b" + bucket)).toList();
+            double average = learners == 0 ? 0
+                    : Math.round(number(prefix + ":sum") / (double) learners) / 100.0;
+            return new CohortProgress.Standing(learners, number(prefix + ":finished"), average, histogram);
+        }
+    }
+
+    /** RFC 4180 rows; a cell that a spreadsheet would take for a formula is quoted with a leading apostrophe. */
+    static final class Csv {
+
+        private Csv() {
+        }
+
+        static void writeRow(Writer out, List<String> cells) throws IOException {
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(cell(cells.get(i)));
+            }
+            out.write("\r\n");
+        }
+
+        static String cell(String value) {
+            String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+                return '"' + text.replace("\"", "\"\"") + '"';
+            }
+            return text;
+        }
+    }
+}

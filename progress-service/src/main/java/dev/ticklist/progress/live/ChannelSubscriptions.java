@@ -1,0 +1,110 @@
+package dev.ticklist.progress.live;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * This instance's Redis subscriptions: one per channel, shared by every stream of that channel,
+ * subscribed when its first stream opens and unsubscribed when its last closes. Subscribing and
+ * unsubscribing happen on one thread, in the order asked, as the listener container wants.
+ */
+final class ChannelSubscriptions implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
+
+    private final RedisMessageListenerContainer container;
+    private final ExecutorService changes = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("progress-live-subscriptions").daemon().factory());
+    /** Only touched on the {@link #changes} thread. */
+    private final Map<String, Channel> channels = new HashMap<>();
+    private volatile int subscribed;
+
+    ChannelSubscriptions(RedisMessageListenerContainer container) {
+        this.container = container;
+    }
+
+    /** Completes once the stream receives its channel's messages; fails when Redis cannot subscribe. */
+    CompletableFuture<Void> join(ProgressStream stream) {
+        return CompletableFuture.runAsync(() -> {
+            var channel = channels.get(stream.channel());
+            if (channel == null) {
+                channel = new Channel(stream.channel());
+                var topic = ChannelTopic.of(stream.channel());
+                try {
+                    container.addMessageListener(channel, topic);
+                } catch (RuntimeException e) {
+                    container.removeMessageListener(channel, topic);
+                    throw e;
+                }
+                channels.put(stream.channel(), channel);
+                subscribed = channels.size();
+            }
+            channel.streams.add(stream);
+        }, changes);
+    }
+
+    void leave(ProgressStream stream) {
+        changes.execute(() -> {
+            var channel = channels.get(stream.channel());
+            if (channel == null || !channel.streams.remove(stream) || !channel.streams.isEmpty()) {
+                return;
+            }
+            channels.remove(stream.channel());
+            subscribed = channels.size();
+            try {
+                container.removeMessageListener(channel, ChannelTopic.of(stream.channel()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not unsubscribe from {}: {}", stream.channel(), e.toString());
+            }
+        });
+    }
+
+    int subscribedChannels() {
+        return subscribed;
+    }
+
+    @Override
+    public void close() {
+        changes.shutdownNow();
+    }
+
+    /** Turns each message into one event, built once and sent to every stream of the channel. */
+    private static final class Channel implements MessageListener {
+
+        private final String name;
+        private final Set<ProgressStream> streams = ConcurrentHashMap.newKeySet();
+
+        Channel(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
+            Set<DataWithMediaType> event;
+            try {
+                var change = LiveProgressPublisher.JSON.readValue(message.getBody(), ProgressChange.class);
+                event = SseEmitter.event().name("progress").id(change.position())
+                        .data(LiveProgressPublisher.JSON.writeValueAsString(change), MediaType.APPLICATION_JSON)
+                        .build();
+            } catch (RuntimeException e) {
+                LOG.warn("ignored an unreadable message on {}: {}", name, e.toString());
+                return;
+            }
+            streams.forEach(stream -> stream.offer(event));
+        }
+    }
+}

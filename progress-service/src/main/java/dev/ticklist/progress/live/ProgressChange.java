@@ -1,0 +1,60 @@
+package dev.ticklist.progress.live;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import dev.ticklist.events.cohort.CohortMemberChanged;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One change to a learner's progress, as the live streams carry it: what happened, to whom, in
+ * which cohort and checklist version, and the position of the event that caused it.
+ *
+ * @param itemId   the item ticked or unticked; {@code null} for the other kinds
+ * @param position {@code partition-offset} of the causing event, as a tick command returns it
+ * @param time     when the causing event happened
+ */
+@Schema(name = "ProgressChange", description = "One change to a learner's progress, sent as the data of a `progress` event")
+public record ProgressChange(
+        String organisationId,
+        String cohortId,
+        String learnerId,
+        String checklistId,
+        int checklistVersion,
+        Kind kind,
+        @Schema(nullable = true, description = "the item ticked or unticked; null for the other kinds") String itemId,
+        @Schema(example = "3-1042", description = "partition-offset of the event that caused the change") String position,
+        Instant time) {
+
+    public ProgressChange {
+        Objects.requireNonNull(organisationId, "organisationId");
+        Objects.requireNonNull(cohortId, "cohortId");
+        Objects.requireNonNull(learnerId, "learnerId");
+        Objects.requireNonNull(checklistId, "checklistId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** The change a learner's event made, as derived for the cohort's stream. */
+    public static ProgressChange of(CohortMemberChanged change) {
+        return new ProgressChange(change.organisationId(), change.cohortId(), change.learnerId(), change.checklistId(),
+                change.checklistVersion(), Kind.valueOf(change.change().toUpperCase(Locale.ROOT)), change.itemId(),
+                change.position(), change.occurredAt());
+    }
+
+    /** What happened; written in lower case on the wire. */
+    public enum Kind {
+        /** An item was ticked. */
+        @JsonProperty("ticked") TICKED,
+        /** An item was unticked. */
+        @JsonProperty("unticked") UNTICKED,
+        /** The learner moved to another checklist version (the one named in the change). */
+        @JsonProperty("moved") MOVED,
+        /** The learner joined the cohort. */
+        @JsonProperty("joined") JOINED,
+        /** The learner left the cohort. */
+        @JsonProperty("left") LEFT
+    }
+}

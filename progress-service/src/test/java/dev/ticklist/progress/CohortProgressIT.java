@@ -1,0 +1,272 @@
+package dev.ticklist.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.activity.LearnerJoinedCohort;
+import dev.ticklist.events.activity.LearnerLeftCohort;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
+import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.cohort.CohortMemberChanged;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.milestone.CohortLevelThresholdReached;
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.progress.catalog.ChecklistCatalog;
+import dev.ticklist.testsupport.RealInfrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cohort projections fed through the cohort's own stream: counts, averages, histograms, item
+ * shares, ranking, the CSV table, ticks per day and threshold milestones, against the real
+ * broker and Redis, through the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class CohortProgressIT {
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${ticklist.identity.secret}")
+    String secret;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    ChecklistCatalog catalog;
+
+    String organisationId;
+    String checklistId;
+    String cohortId;
+
+    /** Entry: two categories of one item each; Advanced: one item. */
+    @BeforeEach
+    void publishATinyChecklist() {
+        organisationId = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        checklistId = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
+        cohortId = "coh_" + UUID.randomUUID().toString().substring(0, 8);
+        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(checklistId, 1, organisationId, "Tiny",
+                List.of(new Level("entry", "Entry", List.of(
+                                new Category("entry-theory", "Theory", List.of(new Item("notation", "Notation", ""))),
+                                new Category("entry-general", "General", List.of(new Item("matrices", "Matrices", ""))))),
+                        new Level("advanced", "Advanced", List.of(new Category("advanced-general", "General",
+                                List.of(new Item("research", "Research", ""))))))));
+        await().until(() -> catalog.find(checklistId, 1).isPresent());
+    }
+
+    @Test
+    void aCohortsViewIsMaintainedAsLearnersJoinTickAndLeave() {
+        for (String learner : List.of("ada", "bob", "cy", "dee")) {
+            activity(new LearnerJoinedCohort(organisationId, cohortId, learner, checklistId, 1));
+        }
+        tick("ada", "notation", "matrices", "research");
+        tick("bob", "notation");
+        tick("dee", "research");
+
+        JsonNode view = awaitCohort(cohort -> cohort.get("overall").get("learners").asInt() == 4
+                && cohort.get("overall").get("averagePercent").asDouble() == 41.67);
+        assertThat(view.get("checklistId").asString()).isEqualTo(checklistId);
+        JsonNode entry = view.get("levels").get(0);
+        assertThat(entry.get("standing").get("finished").asInt()).isEqualTo(1);
+        assertThat(entry.get("standing").get("averagePercent").asDouble()).isEqualTo(37.5);
+        assertThat(histogram(entry)).containsExactly(2L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L);
+        JsonNode theory = entry.get("categories").get(0);
+        assertThat(theory.get("standing").get("finished").asInt()).isEqualTo(2);
+        assertThat(theory.get("items").get(0).get("tickedBy").asInt()).isEqualTo(2);
+        assertThat(theory.get("items").get(0).get("share").asDouble()).isEqualTo(0.5);
+        JsonNode advanced = view.get("levels").get(1);
+        assertThat(advanced.get("standing").get("finished").asInt()).isEqualTo(2);
+
+        JsonNode ranking = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=10").json();
+        assertThat(ranking.get("total").asInt()).isEqualTo(4);
+        assertThat(ranking.get("learners").get(0).get("learnerId").asString()).isEqualTo("ada");
+        assertThat(ranking.get("learners").get(0).get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(ranking.get("learners").get(1).get("rank").asInt()).isEqualTo(2);
+        assertThat(ranking.get("learners").get(2).get("rank").asInt()).isEqualTo(2);
+        assertThat(ranking.get("learners").get(3).get("learnerId").asString()).isEqualTo("cy");
+        assertThat(ranking.get("learners").get(3).get("rank").asInt()).isEqualTo(4);
+
+        String csv = text("/api/v1/progress/cohorts/" + cohortId + "/table.csv");
+        assertThat(csv.split("\r\n")).containsExactly("learner,overall %,Entry %,Advanced %",
+                "ada,100.0,100.0,100.0", "dee,33.3,0.0,100.0", "bob,33.3,50.0,0.0", "cy,0.0,0.0,0.0");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        JsonNode days = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId
+                + "/ticks-per-day?from=" + today + "&to=" + today).json();
+        assertThat(days.get("days").get(0).get("ticks").asInt()).isEqualTo(5);
+
+        activity(new LearnerLeftCohort(organisationId, cohortId, "dee", checklistId, 1));
+        JsonNode afterLeaving = awaitCohort(cohort -> cohort.get("overall").get("learners").asInt() == 3);
+        assertThat(afterLeaving.get("levels").get(1).get("standing").get("finished").asInt()).isEqualTo(1);
+        // A tick racing the withdrawal is not counted.
+        tick("dee", "notation");
+        tick("cy", "notation");
+        JsonNode later = awaitCohort(cohort -> cohort.get("levels").get(0).get("categories").get(0)
+                .get("items").get(0).get("tickedBy").asInt() == 3);
+        assertThat(later.get("overall").get("learners").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aLevelsShareOfFinishedLearnersCrossingAThresholdIsAMilestoneOnceUntilItFallsBelow() {
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "ada", checklistId, 1));
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "bob", checklistId, 1));
+        // Learners' streams are not ordered with each other: let both joins count first.
+        awaitCohort(cohort -> cohort.get("overall").get("learners").asInt() == 2);
+        tick("ada", "research");
+        // 1 of 2 finished Advanced: 50% reached once.
+        var first = awaitThresholds(1);
+        assertThat(first.getFirst().value().event()).isEqualTo(new CohortLevelThresholdReached(
+                organisationId, cohortId, checklistId, 1, "advanced", 50, 1, 2));
+        untick("ada", "research");
+        tick("ada", "research");
+        tick("bob", "research");
+        // Fell below 50%, rose to it again, then to 90% and 100%.
+        var all = awaitThresholds(4);
+        assertThat(all.stream().map(record -> ((CohortLevelThresholdReached) record.value().event()).thresholdPercent()))
+                .containsExactly(50, 50, 90, 100);
+        assertThat(all.stream().map(record -> record.value().id()).distinct()).hasSize(4);
+    }
+
+    @Test
+    void aChangeDeliveredAgainOrOutOfDateChangesNothing() {
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "ada", checklistId, 1));
+        tick("ada", "notation");
+        awaitCohort(cohort -> cohort.get("overall").get("finished").asInt() == 0
+                && itemTickedBy(cohort, 0, 0) == 1);
+        // An outbox entry published twice, and a stale one: ada's row has seen later sequences.
+        publisher.publish(Topics.COHORT_PROGRESS, new CohortMemberChanged(organisationId, cohortId, "ada", checklistId,
+                1, 1, CohortMemberChanged.TICKED, "matrices", List.of(), Instant.now(), "1", "0-1"));
+        tick("ada", "research");
+        JsonNode view = awaitCohort(cohort -> cohort.get("levels").get(1).get("standing").get("finished").asInt() == 1);
+        assertThat(itemTickedBy(view, 0, 1)).isZero();
+        assertThat(view.get("overall").get("averagePercent").asDouble()).isEqualTo(66.67);
+    }
+
+    @Test
+    void aLearnersTimelineAndCalendarAndBadQueries() {
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "eve", checklistId, 1));
+        tick("eve", "notation", "matrices");
+        untick("eve", "notation");
+        JsonNode timeline = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId)
+                .get("/api/v1/progress/learners/eve/timeline?limit=2").json(), t -> t.get("total").asInt() == 3);
+        assertThat(timeline.get("entries")).hasSize(2);
+        assertThat(timeline.get("entries").get(0).get("change").asString()).isEqualTo("unticked");
+        assertThat(timeline.get("entries").get(1).get("itemId").asString()).isEqualTo("matrices");
+        JsonNode days = client(organisationId).get("/api/v1/progress/learners/eve/ticks-per-day").json();
+        assertThat(days.get("days")).hasSize(365);
+        assertThat(days.get("days").get(364).get("ticks").asInt()).isEqualTo(2);
+
+        for (String bad : List.of("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=0",
+                "/api/v1/progress/cohorts/" + cohortId + "/learners?offset=-1",
+                "/api/v1/progress/cohorts/" + cohortId + "/learners?limit=many",
+                "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=yesterday",
+                "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2026-01-02&to=2026-01-01",
+                "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2024-01-01&to=2026-01-01",
+                "/api/v1/progress/cohorts/bad%20id",
+                "/api/v1/progress/learners/eve/timeline?limit=501")) {
+            var response = client(organisationId).get(bad);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.isProblem()).as(bad).isTrue();
+        }
+        JsonNode elsewhere = client("org_other").get("/api/v1/progress/cohorts/" + cohortId).json();
+        assertThat(elsewhere.get("overall").get("learners").asInt()).isZero();
+        assertThat(elsewhere.get("levels")).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryProgressQueryWithoutTheGatewaysIdentityAsAParameter() {
+        JsonNode paths = JsonHttp.at(baseUrl()).get("/v3/api-docs").json().get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/progress/learners/{learnerId}",
+                "/api/v1/progress/learners/{learnerId}/timeline", "/api/v1/progress/learners/{learnerId}/ticks-per-day",
+                "/api/v1/progress/learners/{learnerId}/stream", "/api/v1/progress/cohorts/{cohortId}",
+                "/api/v1/progress/cohorts/{cohortId}/learners", "/api/v1/progress/cohorts/{cohortId}/table.csv",
+                "/api/v1/progress/cohorts/{cohortId}/ticks-per-day", "/api/v1/progress/cohorts/{cohortId}/stream");
+        assertThat(paths.toString()).doesNotContain("\"name\":\"tenant\"");
+    }
+
+    private static int itemTickedBy(JsonNode cohort, int level, int category) {
+        return cohort.get("levels").get(level).get("categories").get(category).get("items").get(0).get("tickedBy").asInt();
+    }
+
+    private static List<Long> histogram(JsonNode level) {
+        return level.get("standing").get("histogram").valueStream().map(JsonNode::asLong).toList();
+    }
+
+    private void activity(dev.ticklist.events.activity.LearnerActivityEvent event) {
+        publisher.publish(Topics.LEARNER_ACTIVITY, event);
+    }
+
+    private void tick(String learner, String... items) {
+        for (String item : items) {
+            activity(new ItemTicked(organisationId, cohortId, learner, checklistId, 1, item));
+        }
+    }
+
+    private void untick(String learner, String item) {
+        activity(new ItemUnticked(organisationId, cohortId, learner, checklistId, 1, item));
+    }
+
+    private JsonNode awaitCohort(Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            return response.json();
+        }, condition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, EventEnvelope<?>>> awaitThresholds(int count) {
+        return TopicReader.consume(Topics.MILESTONES.name(), new EventEnvelopeDeserializer(),
+                        record -> record.key().equals(organisationId + "/" + cohortId), count).stream()
+                .map(record -> (org.apache.kafka.clients.consumer.ConsumerRecord<String, EventEnvelope<?>>) record)
+                .toList();
+    }
+
+    private String text(String path) {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + token(organisationId)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+            return response.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonHttp client(String organisation) {
+        return JsonHttp.at(baseUrl()).withBearer(token(organisation));
+    }
+
+    private String token(String organisation) {
+        return new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.READ));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}
