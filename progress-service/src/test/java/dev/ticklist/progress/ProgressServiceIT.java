@@ -8,22 +8,24 @@ import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
-import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.learner.LearnerProgressProjection;
 import dev.ticklist.progress.outbox.PendingEvent;
-import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealInfrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +38,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,6 +61,10 @@ class ProgressServiceIT {
     LearnerProgressProjection projection;
     @Autowired
     ChecklistCatalog catalog;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    MeterRegistry meters;
 
     String organisationId;
     String checklistId;
@@ -174,6 +182,26 @@ class ProgressServiceIT {
 
         JsonNode entry = level(progressOf("cy"), "entry");
         assertThat(entry.get("ticked").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void whenRedisLosesWhatWasAppliedThePartitionIsAppliedAgainFromItsBeginning() {
+        tick("lou", "notation");
+        tick("lou", "matrices");
+        awaitLevel("lou", "entry", level -> level.get("ticked").asInt() == 2);
+        double replayedBefore = meters.counter("ticklist.progress.partitions.replayed").count();
+
+        // Redis loses the learner's projection and its partition's marker, as in a restart without persistence.
+        int partition = Utils.toPositive(Utils.murmur2((organisationId + "/lou").getBytes(StandardCharsets.UTF_8)))
+                % Topics.LEARNER_ACTIVITY.partitions();
+        redis.delete(redis.keys("progress:1:{" + organisationId + "/lou}:*"));
+        redis.delete("progress:1:partition:" + Topics.LEARNER_ACTIVITY.name() + "-" + partition);
+
+        tick("lou", "research");
+        JsonNode checklist = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("lou").get("checklists"),
+                checklists -> checklists.size() == 1 && checklists.get(0).get("ticked").asInt() == 3).get(0);
+        assertThat(checklist.get("tickedItems").propertyNames()).containsExactlyInAnyOrder("notation", "matrices", "research");
+        assertThat(meters.counter("ticklist.progress.partitions.replayed").count()).isGreaterThan(replayedBefore);
     }
 
     private static List<PendingEvent<?>> milestones(List<PendingEvent<?>> pending) {

@@ -27,7 +27,8 @@ public final class PoisonAwareBatch {
                 changes.add(change.apply(records.get(index)));
             } catch (PoisonEventException e) {
                 applyInOrder.accept(changes, records.subList(0, index));
-                throw new BatchListenerFailedException(e.getMessage(), e, index);
+                // Named by the record, not its index: a listener may pass on only part of its batch.
+                throw new BatchListenerFailedException(e.getMessage(), e, records.get(index));
             }
         }
         applyInOrder.accept(changes, records);

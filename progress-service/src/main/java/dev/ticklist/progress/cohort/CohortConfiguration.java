@@ -3,6 +3,7 @@ package dev.ticklist.progress.cohort;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -28,8 +29,8 @@ class CohortConfiguration {
 
     @Bean
     CohortProgressListener cohortProgressListener(ChecklistStructures structures, CohortProjection projection,
-                                                  Outbox outbox, MeterRegistry meters) {
-        return new CohortProgressListener(structures, projection, outbox, meters);
+                                                  Outbox outbox, ProjectionMarkers markers, MeterRegistry meters) {
+        return new CohortProgressListener(structures, projection, outbox, markers, meters);
     }
 
     @Bean

@@ -6,12 +6,14 @@ import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
 import dev.ticklist.progress.catalog.ChecklistStructures;
+import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.outbox.Outbox;
 import dev.ticklist.progress.redis.ScriptBatch.Piece;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -21,10 +23,12 @@ public class CohortProgressListener {
     private final ChecklistStructures structures;
     private final CohortProjection projection;
     private final Outbox outbox;
+    private final ProjectionMarkers markers;
     private final Counter applied;
 
     public CohortProgressListener(ChecklistStructures structures, CohortProjection projection, Outbox outbox,
-                                  MeterRegistry meters) {
+                                  ProjectionMarkers markers, MeterRegistry meters) {
+        this.markers = markers;
         this.structures = structures;
         this.projection = projection;
         this.outbox = outbox;
@@ -33,8 +37,8 @@ public class CohortProgressListener {
     }
 
     @KafkaListener(id = "cohort-progress", idIsGroup = false, topics = "ticklist.cohort-progress", batch = "true")
-    public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
-        PoisonAwareBatch.apply(records, this::changeOf, (calls, applicable) -> {
+    public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
+        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf, (calls, applicable) -> {
             var own = calls.stream().filter(Objects::nonNull).toList();
             outbox.publish(projection.applyAll(own));
             applied.increment(own.size());

@@ -21,6 +21,12 @@ class GenerationConfiguration {
     }
 
     @Bean
+    ProjectionMarkers projectionMarkers(StringRedisTemplate redis, ProjectionGenerations generations,
+                                        MeterRegistry meters) {
+        return new ProjectionMarkers(redis, generations, meters);
+    }
+
+    @Bean
     RebuildProgress rebuildProgress(KafkaAdmin kafkaAdmin, ProjectionGenerations generations, MeterRegistry meters,
                                     @Value("${spring.kafka.consumer.group-id}") String groupId,
                                     @Value("${ticklist.progress.take-over-when-caught-up:false}") boolean takeOver,

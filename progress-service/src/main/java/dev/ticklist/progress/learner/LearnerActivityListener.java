@@ -11,6 +11,7 @@ import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.live.LiveProgressPublisher;
 import dev.ticklist.progress.live.ProgressChange;
 import dev.ticklist.progress.outbox.Outbox;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -35,13 +37,15 @@ public class LearnerActivityListener {
     private final Outbox outbox;
     private final ProjectionGenerations generations;
     private final LiveProgressPublisher live;
+    private final ProjectionMarkers markers;
     private final Counter applied;
     private final Timer eventAge;
     private final Clock clock;
 
     public LearnerActivityListener(ChecklistStructures structures, LearnerProgressProjection projection,
                                    Outbox outbox, ProjectionGenerations generations, LiveProgressPublisher live,
-                                   MeterRegistry meters, Clock clock) {
+                                   ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
+        this.markers = markers;
         this.generations = generations;
         this.live = live;
         this.structures = structures;
@@ -58,8 +62,8 @@ public class LearnerActivityListener {
     /** A batch of records, applied in one Redis pipeline in order (see {@link PoisonAwareBatch}). */
     // The group is spring.kafka.consumer.group-id, not the listener id, so a rebuild can run in a group of its own.
     @KafkaListener(id = "learner-activity", idIsGroup = false, topics = "ticklist.learner-activity", batch = "true")
-    public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
-        PoisonAwareBatch.apply(records, this::changeOf, this::applyAndPublish);
+    public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
+        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf, this::applyAndPublish);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.ticklist.progress.learner;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.live.LiveProgressPublisher;
 import dev.ticklist.progress.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +24,9 @@ class LearnerConfiguration {
     LearnerActivityListener learnerActivityListener(ChecklistStructures structures,
                                                     LearnerProgressProjection projection, Outbox outbox,
                                                     ProjectionGenerations generations, LiveProgressPublisher live,
-                                                    MeterRegistry meters, Clock clock) {
-        return new LearnerActivityListener(structures, projection, outbox, generations, live, meters, clock);
+                                                    ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
+        return new LearnerActivityListener(structures, projection, outbox, generations, live, markers, meters,
+                clock);
     }
 
     @Bean
