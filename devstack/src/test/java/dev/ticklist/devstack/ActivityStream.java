@@ -36,6 +36,7 @@ final class ActivityStream {
     private final int limit;
     private final List<Activity> published = new ArrayList<>();
     private final Map<TopicPartition, NavigableMap<Long, String>> learnerAtOffset = new ConcurrentHashMap<>();
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -75,6 +76,7 @@ final class ActivityStream {
                     if (exception != null) {
                         failure.compareAndSet(null, exception);
                     } else {
+                        acknowledgedAt.put(event.eventId(), System.nanoTime());
                         learnerAtOffset.computeIfAbsent(new TopicPartition(metadata.topic(), metadata.partition()),
                                 partition -> new ConcurrentSkipListMap<>()).put(metadata.offset(), event.learnerId());
                     }
@@ -120,6 +122,11 @@ final class ActivityStream {
 
     Set<TopicPartition> partitionsUsed() {
         return Set.copyOf(learnerAtOffset.keySet());
+    }
+
+    /** When ({@link System#nanoTime()}) the broker acknowledged each event, by event id. */
+    Map<String, Long> acknowledgedAt() {
+        return acknowledgedAt;
     }
 
     /** By partition, the learner of each acknowledged record at its offset. */

@@ -158,7 +158,9 @@ class EndToEndIT {
             assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"" + service.name() + "\"");
             if (service.name().equals("progress-service")) {
                 assertThat(metrics.body()).contains("ticklist_progress_events_applied_total",
-                        "ticklist_progress_event_age_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max");
+                        "ticklist_progress_event_age_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max",
+                        "ticklist_progress_cohort_changes_applied_total", "ticklist_progress_rebuild_remaining",
+                        "ticklist_progress_rebuild_progress");
             }
         }
     }

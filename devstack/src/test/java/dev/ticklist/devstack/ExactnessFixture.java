@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.devstack.ActivityFold.Activity;
+import dev.ticklist.devstack.ActivityFold.CohortState;
 import dev.ticklist.devstack.ActivityFold.Expected;
 import dev.ticklist.devstack.ActivityFold.LearnerState;
 import dev.ticklist.devstack.ActivityFold.MilestoneKind;
@@ -14,7 +15,10 @@ import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.nio.file.Files;
@@ -35,6 +39,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,21 +57,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * What the exactness tests share: one organisation with its own checklist and consumer group on
- * the shared broker and Redis, progress-service started as real processes, learner activity
- * streamed to it, and the comparison of every learner's projection and every milestone with
- * the test's own in-order fold of exactly the events published.
+ * What the exactness tests share: one organisation with its own checklist, cohort and consumer
+ * group on the shared broker and Redis, progress-service started as real processes, learner
+ * activity streamed to it, and the comparison of every learner's projection, the cohort's
+ * projection and every milestone with the test's own in-order fold of exactly the events published.
  */
 final class ExactnessFixture implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CONVERGENCE_TIMEOUT = Duration.ofSeconds(60);
     private static final String COHORT = "cohort-exactness";
     private static final int VERSION = 1;
     private static final String SOURCE = "/ticklist/checklist-service";
     private static final Topic<?> ACTIVITY = Topics.LEARNER_ACTIVITY;
+    private static final Topic<?> COHORTS = Topics.COHORT_PROGRESS;
 
     private final String scenario;
     private final int learners;
@@ -79,7 +87,7 @@ final class ExactnessFixture implements AutoCloseable {
     private final Infrastructure infrastructure = Infrastructure.shared();
     private final Admin admin;
     private final KafkaProducer<String, EventEnvelope<?>> producer;
-    private final LearnerProjections projections;
+    private final Map<String, RedisProjections> projections = new ConcurrentHashMap<>();
     private final Path logRoot;
     private final Instant firstEventTime = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1));
     private final AtomicLong eventSequence = new AtomicLong();
@@ -87,6 +95,7 @@ final class ExactnessFixture implements AutoCloseable {
     private final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
     private final Map<TopicPartition, Long> startOffsets;
     private String group;
+    private String generation = "1";
     private int incarnation;
 
     private ExactnessFixture(String scenario, int learners) throws Exception {
@@ -104,14 +113,12 @@ final class ExactnessFixture implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class));
-        this.projections = new LearnerProjections(infrastructure.redisHost(), infrastructure.redisPort(), organisationId,
-                checklist.checklistId() + "@" + VERSION, checklist.levels().stream().map(ChecklistVersionPublished.Level::id).toList());
         this.logRoot = Files.createDirectories(Stack.projectRoot().resolve("devstack/target/exactness-logs/" + scenario + "-" + run));
-        createTopicsIfMissing(Topics.LEARNER_ACTIVITY, Topics.CATALOG, Topics.MILESTONES);
+        createTopicsIfMissing(Topics.LEARNER_ACTIVITY, Topics.CATALOG, Topics.MILESTONES, Topics.COHORT_PROGRESS);
         producer.send(new ProducerRecord<>(Topics.CATALOG.name(), checklist.key(),
                 new EventEnvelope<>(UUID.randomUUID().toString(), SOURCE, Instant.now(), checklist))).get(30, TimeUnit.SECONDS);
         // The group starts where this scenario's events start, not at other tests' events.
-        this.startOffsets = endOffsets();
+        this.startOffsets = endOffsets(ACTIVITY);
         moveGroupTo(startOffsets);
     }
 
@@ -162,6 +169,25 @@ final class ExactnessFixture implements AutoCloseable {
                 "SPRING_KAFKA_LISTENER_ACKTIME", interval.toMillis() + "ms");
     }
 
+    /**
+     * Starts a rebuild beside the live projections, as docs/progress.md describes it: generation
+     * {@code newGeneration}, in a consumer group of its own reading both topics from the
+     * beginning, taking reads over once caught up. From here on the fixture's group, waits and
+     * comparisons are the new generation's.
+     */
+    ServiceProcess startRebuildBesideLive(String newGeneration) throws Exception {
+        switchToNewGroupFromTheBeginning("generation-" + newGeneration);
+        generation = newGeneration;
+        return startProgressService(Map.of("TICKLIST_PROGRESS_GENERATION", newGeneration,
+                "TICKLIST_PROGRESS_TAKE_OVER_WHEN_CAUGHT_UP", "true"));
+    }
+
+    /** A client for progress-service's queries, as the gateway calls them for this organisation. */
+    JsonHttp client(ServiceProcess service) {
+        return JsonHttp.at(service.url()).withBearer(new IdentityTokens(identitySecret, Duration.ofMinutes(10))
+                .issue(organisationId, Set.of(Scope.READ)));
+    }
+
     /** SIGKILL: no shutdown hook, no last commit, no leaving the group. */
     void kill(ServiceProcess service) {
         ProcessHandle process = ProcessHandle.of(service.pid()).orElseThrow();
@@ -194,6 +220,14 @@ final class ExactnessFixture implements AutoCloseable {
         return IntStream.range(0, learners).mapToObj(n -> "learner-" + n).toList();
     }
 
+    String cohortId() {
+        return COHORT;
+    }
+
+    ActivityFold fold() {
+        return fold;
+    }
+
     private Activity randomActivity() {
         List<String> items = checklist.levels().stream().flatMap(level -> ActivityFold.itemsOf(level).stream()).toList();
         return new Activity(UUID.randomUUID().toString(), firstEventTime.plusMillis(eventSequence.getAndIncrement()),
@@ -214,19 +248,74 @@ final class ExactnessFixture implements AutoCloseable {
         return fold.fold(published());
     }
 
-    /** Every learner's projection in Redis equals the fold. */
+    /** Every learner's projection and the cohort's (aggregates and ranking) in Redis equal the fold. */
     void assertProjectionsEqualFold(String when) {
         Expected expected = expected();
+        assertThat(expected.learners()).as("learners with events").hasSize(learners);
+        assertThat(learnersDifferingFromFold(expected))
+                .as(when + ": learners whose projection differs from the fold (of " + learners + ")").isEmpty();
+        CohortState cohort = projections().cohortOf(COHORT);
+        assertThat(cohort.aggregates()).as(when + ": the cohort's aggregates (zero fields left out) against the fold")
+                .isEqualTo(expected.cohort().aggregates());
+        assertThat(cohort.ranking()).as(when + ": the cohort's ranking (basis points) against the fold")
+                .isEqualTo(expected.cohort().ranking());
+    }
+
+    /**
+     * After Redis lost projections: waits until they equal the fold again (they are rebuilt from
+     * the topics, so committed offsets say nothing until then), then until the group has caught
+     * up, and compares once more.
+     */
+    void assertConvergesToFold(String when) throws Exception {
+        try {
+            await(when + ": projections equal to the fold again").atMost(CONVERGENCE_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        running.forEach(ServiceProcess::requireAlive);
+                        Expected expected = expected();
+                        return learnersDifferingFromFold(expected).isEmpty()
+                                && projections().cohortOf(COHORT).equals(expected.cohort());
+                    });
+        } catch (ConditionTimeoutException e) {
+            assertProjectionsEqualFold(when + ", " + CONVERGENCE_TIMEOUT.toSeconds() + " s on");
+            throw e;
+        }
+        awaitCaughtUp();
+        assertProjectionsEqualFold(when);
+    }
+
+    private Map<String, String> learnersDifferingFromFold(Expected expected) {
         var mismatches = new LinkedHashMap<String, String>();
         expected.learners().forEach((learner, state) -> {
-            LearnerState actual = projections.stateOf(learner);
+            LearnerState actual = projections().stateOf(learner);
             if (!actual.equals(state)) {
                 mismatches.put(learner, "expected " + state + "\n  but Redis holds " + actual);
             }
         });
-        assertThat(expected.learners()).as("learners with events").hasSize(learners);
-        assertThat(mismatches).as(when + ": learners whose projection differs from the fold (of " + learners + ")")
-                .isEmpty();
+        return mismatches;
+    }
+
+    /**
+     * What progress-service answers over HTTP equals the fold: every learner's progress, and the
+     * cohort's view (per level, category and overall: learners, finished, average, histogram;
+     * per item how many ticked it).
+     */
+    void assertAnswersEqualFold(ServiceProcess service, String when) {
+        Expected expected = expected();
+        JsonHttp http = client(service);
+        var mismatches = new LinkedHashMap<String, String>();
+        expected.learners().forEach((learner, state) -> {
+            var response = http.get("/api/v1/progress/learners/" + learner);
+            LearnerState answered = response.status() == 200 ? ProgressAnswers.learnerState(response.json()) : null;
+            if (!state.equals(answered)) {
+                mismatches.put(learner, "expected " + state + "\n  but the service answered " + response);
+            }
+        });
+        assertThat(mismatches).as(when + ": learners whose answer differs from the fold").isEmpty();
+        var cohort = http.get("/api/v1/progress/cohorts/" + COHORT);
+        assertThat(cohort.status()).as(when + ": the cohort's answer " + cohort).isEqualTo(200);
+        assertThat(ProgressAnswers.cohortView(cohort.json()))
+                .as(when + ": the cohort's answer against the fold")
+                .isEqualTo(ProgressAnswers.cohortView(expected.cohort(), checklist));
     }
 
     /**
@@ -259,8 +348,15 @@ final class ExactnessFixture implements AutoCloseable {
                 .map(AnnouncedMilestones.Announced::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    LearnerProjections projections() {
-        return projections;
+    /** This organisation's projections in the generation the fixture's services build. */
+    RedisProjections projections() {
+        return projections(generation);
+    }
+
+    RedisProjections projections(String ofGeneration) {
+        return projections.computeIfAbsent(ofGeneration, name -> new RedisProjections(infrastructure.redisHost(),
+                infrastructure.redisPort(), name, organisationId, checklist.checklistId() + "@" + VERSION,
+                checklist.levels().stream().map(ChecklistVersionPublished.Level::id).toList()));
     }
 
     // --- the consumer group ------------------------------------------------------------------------
@@ -273,16 +369,29 @@ final class ExactnessFixture implements AutoCloseable {
         group = "progress-" + scenario + "-" + name + "-" + run;
     }
 
-    /** Waits until the group has committed, on every partition this test wrote, the partition's end. */
+    /**
+     * Waits until the group has committed, on every partition this test wrote, the partition's
+     * end; then until the learners' outboxes are empty (every cohort change they caused is
+     * published) and the group has committed the end of every partition of the cohort stream.
+     */
     void awaitCaughtUp() throws Exception {
         Set<TopicPartition> used = new HashSet<>();
         streams.forEach(stream -> used.addAll(stream.partitionsUsed()));
-        Map<TopicPartition, Long> end = new HashMap<>(endOffsets());
+        Map<TopicPartition, Long> end = new HashMap<>(endOffsets(ACTIVITY));
         end.keySet().retainAll(used);
+        awaitCommitted(ACTIVITY, end);
+        await("the learners' outboxes published").atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> projections().pendingInOutboxes(learnerIds()) == 0);
+        Map<TopicPartition, Long> cohortEnd = new HashMap<>(endOffsets(COHORTS));
+        cohortEnd.values().removeIf(offset -> offset == 0);
+        awaitCommitted(COHORTS, cohortEnd);
+    }
+
+    private void awaitCommitted(Topic<?> topic, Map<TopicPartition, Long> end) {
         await(group + " caught up with " + end).atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     running.forEach(ServiceProcess::requireAlive);
-                    Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
+                    Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(topic);
                     return end.entrySet().stream().allMatch(entry -> committed.get(entry.getKey()) != null
                             && committed.get(entry.getKey()).offset() >= entry.getValue());
                 });
@@ -290,9 +399,13 @@ final class ExactnessFixture implements AutoCloseable {
 
     /** The group's committed learner-activity offsets. */
     Map<TopicPartition, OffsetAndMetadata> committedOffsets() throws Exception {
+        return committedOffsets(ACTIVITY);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committedOffsets(Topic<?> topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
-        committed.keySet().removeIf(partition -> !partition.topic().equals(ACTIVITY.name()));
+        committed.keySet().removeIf(partition -> !partition.topic().equals(topic.name()));
         committed.values().removeIf(Objects::isNull);
         return committed;
     }
@@ -327,9 +440,9 @@ final class ExactnessFixture implements AutoCloseable {
         admin.alterConsumerGroupOffsets(group, target).all().get(30, TimeUnit.SECONDS);
     }
 
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
+    private Map<TopicPartition, Long> endOffsets(Topic<?> topic) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitionsOf(ACTIVITY).forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        partitionsOf(topic).forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, Long> end = new HashMap<>();
         admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((partition, info) -> end.put(partition, info.offset()));
         return end;
@@ -344,7 +457,7 @@ final class ExactnessFixture implements AutoCloseable {
      */
     Backlog assertCommittedOffsetsApplied() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
-        Map<String, Long> applied = projections.appliedOffsets(learnerIds());
+        Map<String, Long> applied = projections().appliedOffsets(learnerIds());
         int acknowledged = 0;
         int covered = 0;
         var violations = new TreeMap<String, String>();
@@ -407,7 +520,7 @@ final class ExactnessFixture implements AutoCloseable {
         running.clear();
         producer.close();
         admin.close();
-        projections.close();
+        projections.values().forEach(RedisProjections::close);
     }
 
     private static String randomText(int length) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Invariants 1 to 3 against a real broker and Redis, with progress-service as a real process:
  * tens of thousands of ticks and unticks while the service is killed (SIGKILL) and restarted,
- * then every learner's projection and every milestone is compared with the test's own fold of
- * exactly the events published; then Redis is wiped and a replay from the beginning must
+ * then every learner's projection, the cohort's aggregates and ranking, and every milestone are
+ * compared with the test's own fold of exactly the events published; then Redis is wiped and a replay from the beginning must
  * rebuild identical projections. The tests run in order and share the state the first builds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ProgressExactnessIT {
 
     private static final int LEARNERS = 200;
-    private static final int EVENTS = 30_000;
+    private static final int EVENTS = 20_000;
     private static final int EVENTS_PER_SECOND = 1_250;
     private static final int KILLS = 3;
     private static final Map<String, String> COMMITTING = ExactnessFixture.committingEvery(Duration.ofSeconds(3));

@@ -10,25 +10,32 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Invariant 1 while Redis is unreachable: progress-service reaches Redis through a link the test
- * breaks, first by refusing connections, then by holding every byte (as a frozen server does,
- * so commands time out and then run late), while learner activity keeps streaming in. All the
- * while the group's committed offsets must never pass what Redis holds as applied; after each
- * outage the projections must converge to the fold. The shared Redis itself stays up for the
- * other tests, and for this one to watch.
+ * Invariant 1 while Redis is unreachable, and invariant 2 when Redis loses its data:
+ * progress-service reaches Redis through a link the test breaks, first by refusing connections,
+ * then by holding every byte (as a frozen server does, so commands time out and then run late),
+ * while learner activity keeps streaming in. All the while the group's committed offsets must
+ * never pass what Redis holds as applied; after the outages the learner and cohort projections
+ * must equal the fold. Then, with activity streaming again, Redis loses the projections (as in a
+ * FLUSHALL or a restart without persistence, limited to what this test owns: the shared Redis
+ * stays up for the other tests, and for this one to watch), and the projections must converge
+ * to the fold again, though the committed offsets say everything was applied.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProgressRedisOutageIT {
 
     private static final int LEARNERS = 150;
     private static final int EVENTS_PER_SECOND = 300;
     private static final int AT_MOST_EVENTS = 40_000;
-    private static final Duration REFUSED = Duration.ofSeconds(10);
-    private static final Duration FROZEN = Duration.ofSeconds(8);
+    private static final Duration REFUSED = Duration.ofSeconds(6);
+    private static final Duration FROZEN = Duration.ofSeconds(5);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
 
     private ExactnessFixture fixture;
@@ -52,6 +59,7 @@ class ProgressRedisOutageIT {
     }
 
     @Test
+    @Order(1)
     void noOffsetIsCommittedPastWhatWasAppliedAndProjectionsConvergeAfterwards() throws Exception {
         ServiceProcess progressService = fixture.startProgressService(Map.of(
                 "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisLink.port())));
@@ -72,6 +80,25 @@ class ProgressRedisOutageIT {
         fixture.awaitCaughtUp();
         assertThat(fixture.assertCommittedOffsetsApplied().pending()).as("records not committed at the end").isZero();
         fixture.assertProjectionsEqualFold("after both outages");
+        fixture.assertMilestonesMatchFold();
+    }
+
+    @Test
+    @Order(2)
+    void projectionsConvergeToTheFoldAfterRedisLosesThemMidStream() throws Exception {
+        var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
+        awaitProgressWhileChecking();
+
+        // Only progress-service noticing the loss (a partition's marker gone, its batch not at the
+        // beginning) and applying the partitions again from their beginning brings them back.
+        fixture.projections().loseOrganisationAndPartitionMarkers();
+        int publishedAtLoss = stream.published();
+        await("events published after the loss").atMost(Duration.ofSeconds(30)).pollInterval(SAMPLE_EVERY)
+                .until(() -> stream.published() >= publishedAtLoss + 3 * EVENTS_PER_SECOND);
+        stream.finish();
+
+        fixture.assertConvergesToFold("after Redis lost the projections mid-stream");
+        assertThat(fixture.assertCommittedOffsetsApplied().pending()).as("records not committed at the end").isZero();
         fixture.assertMilestonesMatchFold();
     }
 

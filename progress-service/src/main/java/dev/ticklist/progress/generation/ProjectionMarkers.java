@@ -1,5 +1,6 @@
 package dev.ticklist.progress.generation;
 
+import dev.ticklist.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,20 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Notices when Redis lost what was applied (a flush, a restart without persistence) while the
  * committed offsets say it was applied: a marker per partition is written when a generation
  * starts applying the partition from its beginning. A batch that does not start there, on a
- * partition without its marker, is not applied; the partition is sought back to its beginning
- * and applied again, in order, from nothing.
+ * partition without its marker, is not applied; what Redis still holds of that partition's
+ * projections (written after the loss, perhaps by a batch that raced it) is deleted, and the
+ * partition is sought back to its beginning and applied again, in order, from nothing.
  */
 public class ProjectionMarkers {
 
@@ -75,9 +80,34 @@ public class ProjectionMarkers {
             return records;
         }
         LOG.warn(() -> "Redis no longer holds the projections of " + lost + "; applying them again from the beginning");
+        deleteProjectionsOf(lost, consumer);
         consumer.seekToBeginning(lost);
         replays.increment(lost.size());
         return records.stream().filter(record -> !isIn(lost, record)).toList();
+    }
+
+    /**
+     * Deletes the keys of the lost partitions' projections: a key's hash tag is the record key
+     * of its stream ({@code org/learner}, {@code org/cohort}), which names its partition.
+     */
+    private void deleteProjectionsOf(Set<TopicPartition> lost, Consumer<?, ?> consumer) {
+        for (String topic : lost.stream().map(TopicPartition::topic).distinct().toList()) {
+            int partitions = consumer.partitionsFor(topic).size();
+            String prefix = (topic.equals(Topics.COHORT_PROGRESS.name()) ? "cohort:" : "progress:") + generation + ":{";
+            var doomed = new ArrayList<String>();
+            try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())) {
+                keys.forEachRemaining(key -> {
+                    int end = key.indexOf('}', prefix.length());
+                    byte[] tag = key.substring(prefix.length(), end).getBytes(StandardCharsets.UTF_8);
+                    if (lost.contains(new TopicPartition(topic, Utils.toPositive(Utils.murmur2(tag)) % partitions))) {
+                        doomed.add(key);
+                    }
+                });
+            }
+            for (int from = 0; from < doomed.size(); from += 500) {
+                redis.unlink(doomed.subList(from, Math.min(doomed.size(), from + 500)));
+            }
+        }
     }
 
     private static boolean isIn(Set<TopicPartition> partitions, ConsumerRecord<?, ?> record) {

@@ -38,6 +38,7 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
     private final AtomicLong remaining = new AtomicLong(-1);
     private final AtomicLong total = new AtomicLong(0);
     private volatile ScheduledExecutorService scheduler;
+    private Map<TopicPartition, Long> previousEnds = Map.of();
 
     public RebuildProgress(Admin admin, String groupId, ProjectionGenerations generations,
                            boolean takeOverWhenCaughtUp, Duration interval, MeterRegistry meters) {
@@ -85,6 +86,8 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
             long behind = 0;
             long all = 0;
+            boolean caughtUp = !previousEnds.isEmpty();
+            var currentEnds = new HashMap<TopicPartition, Long>();
             for (TopicPartition partition : partitions) {
                 long end = ends.get(partition).offset();
                 long start = starts.get(partition).offset();
@@ -92,10 +95,15 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
                 long position = done == null ? start : Math.max(start, done.offset());
                 behind += Math.max(0, end - position);
                 all += end - start;
+                currentEnds.put(partition, end);
+                caughtUp &= position >= previousEnds.getOrDefault(partition, end);
             }
             total.set(all);
             remaining.set(behind);
-            if (behind == 0 && takeOverWhenCaughtUp && !generations.isServing()) {
+            previousEnds = currentEnds;
+            // While events keep coming, "nothing left" may never be seen: caught up means every
+            // event that existed at the previous check is applied, so reads lag by one interval at most.
+            if ((behind == 0 || caughtUp) && takeOverWhenCaughtUp && !generations.isServing()) {
                 generations.takeOver();
                 LOG.info(() -> "generation " + generations.built() + " caught up: queries now read it");
             }

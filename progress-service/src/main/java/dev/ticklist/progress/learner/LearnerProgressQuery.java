@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Reads a learner's projection: per checklist, per level, per item. */
@@ -99,8 +101,21 @@ public class LearnerProgressQuery {
 
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
-        Map<Object, Object> levelFields = redis.opsForHash().entries(keys.levels(checklist));
-        Map<Object, Object> items = redis.opsForHash().entries(keys.items(checklist));
+        // One transaction on the learner's slot: levels and items of the same moment.
+        List<Object> both = redis.execute(new SessionCallback<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<Object> execute(RedisOperations operations) {
+                operations.multi();
+                operations.opsForHash().entries(keys.levels(checklist));
+                operations.opsForHash().entries(keys.items(checklist));
+                return operations.exec();
+            }
+        });
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> levelFields = (Map<Object, Object>) both.get(0);
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> items = (Map<Object, Object>) both.get(1);
         var tickedItems = new TreeMap<String, Instant>();
         items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
         var levels = new ArrayList<LearnerProgress.LevelProgress>();
