@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +58,7 @@ public class ProjectionMarkers {
         Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
         records.forEach(record -> firstOffsets.putIfAbsent(
                 new TopicPartition(record.topic(), record.partition()), record.offset()));
-        var partitions = List.copyOf(firstOffsets.keySet());
-        List<Object> present = redis.executePipelined((RedisCallback<Object>) connection -> {
-            partitions.forEach(partition -> connection.keyCommands().exists(bytes(marker(partition))));
-            return null;
-        });
-        var unmarked = new ArrayList<TopicPartition>();
-        for (int i = 0; i < partitions.size(); i++) {
-            if (!Boolean.TRUE.equals(present.get(i))) {
-                unmarked.add(partitions.get(i));
-            }
-        }
+        var unmarked = unmarked(firstOffsets.keySet());
         if (unmarked.isEmpty()) {
             return records;
         }
@@ -79,11 +71,63 @@ public class ProjectionMarkers {
         if (lost.isEmpty()) {
             return records;
         }
+        replay(lost, consumer);
+        return records.stream().filter(record -> !isIn(lost, record)).toList();
+    }
+
+    /**
+     * After a batch was applied: the partitions whose marker vanished meanwhile (Redis lost its
+     * data while the batch ran). What the batch wrote there rests on lost state, so it is deleted
+     * and the partitions are applied again from their beginning; the events the batch caused in
+     * them must not be published.
+     */
+    public Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+        var partitions = new LinkedHashSet<TopicPartition>();
+        records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
+        var lost = Set.copyOf(unmarked(partitions));
+        if (!lost.isEmpty()) {
+            replay(lost, consumer);
+        }
+        return lost;
+    }
+
+    /** Whether a projection key (its hash tag names its stream's record key) belongs to one of the partitions. */
+    public boolean isOf(Set<TopicPartition> partitions, String key, Consumer<?, ?> consumer) {
+        return partitions.stream().anyMatch(partition -> partition.partition() == partitionOf(partition.topic(), key,
+                consumer.partitionsFor(partition.topic()).size()));
+    }
+
+    private List<TopicPartition> unmarked(Collection<TopicPartition> partitions) {
+        var ordered = List.copyOf(partitions);
+        List<Object> present = redis.executePipelined((RedisCallback<Object>) connection -> {
+            ordered.forEach(partition -> connection.keyCommands().exists(bytes(marker(partition))));
+            return null;
+        });
+        var unmarked = new ArrayList<TopicPartition>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (!Boolean.TRUE.equals(present.get(i))) {
+                unmarked.add(ordered.get(i));
+            }
+        }
+        return unmarked;
+    }
+
+    private void replay(Set<TopicPartition> lost, Consumer<?, ?> consumer) {
         LOG.warn(() -> "Redis no longer holds the projections of " + lost + "; applying them again from the beginning");
         deleteProjectionsOf(lost, consumer);
         consumer.seekToBeginning(lost);
         replays.increment(lost.size());
-        return records.stream().filter(record -> !isIn(lost, record)).toList();
+    }
+
+    private String prefixOf(String topic) {
+        return (topic.equals(Topics.COHORT_PROGRESS.name()) ? "cohort:" : "progress:") + generation + ":{";
+    }
+
+    private int partitionOf(String topic, String key, int partitions) {
+        String prefix = prefixOf(topic);
+        int end = key.indexOf('}', prefix.length());
+        byte[] tag = key.substring(prefix.length(), end).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(tag)) % partitions;
     }
 
     /**
@@ -93,13 +137,10 @@ public class ProjectionMarkers {
     private void deleteProjectionsOf(Set<TopicPartition> lost, Consumer<?, ?> consumer) {
         for (String topic : lost.stream().map(TopicPartition::topic).distinct().toList()) {
             int partitions = consumer.partitionsFor(topic).size();
-            String prefix = (topic.equals(Topics.COHORT_PROGRESS.name()) ? "cohort:" : "progress:") + generation + ":{";
             var doomed = new ArrayList<String>();
-            try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())) {
+            try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefixOf(topic) + "*").count(1000).build())) {
                 keys.forEachRemaining(key -> {
-                    int end = key.indexOf('}', prefix.length());
-                    byte[] tag = key.substring(prefix.length(), end).getBytes(StandardCharsets.UTF_8);
-                    if (lost.contains(new TopicPartition(topic, Utils.toPositive(Utils.murmur2(tag)) % partitions))) {
+                    if (lost.contains(new TopicPartition(topic, partitionOf(topic, key, partitions)))) {
                         doomed.add(key);
                     }
                 });

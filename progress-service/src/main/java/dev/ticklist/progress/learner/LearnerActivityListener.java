@@ -63,7 +63,8 @@ public class LearnerActivityListener {
     // The group is spring.kafka.consumer.group-id, not the listener id, so a rebuild can run in a group of its own.
     @KafkaListener(id = "learner-activity", idIsGroup = false, topics = "ticklist.learner-activity", batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
-        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf, this::applyAndPublish);
+        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf,
+                (changes, applicable) -> applyAndPublish(changes, applicable, consumer));
     }
 
     @SuppressWarnings("unchecked")
@@ -88,9 +89,13 @@ public class LearnerActivityListener {
         };
     }
 
-    private void applyAndPublish(List<Piece> changes,
-                                 List<ConsumerRecord<String, EventEnvelope<?>>> records) {
-        var caused = projection.applyAll(changes);
+    private void applyAndPublish(List<Piece> changes, List<ConsumerRecord<String, EventEnvelope<?>>> records,
+                                 Consumer<?, ?> consumer) {
+        var results = projection.applyAll(changes);
+        var lost = markers.lostSince(records, consumer);
+        // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
+        var caused = lost.isEmpty() ? results
+                : results.stream().filter(event -> !markers.isOf(lost, event.outbox(), consumer)).toList();
         outbox.publish(caused);
         applied.increment(changes.size());
         if (generations.isServing()) {
