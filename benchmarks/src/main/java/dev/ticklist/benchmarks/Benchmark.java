@@ -1,25 +1,28 @@
 package dev.ticklist.benchmarks;
 
-import dev.ticklist.testsupport.process.ServiceProcess;
 import dev.ticklist.events.Topics;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;
+import dev.ticklist.testsupport.process.ServiceProcess;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * One benchmark run: fresh broker and Redis, load published, the raw consumer rate as the
- * reference, then the real progress-service rebuilding its projection from the topic.
+ * reference, then the real progress-service rebuilding its projections from the topics.
  */
 public final class Benchmark {
 
-    /** Consumer groups of the benchmark itself, told apart from the service's. */
-    static final String OWN_GROUP_PREFIX = "bench-raw-";
+    /** The projection generation the service builds; its Redis keys name it. */
+    static final String GENERATION = "1";
 
     private Benchmark() {
     }
@@ -64,8 +67,10 @@ public final class Benchmark {
         Rate raw = RawConsumerRate.measure(broker.bootstrapServers(), activity, records, settings.timeout());
         say("  raw consumer: %s", raw);
 
-        // A fresh group, so the service reads the topic from its start.
-        String groupId = "bench-" + UUID.randomUUID();
+        // A group of its own, so the service reads the topics from their start.
+        String groupId = "bench-service-" + UUID.randomUUID();
+        var jvmOptions = new ArrayList<String>(List.of("-Xmx" + settings.serviceHeap()));
+        jvmOptions.addAll(settings.serviceJvmOptions());
         long processStart = System.nanoTime();
         // Full JIT (no FAST_START): steady throughput is what is measured.
         var service = started.add(ServiceProcess.start(settings.projectRoot(), "progress-service",
@@ -74,17 +79,23 @@ public final class Benchmark {
                         "REDIS_HOST", "127.0.0.1",
                         "REDIS_PORT", Integer.toString(redis.port()),
                         "TICKLIST_IDENTITY_SECRET", randomSecret(),
-                        "SPRING_KAFKA_CONSUMER_GROUP_ID", groupId),
+                        "SPRING_KAFKA_CONSUMER_GROUP_ID", groupId,
+                        "TICKLIST_PROGRESS_GENERATION", GENERATION),
                 settings.projectRoot().resolve("benchmarks").resolve("target"),
-                List.of("-Xmx" + settings.serviceHeap())));
+                jvmOptions));
         say("started %s (log: %s); waiting for it to catch up", service.jar().getFileName(), service.log());
-        var rebuild = RebuildRate.measure(service, admin, OWN_GROUP_PREFIX, activity, records, processStart, settings.timeout());
-        say("  rebuild: %s", rebuild.steady());
+        var atFirstCommit = new AtomicReference<ResourceUse>();
+        var rebuild = RebuildRate.measure(service, admin, groupId, activity, records, Topics.COHORT_PROGRESS.name(),
+                processStart, settings.timeout(), () -> atFirstCommit.set(ResourceUse.read(service.pid(), redis.port())));
+        var used = ResourceUse.read(service.pid(), redis.port()).since(atFirstCommit.get());
+        say("  learner activity: %s; full rebuild: %s", rebuild.learnerActivity(), rebuild.full());
+        var gauges = RebuildGauges.await(service.url(), Duration.ofSeconds(10));
 
-        return new BenchmarkReport(settings.events(), settings.learners(), producer, raw, rebuild,
-                RedisKeys.count(redis.port()),
+        return new BenchmarkReport(settings.events(), settings.learners(), producer, raw, rebuild, used, gauges,
+                RedisKeys.count(redis.port(), GENERATION),
                 EndOffsets.sum(admin, Topics.MILESTONES.name()),
-                EndOffsets.sum(admin, Topics.LEARNER_ACTIVITY.deadLetterTopic()));
+                EndOffsets.sum(admin, Topics.LEARNER_ACTIVITY.deadLetterTopic()),
+                EndOffsets.sum(admin, Topics.COHORT_PROGRESS.deadLetterTopic()));
     }
 
     /** The service refuses to start without an identity secret; any 48 random characters do here. */

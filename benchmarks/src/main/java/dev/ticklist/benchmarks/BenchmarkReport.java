@@ -3,25 +3,54 @@ package dev.ticklist.benchmarks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The figures of one run, as an aligned text table and as the same table in Markdown. */
 record BenchmarkReport(int events, int learners, Rate producer, Rate rawConsumer, RebuildRate.Result rebuild,
-                       long redisKeys, long milestones, long deadLettered) {
+                       ResourceUse used, RebuildGauges gauges, RedisKeys keys, long milestones,
+                       long deadLetteredActivity, long deadLetteredCohort) {
 
     private List<String[]> rows() {
         var rows = new ArrayList<String[]>();
+        var learner = rebuild.learnerActivity();
+        var full = rebuild.full();
         rows.add(row("events (ItemTicked) / learners", "%,d / %,d", events, learners));
         rows.add(row("producer rate", "%,.0f events/s (%.1f s)", producer.perSecond(), producer.seconds()));
         rows.add(row("raw consumer rate", "%,.0f records/s (%.1f s)", rawConsumer.perSecond(), rawConsumer.seconds()));
         rows.add(row("service ready after", "%.1f s", rebuild.readySeconds()));
-        rows.add(row("rebuild rate (first commit to caught up)", "%,.0f events/s (%.1f s)",
-                rebuild.steady().perSecond(), rebuild.steady().seconds()));
-        rows.add(row("rebuild rate including startup", "%,.0f events/s (%.1f s)",
-                rebuild.withStartup().perSecond(), rebuild.withStartup().seconds()));
-        rows.add(row("ratio rebuild / raw", "%.1f %%", 100 * rebuild.steady().perSecond() / rawConsumer.perSecond()));
-        rows.add(row("Redis keys", "%,d", redisKeys));
+        rows.add(row("rebuild, learner activity applied", "%,.0f events/s (%.1f s)",
+                learner.perSecond(), learner.seconds()));
+        rows.add(row("full rebuild (cohort changes applied too)", "%,.0f learner events/s (%.1f s)",
+                full.perSecond(), full.seconds()));
+        rows.add(row("full rebuild including startup", "%,.0f learner events/s (%.1f s)",
+                rebuild.fullWithStartup().perSecond(), rebuild.fullWithStartup().seconds()));
+        rows.add(row("ratio to raw (learner activity / full)", "%.1f %% / %.1f %%",
+                100 * learner.perSecond() / rawConsumer.perSecond(), 100 * full.perSecond() / rawConsumer.perSecond()));
+        rows.add(row("cohort changes (left when activity caught up)", "%,d (%,d)",
+                rebuild.cohortChanges(), rebuild.cohortLeftBehind()));
+        double perEvent = full.count() == 0 ? 0 : 1e-3 / full.count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long ours = used.serviceNanos() + used.redisNanos() + used.benchmarkNanos();
+        rows.add(row("CPU per learner event: service / Redis / broker", "%.0f / %.0f / %.0f µs (%.0f %% of %d cores)",
+                used.serviceNanos() * perEvent, used.redisNanos() * perEvent, used.benchmarkNanos() * perEvent,
+                100.0 * ours / (full.nanos() * (double) cores), cores));
+        rows.add(row("CPU of other processes meanwhile", "%.0f %% of %d cores%s",
+                100.0 * Math.max(0, used.machineNanos() - ours) / (full.nanos() * (double) cores), cores,
+                used.machineNanos() == 0 ? " (unknown: no /proc/stat)" : ""));
+        var scripts = used.scripts();
+        rows.add(row("Redis scripts per learner event", "%.2f calls, %.0f µs",
+                (double) scripts.calls() / full.count(), (double) scripts.micros() / full.count()));
+        rows.add(row("Redis commands per learner event (in scripts too)", "%s", used.busiestCommands(3).stream()
+                .map(command -> String.format("%s %.1f × %.1f µs", command.name(),
+                        (double) command.calls() / full.count(), command.microsPerCall()))
+                .collect(Collectors.joining(", "))));
+        rows.add(row("service's rebuild gauges: remaining / progress", "%.0f / %.2f (%.1f s after)",
+                gauges.remaining(), gauges.progress(), gauges.secondsAfter()));
+        rows.add(row("Redis keys: learners / cohorts (outboxes; all)", "%,d / %,d (%,d; %,d)",
+                keys.learnerKeys(), keys.cohortKeys(), keys.outboxes(), keys.all()));
         rows.add(row("milestones published", "%,d", milestones));
-        rows.add(row("dead-lettered events", "%,d", deadLettered));
+        rows.add(row("dead-lettered: learner events / cohort changes", "%,d / %,d",
+                deadLetteredActivity, deadLetteredCohort));
         return rows;
     }
 

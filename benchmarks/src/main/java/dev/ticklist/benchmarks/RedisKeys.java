@@ -1,33 +1,43 @@
 package dev.ticklist.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Counts the keys in Redis with one {@code DBSIZE} over a plain socket, so the benchmark needs
- * no Redis client library (test-support keeps Lettuce test-scoped).
+ * The keys the rebuild left in Redis, told apart by progress-service's key layout: every key of
+ * a learner's projection starts {@code progress:<generation>:{org/learner}:}, every key of a
+ * cohort's {@code cohort:<generation>:{org/cohort}:}.
+ *
+ * @param learnerKeys keys of learners' projections in the generation
+ * @param cohortKeys  keys of cohorts' projections in the generation
+ * @param outboxes    outboxes among them still holding events (0 once everything was published)
+ * @param all         every key in the database
  */
-final class RedisKeys {
+record RedisKeys(long learnerKeys, long cohortKeys, long outboxes, long all) {
 
-    private RedisKeys() {
-    }
-
-    static long count(int port) {
-        try (var socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write("*1\r\n$6\r\nDBSIZE\r\n".getBytes(StandardCharsets.US_ASCII));
-            var in = socket.getInputStream();
-            var reply = new StringBuilder();
-            for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-                reply.append((char) c);
-            }
-            if (reply.isEmpty() || reply.charAt(0) != ':') {
-                throw new IllegalStateException("unexpected reply to DBSIZE: " + reply);
-            }
-            return Long.parseLong(reply.substring(1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not ask Redis for DBSIZE", e);
+    static RedisKeys count(int port, String generation) {
+        try (var redis = RedisConnection.open(port)) {
+            long learner = 0;
+            long cohort = 0;
+            long outboxes = 0;
+            String cursor = "0";
+            do {
+                List<?> reply = (List<?>) redis.command("SCAN", cursor, "COUNT", "1000");
+                cursor = (String) reply.get(0);
+                for (Object key : (List<?>) reply.get(1)) {
+                    String name = (String) key;
+                    if (name.startsWith("progress:" + generation + ":{")) {
+                        learner++;
+                    } else if (name.startsWith("cohort:" + generation + ":{")) {
+                        cohort++;
+                    } else {
+                        continue;
+                    }
+                    if (name.endsWith(":outbox")) {
+                        outboxes++;
+                    }
+                }
+            } while (!cursor.equals("0"));
+            return new RedisKeys(learner, cohort, outboxes, (Long) redis.command("DBSIZE"));
         }
     }
 }
