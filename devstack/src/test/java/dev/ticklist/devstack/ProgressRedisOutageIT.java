@@ -8,6 +8,8 @@ import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,17 +111,17 @@ class ProgressRedisOutageIT {
     private void watchOutage(String outage, Duration length, ServiceProcess service, ActivityStream stream)
             throws Exception {
         int publishedBefore = stream.published();
-        boolean sawNotReady = false;
-        Backlog backlog = null;
-        long end = System.nanoTime() + length.toNanos();
-        while (System.nanoTime() < end) {
-            backlog = fixture.assertCommittedOffsetsApplied();
-            sawNotReady = sawNotReady || !service.isReady();
-            Thread.sleep(SAMPLE_EVERY.toMillis());
-        }
+        var sawNotReady = new AtomicBoolean();
+        var backlog = new AtomicReference<Backlog>();
+        // Samples for the whole outage: the check throws as soon as a commit passes what was applied.
+        await(outage).during(length).atMost(length.plusSeconds(10)).pollInterval(SAMPLE_EVERY).until(() -> {
+            backlog.set(fixture.assertCommittedOffsetsApplied());
+            sawNotReady.compareAndSet(false, !service.isReady());
+            return true;
+        });
         assertThat(stream.published() - publishedBefore).as(outage + ": events published during it")
                 .isGreaterThan(EVENTS_PER_SECOND * (int) length.toSeconds() / 2);
-        assertThat(backlog.pending()).as(outage + ": events waiting to be applied at its end")
+        assertThat(backlog.get().pending()).as(outage + ": events waiting to be applied at its end")
                 .isGreaterThan(EVENTS_PER_SECOND * (int) length.toSeconds() / 4);
         assertThat(sawNotReady).as(outage + ": progress-service reported itself not ready").isTrue();
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * where each item is. Level, category and item ids are each unique within a checklist.
  */
 public record ChecklistStructure(String checklistId, int version, Map<String, Level> levels,
-                                 Map<String, Placement> placeOfItem) {
+                                 Map<String, Placement> placeOfItem, List<String> levelsWithItems) {
 
     public record Level(String id, String name, int itemCount, List<Category> categories) {
     }
@@ -49,8 +49,10 @@ public record ChecklistStructure(String checklistId, int version, Map<String, Le
                 category.items().forEach(item -> placeOfItem.put(item.id(), new Placement(structured, category)));
             }
         }
+        // Computed once: every tick names them (a checklist is finished when these are).
+        var levelsWithItems = levels.values().stream().filter(level -> level.itemCount() > 0).map(Level::id).toList();
         return new ChecklistStructure(published.checklistId(), published.version(),
-                Collections.unmodifiableMap(levels), Map.copyOf(placeOfItem));
+                Collections.unmodifiableMap(levels), Map.copyOf(placeOfItem), levelsWithItems);
     }
 
     public Optional<Level> levelOf(String itemId) {

@@ -99,7 +99,7 @@ public class LearnerActivityListener {
         outbox.publish(caused);
         applied.increment(changes.size());
         if (generations.isServing()) {
-            live.announce(caused.stream().distinct()
+            live.announce(caused.stream()
                     .filter(pending -> pending.event() instanceof CohortMemberChanged)
                     .map(pending -> ProgressChange.of((CohortMemberChanged) pending.event()))
                     .toList());

@@ -60,9 +60,8 @@ public class LearnerProgressProjection {
         var keys = new LearnerKeys(generation, event.organisationId(), event.learnerId());
         String checklist = LearnerKeys.checklist(event.checklistId(), event.checklistVersion());
         var header = new ArrayList<String>(List.of(checklist, event.cohortId()));
-        var levels = structure.levelsInOrder().stream().filter(l -> l.itemCount() > 0).map(l -> l.id()).toList();
-        header.add(Integer.toString(levels.size()));
-        header.addAll(levels);
+        header.add(Integer.toString(structure.levelsWithItems().size()));
+        header.addAll(structure.levelsWithItems());
         var args = List.of(
                 Long.toString(offset),
                 event instanceof ItemTicked ? "tick" : "untick",

@@ -7,7 +7,6 @@ import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -30,13 +29,12 @@ public class Outbox {
         if (pending.isEmpty()) {
             return;
         }
-        // A script returns its whole outbox, so a batch may name one entry more than once.
-        var distinct = List.copyOf(new LinkedHashSet<>(pending));
+        // Each outbox is named once, as the batch's last script on it left it (see ScriptBatch).
         var byTopic = new LinkedHashMap<Topic<?>, List<PendingEvent<?>>>();
-        distinct.forEach(event -> byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>()).add(event));
+        pending.forEach(event -> byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>()).add(event));
         byTopic.forEach(this::publishTo);
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (PendingEvent<?> event : distinct) {
+            for (PendingEvent<?> event : pending) {
                 connection.listCommands().lRem(bytes(event.outbox()), 1, bytes(event.entry()));
             }
             return null;
@@ -54,5 +52,4 @@ public class Outbox {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
 }
