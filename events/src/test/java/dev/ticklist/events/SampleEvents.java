@@ -25,7 +25,15 @@ import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
+import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
+import dev.ticklist.events.webhook.WebhookEndpointDeleted;
+import dev.ticklist.events.webhook.WebhookEndpointDisabled;
+import dev.ticklist.events.webhook.WebhookEndpointEnabled;
+import dev.ticklist.events.webhook.WebhookEndpointUpdated;
+import dev.ticklist.events.webhook.WebhookMessageQueued;
+import dev.ticklist.events.webhook.WebhookMessageRetryRequested;
+import dev.ticklist.events.webhook.WebhookSecretRotated;
 import java.util.List;
 import java.util.Set;
 
@@ -65,7 +73,20 @@ final class SampleEvents {
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
                 new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",
                         Set.of("dev.ticklist.level.completed.v1"), "LMS", "v1:abc"),
-                new WebhookDeliveryAttempted("org_acme", "ep_1", "msg_1", "evt_1", 1, 200, true, 42));
+                new WebhookDeliveryAttempted("org_acme", "ep_1", "msg_1", "evt_1", 1, 200, true, 42),
+                new WebhookEndpointUpdated("org_acme", "ep_1", "https://hooks.example.org/v2", Set.of(), null),
+                new WebhookEndpointDisabled("org_acme", "ep_1", WebhookEndpointDisabled.GONE,
+                        "the receiver answered 410 Gone"),
+                new WebhookEndpointEnabled("org_acme", "ep_1"),
+                new WebhookEndpointDeleted("org_acme", "ep_1"),
+                new WebhookSecretRotated("org_acme", "ep_1", "v1:def", Instant.parse("2026-11-24T10:00:00Z")),
+                new WebhookMessageQueued("org_acme", "ep_1", "msg_c0fa486567aaef3f888157dca969bece",
+                        "dev.ticklist.level.completed.v1", "evt_1", "{\"type\":\"dev.ticklist.level.completed.v1\"}"),
+                new WebhookMessageRetryRequested("org_acme", "ep_1", "msg_c0fa486567aaef3f888157dca969bece"),
+                new WebhookDeliveryAttemptedV2("org_acme", "ep_1", "msg_c0fa486567aaef3f888157dca969bece", 2,
+                        "rejected", 503, 41, "Service Unavailable", Instant.parse("2026-11-23T10:20:30Z")),
+                new WebhookDeliveryAttemptedV2("org_acme", "ep_1", "msg_c0fa486567aaef3f888157dca969bece", 3,
+                        WebhookDeliveryAttemptedV2.DELIVERED, 200, 12, null, null));
     }
 
     private SampleEvents() {

@@ -14,8 +14,14 @@ class WebhookConfiguration {
         return new SecretCipher(properties.encryptionKeyBytes());
     }
 
+    /** The system's DNS; a test puts a table of its own in its place with {@code @Primary}. */
     @Bean
-    WebhookUrlGuard webhookUrlGuard(WebhookProperties properties) {
-        return new WebhookUrlGuard(properties.allowInsecureLocal(), HostResolver.SYSTEM);
+    HostResolver hostResolver() {
+        return HostResolver.SYSTEM;
+    }
+
+    @Bean
+    WebhookUrlGuard webhookUrlGuard(WebhookProperties properties, HostResolver resolver) {
+        return new WebhookUrlGuard(properties.allowInsecureLocal(), resolver);
     }
 }

@@ -1,12 +1,16 @@
 package dev.ticklist.notification;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,11 +18,18 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How webhooks are kept and delivered.
  *
- * @param encryptionKey      base64 of the 32-byte AES key that encrypts signing secrets at rest (in Kafka)
- * @param allowInsecureLocal dev and tests only: allow {@code http} and literal loopback addresses
- * @param attemptTimeout     the longest one delivery attempt may take, connecting included
- * @param maxInlineAttempts  attempts made right away, one after the other, before giving up on a message
- * @param inlineBackoff      the pause between two of those attempts
+ * @param encryptionKey          base64 of the 32-byte AES key that encrypts signing secrets at rest (in Kafka)
+ * @param allowInsecureLocal     dev and tests only: allow {@code http} and literal loopback addresses
+ * @param attemptTimeout         the longest one delivery attempt may take, connecting included
+ * @param retrySchedule          the wait before each attempt of a message, counted from the failure before it;
+ *                               the first entry is the wait before the first attempt (normally none), and
+ *                               the list's length is the number of attempts before a message is given up
+ * @param retryJitter            each wait is stretched by a random share up to this, so retries of many
+ *                               messages do not arrive together
+ * @param retryAfterLimit        the longest {@code Retry-After} honoured; a longer one is cut to this
+ * @param disableAfterFailing    an endpoint that has failed without one success for this long is disabled
+ * @param maxInFlightPerEndpoint attempts running at once towards one endpoint
+ * @param pollInterval           how often due messages are looked for
  */
 @Validated
 @ConfigurationProperties("ticklist.webhooks")
@@ -29,8 +40,12 @@ public record WebhookProperties(
         String encryptionKey,
         boolean allowInsecureLocal,
         @NotNull @DefaultValue("10s") Duration attemptTimeout,
-        @Min(1) @Max(10) @DefaultValue("3") int maxInlineAttempts,
-        @NotNull @DefaultValue("1s") Duration inlineBackoff) {
+        @NotEmpty @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retrySchedule,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double retryJitter,
+        @NotNull @DefaultValue("24h") Duration retryAfterLimit,
+        @NotNull @DefaultValue("5d") Duration disableAfterFailing,
+        @Min(1) @Max(100) @DefaultValue("4") int maxInFlightPerEndpoint,
+        @NotNull @DefaultValue("250ms") Duration pollInterval) {
 
     private static final int KEY_BYTES = 32;
 
@@ -52,9 +67,14 @@ public record WebhookProperties(
         }
     }
 
-    @AssertTrue(message = "ticklist.webhooks.attempt-timeout must be positive and inline-backoff not negative")
+    @AssertTrue(message = "ticklist.webhooks: attempt-timeout, disable-after-failing, retry-after-limit and "
+            + "poll-interval must be positive, and no retry-schedule entry negative")
     public boolean isTimingPositive() {
-        return attemptTimeout == null || inlineBackoff == null
-                || (attemptTimeout.isPositive() && !inlineBackoff.isNegative());
+        if (attemptTimeout == null || disableAfterFailing == null || retryAfterLimit == null || pollInterval == null
+                || retrySchedule == null) {
+            return true; // @NotNull says what is wrong
+        }
+        return attemptTimeout.isPositive() && disableAfterFailing.isPositive() && retryAfterLimit.isPositive()
+                && pollInterval.isPositive() && retrySchedule.stream().noneMatch(Duration::isNegative);
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +58,32 @@ public abstract class ServiceIntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         body instanceof String text ? text : JSON.writeValueAsString(body))));
+    }
+
+    protected Answer patch(String organisationId, String path, Object body) {
+        return send(request(path)
+                .header("Authorization", "Bearer " + token(organisationId, Scope.ADMIN))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body))));
+    }
+
+    protected Answer delete(String organisationId, String path) {
+        return send(request(path).header("Authorization", "Bearer " + token(organisationId, Scope.ADMIN)).DELETE());
+    }
+
+    /** One message of an endpoint's delivery log. */
+    protected JsonNode message(String organisationId, String endpointId, String messageId) {
+        Answer answer = get(organisationId, ENDPOINTS + "/" + endpointId + "/messages/" + messageId);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** An endpoint's messages, newest first; {@code query} like {@code "?status=failed"} or empty. */
+    protected List<JsonNode> messages(String organisationId, String endpointId, String query) {
+        Answer answer = get(organisationId, ENDPOINTS + "/" + endpointId + "/messages" + query);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.body().path("messages").valueStream().toList();
     }
 
     protected HttpRequest.Builder request(String path) {

@@ -36,8 +36,10 @@ class WebhookPropertiesTest {
                     var properties = started.getBean(WebhookProperties.class);
                     assertThat(properties.allowInsecureLocal()).isFalse();
                     assertThat(properties.attemptTimeout()).isEqualTo(Duration.ofSeconds(10));
-                    assertThat(properties.maxInlineAttempts()).isEqualTo(3);
-                    assertThat(properties.inlineBackoff()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(properties.retrySchedule()).containsExactly(Duration.ZERO, Duration.ofSeconds(5),
+                            Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
+                            Duration.ofHours(10), Duration.ofHours(10));
+                    assertThat(properties.disableAfterFailing()).isEqualTo(Duration.ofDays(5));
                     assertThat(properties.encryptionKeyBytes()).hasSize(32);
                 });
     }

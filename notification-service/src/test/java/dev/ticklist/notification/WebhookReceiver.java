@@ -7,19 +7,22 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /** A webhook receiver on 127.0.0.1 that records every request and answers as told (200 by default). */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One received request; header names in lower case. */
-    public record Received(Map<String, String> headers, byte[] body) {
+    public record Received(String path, Map<String, String> headers, byte[] body, Instant at) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -29,30 +32,63 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** How to answer one request. */
+    public record Answer(int status, Map<String, String> headers) {
+    }
 
-    private WebhookReceiver() {
+    private final HttpServer server;
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean hanging;
+
+    private WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/hook", this::handle);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
     public static WebhookReceiver start() {
-        return new WebhookReceiver();
+        return new WebhookReceiver(0);
+    }
+
+    /** A receiver on a port used before: one that was down comes back. */
+    public static WebhookReceiver startOn(int port) {
+        return new WebhookReceiver(port);
     }
 
     /** Answers the next requests with these statuses, then 200 again. */
     public WebhookReceiver answering(int... next) {
         for (int status : next) {
-            statuses.add(status);
+            answers.add(new Answer(status, Map.of()));
         }
         return this;
+    }
+
+    /** Answers the next request with this status and these headers. */
+    public WebhookReceiver answering(int status, Map<String, String> headers) {
+        answers.add(new Answer(status, headers));
+        return this;
+    }
+
+    /** Reads every request and never answers, until closed. */
+    public WebhookReceiver hanging() {
+        hanging = true;
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests to one path (the redirect tests look for requests that must not come). */
+    public List<Received> receivedAt(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
     public String url() {
@@ -69,14 +105,30 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
                     .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT),
                             entry -> String.join(",", entry.getValue())));
-            received.add(new Received(headers, body));
-            Integer status = statuses.poll();
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now()));
+            if (hanging) {
+                awaitClose();
+                return;
+            }
+            Answer answer = answers.poll();
+            if (answer != null) {
+                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            }
+            exchange.sendResponseHeaders(answer == null ? 200 : answer.status(), -1);
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

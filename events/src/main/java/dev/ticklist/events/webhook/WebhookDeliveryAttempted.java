@@ -3,7 +3,8 @@ package dev.ticklist.events.webhook;
 import dev.ticklist.events.EventType;
 
 /**
- * One attempt to deliver a message to an endpoint.
+ * One attempt to deliver a message to an endpoint, as the first, inline-only deliveries recorded
+ * it. Still read; {@link #upcast()} turns it into the current version.
  *
  * @param messageId  the {@code webhook-id}: the same on every attempt of one message
  * @param statusCode the receiver's HTTP status, or 0 when no response came
@@ -18,6 +19,13 @@ public record WebhookDeliveryAttempted(
         int statusCode,
         boolean delivered,
         long latencyMillis) implements WebhookEvent {
+
+    /** Version 1 attempts were never retried later: a failed one has no next attempt. */
+    public WebhookDeliveryAttemptedV2 upcast() {
+        String outcome = delivered ? WebhookDeliveryAttemptedV2.DELIVERED : statusCode == 0 ? "unreachable" : "rejected";
+        return new WebhookDeliveryAttemptedV2(organisationId, endpointId, messageId, attempt, outcome, statusCode,
+                latencyMillis, null, null);
+    }
 
     @Override
     public String subject() {

@@ -4,7 +4,9 @@ import dev.ticklist.events.TicklistEvent;
 
 /** Webhook endpoints and deliveries. Written by notification-service, keyed by organisation. */
 public sealed interface WebhookEvent extends TicklistEvent
-        permits WebhookEndpointCreated, WebhookDeliveryAttempted {
+        permits WebhookEndpointCreated, WebhookEndpointUpdated, WebhookEndpointDisabled, WebhookEndpointEnabled,
+        WebhookEndpointDeleted, WebhookSecretRotated, WebhookMessageQueued, WebhookMessageRetryRequested,
+        WebhookDeliveryAttempted, WebhookDeliveryAttemptedV2 {
 
     String organisationId();
 

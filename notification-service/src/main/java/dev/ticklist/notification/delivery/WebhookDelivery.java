@@ -1,14 +1,13 @@
 package dev.ticklist.notification.delivery;
 
-import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
-import dev.ticklist.events.milestone.MilestoneEvent;
-import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
+import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
+import dev.ticklist.events.webhook.WebhookEndpointDisabled;
 import dev.ticklist.notification.WebhookProperties;
 import dev.ticklist.notification.destination.RefusedUrlException;
 import dev.ticklist.notification.destination.WebhookUrlGuard;
 import dev.ticklist.notification.endpoint.WebhookEndpoint;
-import dev.ticklist.notification.endpoint.WebhookEndpoints;
+import dev.ticklist.notification.message.DueMessage;
 import dev.ticklist.notification.signing.SecretCipher;
 import dev.ticklist.notification.signing.SigningSecret;
 import dev.ticklist.notification.signing.WebhookSignature;
@@ -17,16 +16,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one milestone to one endpoint: unless it was delivered before, it signs the message
- * and attempts it up to the configured number of times, with the same {@code webhook-id} on every
- * attempt. Each attempt becomes a {@link WebhookDeliveryAttempted} event, the delivery log.
+ * Makes one attempt of a message: checks the URL again (DNS may have changed), signs with every
+ * secret that signs now, sends, and records the attempt with the time of the next one. A 410
+ * answer, or failing without a success for too long, disables the endpoint.
  */
 @Component
 class WebhookDelivery {
@@ -36,93 +38,89 @@ class WebhookDelivery {
     private final WebhookUrlGuard guard;
     private final WebhookSender sender;
     private final SecretCipher cipher;
-    private final DeliveredMarkers markers;
-    private final WebhookEndpoints endpoints;
     private final EventPublisher publisher;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final RetrySchedule schedule;
+    private final Duration disableAfterFailing;
 
-    WebhookDelivery(WebhookUrlGuard guard, WebhookSender sender, SecretCipher cipher, DeliveredMarkers markers,
-                    WebhookEndpoints endpoints, EventPublisher publisher, DeliveryMetrics metrics, Clock clock,
-                    WebhookProperties properties) {
+    WebhookDelivery(WebhookUrlGuard guard, WebhookSender sender, SecretCipher cipher, EventPublisher publisher,
+                    DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
         this.guard = guard;
         this.sender = sender;
         this.cipher = cipher;
-        this.markers = markers;
-        this.endpoints = endpoints;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
-        this.maxAttempts = properties.maxInlineAttempts();
-        this.backoff = properties.inlineBackoff();
+        this.schedule = RetrySchedule.of(properties);
+        this.disableAfterFailing = properties.disableAfterFailing();
     }
 
-    void deliver(EventEnvelope<? extends MilestoneEvent> milestone, WebhookEndpoint endpoint) {
-        String organisationId = endpoint.organisationId();
-        WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
-        if (markers.isDelivered(organisationId, message.id()) || endpoints.wasDelivered(organisationId, message.id())) {
-            LOG.debug("Message {} was delivered to {} before; not sending it again", message.id(), endpoint.id());
-            return;
+    void attempt(DueMessage message, WebhookEndpoint endpoint) {
+        AttemptResult result = send(message, endpoint);
+        metrics.record(result);
+        Instant finished = clock.instant();
+        Optional<Instant> next = result.delivered() || result.gone() ? Optional.empty()
+                : schedule.nextAttempt(message.attempt(), finished, result.retryAfter());
+        publisher.publish(Topics.WEBHOOKS, new WebhookDeliveryAttemptedV2(endpoint.organisationId(), endpoint.id(),
+                message.messageId(), message.attempt(), result.outcome().tag(), result.statusCode(),
+                result.latency().toMillis(), result.responseExcerpt(), next.orElse(null)));
+        if (result.gone()) {
+            disable(endpoint, WebhookEndpointDisabled.GONE, "the endpoint answered 410 Gone at " + finished
+                    + "; enable it again once it accepts webhooks");
+        } else if (!result.delivered() && failingTooLong(endpoint, finished)) {
+            disable(endpoint, WebhookEndpointDisabled.FAILING, "no successful delivery since "
+                    + endpoint.failingSince() + " (the limit is " + disableAfterFailing + "); the last attempt: "
+                    + describe(result));
         }
-        SigningSecret secret = secretOf(endpoint);
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                pause();
-            }
-            AttemptResult result = attempt(endpoint, message, secret);
-            publisher.publish(Topics.WEBHOOKS, new WebhookDeliveryAttempted(organisationId, endpoint.id(),
-                    message.id(), message.milestoneEventId(), attempt, result.statusCode(), result.delivered(),
-                    result.latency().toMillis()));
-            metrics.record(result);
-            if (result.delivered()) {
-                markers.markDelivered(organisationId, message.id());
-                return;
-            }
-            if (result.outcome() == Outcome.REFUSED) {
-                break;
-            }
-        }
-        LOG.warn("Message {} for endpoint {} of {} was not delivered and is given up "
-                + "(durable retries are not built yet)", message.id(), endpoint.id(), organisationId);
     }
 
-    private AttemptResult attempt(WebhookEndpoint endpoint, WebhookMessage message, SigningSecret secret) {
+    private AttemptResult send(DueMessage message, WebhookEndpoint endpoint) {
         URI url;
         try {
-            url = guard.check(endpoint.url()); // again: what a name resolves to can change
+            url = guard.check(endpoint.url());
         } catch (RefusedUrlException e) {
             LOG.warn("Not calling endpoint {} of {}: {}", endpoint.id(), endpoint.organisationId(), e.getMessage());
-            return AttemptResult.refused();
+            return AttemptResult.refused(e.getMessage());
         }
-        long timestamp = clock.instant().getEpochSecond();
-        byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("user-agent", "Ticklist-Webhooks/1");
-        headers.put("webhook-id", message.id());
+        headers.put("webhook-id", message.messageId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSignature.sign(secret, message.id(), timestamp, body));
-        return sender.post(url, headers, message.body());
+        headers.put("webhook-signature", WebhookSignature.sign(secretsOf(endpoint, now), message.messageId(),
+                timestamp, body));
+        return sender.post(url, headers, message.payload());
+    }
+
+    private boolean failingTooLong(WebhookEndpoint endpoint, Instant now) {
+        return endpoint.failingSince() != null
+                && Duration.between(endpoint.failingSince(), now).compareTo(disableAfterFailing) >= 0;
+    }
+
+    private void disable(WebhookEndpoint endpoint, String reason, String detail) {
+        LOG.warn("Disabling webhook endpoint {} of {}: {}", endpoint.id(), endpoint.organisationId(), detail);
+        publisher.publish(Topics.WEBHOOKS,
+                new WebhookEndpointDisabled(endpoint.organisationId(), endpoint.id(), reason, detail));
+    }
+
+    private static String describe(AttemptResult result) {
+        String what = result.statusCode() > 0 ? "HTTP " + result.statusCode() : result.outcome().tag();
+        return result.responseExcerpt() == null ? what : what + " (" + result.responseExcerpt() + ")";
     }
 
     /** A secret that does not decrypt means a wrong key in configuration: stop here, rather than drop messages. */
-    private SigningSecret secretOf(WebhookEndpoint endpoint) {
+    private List<SigningSecret> secretsOf(WebhookEndpoint endpoint, Instant now) {
         try {
-            return new SigningSecret(cipher.decrypt(endpoint.encryptedSecret(), endpoint.secretContext()));
+            return endpoint.signingSecretsAt(now).stream()
+                    .map(encrypted -> new SigningSecret(cipher.decrypt(encrypted, endpoint.secretContext())))
+                    .toList();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the signing secret of endpoint " + endpoint.id() + " does not decrypt; "
                     + "is TICKLIST_WEBHOOK_ENCRYPTION_KEY the key it was encrypted with?", e);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(backoff);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between delivery attempts", e);
         }
     }
 }

@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * POSTs one webhook request. Redirects are not followed (one counts as a failure), no proxy is
  * used (the guard checked the address we connect to), the whole attempt is bounded by the
- * attempt timeout, and at most 4 KiB of the answer is read.
+ * attempt timeout, at most 4 KiB of the answer is read, and 256 bytes of it kept.
  */
 @Component
 class WebhookSender implements AutoCloseable {
 
     static final int MAX_RESPONSE_BYTES = 4 * 1024;
+    /** What the delivery log keeps of an answer. */
+    static final int EXCERPT_BYTES = 256;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
     private final HttpClient client;
@@ -51,22 +56,31 @@ class WebhookSender implements AutoCloseable {
             HttpResponse<byte[]> answer = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             int status = answer.statusCode();
             Outcome outcome = status >= 200 && status < 300 ? Outcome.DELIVERED : Outcome.REJECTED;
-            if (outcome == Outcome.REJECTED) {
-                LOG.debug("{} answered {} ({} bytes read)", url.getHost(), status, answer.body().length);
-            }
-            return new AttemptResult(outcome, status, since(started));
+            Optional<Duration> retryAfter = status == 429 || status == 503
+                    ? RetryAfter.parse(answer.headers().firstValue("retry-after").orElse(null), Instant.now())
+                    : Optional.empty();
+            return new AttemptResult(outcome, status, since(started), excerpt(answer.body()), retryAfter);
         } catch (TimeoutException e) {
             response.cancel(true);
-            return new AttemptResult(Outcome.TIMEOUT, 0, since(started));
+            return AttemptResult.failed(Outcome.TIMEOUT, since(started), "no answer within " + timeout);
         } catch (ExecutionException e) {
             Outcome outcome = e.getCause() instanceof HttpTimeoutException ? Outcome.TIMEOUT : Outcome.UNREACHABLE;
             LOG.debug("{} could not be reached: {}", url.getHost(), describe(e.getCause()));
-            return new AttemptResult(outcome, 0, since(started));
+            return AttemptResult.failed(outcome, since(started), describe(e.getCause()));
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while delivering a webhook", e);
         }
+    }
+
+    /** The start of the answer as text, for the delivery log; null for an empty one. */
+    private static String excerpt(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        String text = new String(body, 0, Math.min(body.length, EXCERPT_BYTES), StandardCharsets.UTF_8);
+        return text.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
     private static Duration since(long started) {

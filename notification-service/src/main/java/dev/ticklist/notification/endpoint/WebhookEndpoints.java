@@ -2,45 +2,73 @@ package dev.ticklist.notification.endpoint;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
+import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
+import dev.ticklist.events.webhook.WebhookEndpointDeleted;
+import dev.ticklist.events.webhook.WebhookEndpointDisabled;
+import dev.ticklist.events.webhook.WebhookEndpointEnabled;
+import dev.ticklist.events.webhook.WebhookEndpointUpdated;
 import dev.ticklist.events.webhook.WebhookEvent;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.ticklist.events.webhook.WebhookMessageQueued;
+import dev.ticklist.events.webhook.WebhookMessageRetryRequested;
+import dev.ticklist.events.webhook.WebhookSecretRotated;
+import dev.ticklist.notification.endpoint.WebhookEndpoint.Disabled;
+import dev.ticklist.notification.endpoint.WebhookEndpoint.PreviousSecret;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * The endpoints and delivery log of every organisation, folded from the webhook events in topic
- * order. It lives in memory only: the events in Kafka are the record, and a new instance reads
- * them all again. Everything is held per organisation, and no query crosses organisations.
+ * The endpoints of every organisation, folded from the webhook events in topic order. It lives
+ * in memory only: the events in Kafka are the record, and a new instance reads them all again.
+ * Everything is held per organisation, and no query crosses organisations.
  */
 @Component
 public class WebhookEndpoints {
 
-    /** Attempts kept per endpoint for the delivery log; older ones stay in Kafka only. */
-    static final int ATTEMPTS_KEPT = 500;
-
     private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
 
-    public void apply(EventEnvelope<WebhookEvent> envelope) {
+    public void apply(EventEnvelope<? extends WebhookEvent> envelope) {
         WebhookEvent event = envelope.event();
         Organisation organisation = organisations.computeIfAbsent(event.organisationId(), id -> new Organisation());
+        Instant at = envelope.time();
         switch (event) {
-            case WebhookEndpointCreated created -> organisation.add(new WebhookEndpoint(created.organisationId(),
+            case WebhookEndpointCreated created -> organisation.add(WebhookEndpoint.created(created.organisationId(),
                     created.endpointId(), created.url(), created.description(), created.eventTypes(),
-                    created.encryptedSecret(), envelope.time()));
-            case WebhookDeliveryAttempted attempted -> organisation.record(attempted.endpointId(), new DeliveryAttempt(
-                    attempted.messageId(), attempted.milestoneEventId(), attempted.attempt(), attempted.statusCode(),
-                    attempted.delivered(), attempted.latencyMillis(), envelope.time()));
+                    created.encryptedSecret(), at));
+            case WebhookEndpointUpdated updated -> organisation.change(updated.endpointId(),
+                    endpoint -> endpoint.withSettings(updated.url(), updated.description(), updated.eventTypes()));
+            case WebhookSecretRotated rotated -> organisation.change(rotated.endpointId(), endpoint ->
+                    endpoint.encryptedSecret().equals(rotated.encryptedSecret()) ? endpoint : endpoint.withSecret(
+                            rotated.encryptedSecret(),
+                            new PreviousSecret(endpoint.encryptedSecret(), rotated.previousSecretExpiresAt())));
+            case WebhookEndpointDisabled disabled -> organisation.change(disabled.endpointId(), endpoint ->
+                    endpoint.enabled() ? endpoint.withDisabled(new Disabled(disabled.reason(), disabled.detail(), at))
+                            : endpoint);
+            case WebhookEndpointEnabled enabled -> organisation.change(enabled.endpointId(),
+                    endpoint -> endpoint.withDisabled(null));
+            case WebhookEndpointDeleted deleted -> organisation.remove(deleted.endpointId());
+            case WebhookDeliveryAttemptedV2 attempted -> organisation.change(attempted.endpointId(),
+                    endpoint -> afterAttempt(endpoint, attempted.delivered(), at));
+            case WebhookDeliveryAttempted legacy -> organisation.change(legacy.endpointId(),
+                    endpoint -> afterAttempt(endpoint, legacy.delivered(), at));
+            case WebhookMessageQueued ignored -> {
+            }
+            case WebhookMessageRetryRequested ignored -> {
+            }
         }
+    }
+
+    private static WebhookEndpoint afterAttempt(WebhookEndpoint endpoint, boolean delivered, Instant at) {
+        if (delivered) {
+            return endpoint.withFailingSince(null);
+        }
+        return endpoint.failingSince() == null ? endpoint.withFailingSince(at) : endpoint;
     }
 
     /** The organisation's endpoints, oldest first. */
@@ -52,43 +80,31 @@ public class WebhookEndpoints {
         return organisation(organisationId).flatMap(organisation -> organisation.endpoint(endpointId));
     }
 
+    /** The enabled endpoints that want this event type: a disabled endpoint is sent nothing new. */
     public List<WebhookEndpoint> subscribedTo(String organisationId, String eventType) {
-        return of(organisationId).stream().filter(endpoint -> endpoint.wants(eventType)).toList();
-    }
-
-    /** The endpoint's recent delivery attempts, newest first. */
-    public List<DeliveryAttempt> attempts(String organisationId, String endpointId) {
-        return organisation(organisationId).map(organisation -> organisation.attempts(endpointId)).orElse(List.of());
-    }
-
-    /** Whether an attempt event says this message was delivered: what survives a wipe of Redis. */
-    public boolean wasDelivered(String organisationId, String messageId) {
-        return organisation(organisationId).map(organisation -> organisation.wasDelivered(messageId)).orElse(false);
+        return of(organisationId).stream()
+                .filter(endpoint -> endpoint.enabled() && endpoint.wants(eventType))
+                .toList();
     }
 
     private Optional<Organisation> organisation(String organisationId) {
         return Optional.ofNullable(organisations.get(organisationId));
     }
 
-    /** One organisation's state; the follower thread writes while request threads read. */
+    /** One organisation's endpoints; the follower thread writes while request and delivery threads read. */
     private static final class Organisation {
         private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
-        private final Map<String, Deque<DeliveryAttempt>> attempts = new HashMap<>();
-        private final Set<String> delivered = new HashSet<>();
 
         synchronized void add(WebhookEndpoint endpoint) {
             endpoints.putIfAbsent(endpoint.id(), endpoint); // the same event read twice changes nothing
         }
 
-        synchronized void record(String endpointId, DeliveryAttempt attempt) {
-            Deque<DeliveryAttempt> log = attempts.computeIfAbsent(endpointId, id -> new ArrayDeque<>());
-            log.addFirst(attempt);
-            if (log.size() > ATTEMPTS_KEPT) {
-                log.removeLast();
-            }
-            if (attempt.delivered()) {
-                delivered.add(attempt.messageId());
-            }
+        synchronized void change(String endpointId, UnaryOperator<WebhookEndpoint> change) {
+            endpoints.computeIfPresent(endpointId, (id, endpoint) -> change.apply(endpoint));
+        }
+
+        synchronized void remove(String endpointId) {
+            endpoints.remove(endpointId);
         }
 
         synchronized List<WebhookEndpoint> endpoints() {
@@ -97,14 +113,6 @@ public class WebhookEndpoints {
 
         synchronized Optional<WebhookEndpoint> endpoint(String endpointId) {
             return Optional.ofNullable(endpoints.get(endpointId));
-        }
-
-        synchronized List<DeliveryAttempt> attempts(String endpointId) {
-            return new ArrayList<>(attempts.getOrDefault(endpointId, new ArrayDeque<>()));
-        }
-
-        synchronized boolean wasDelivered(String messageId) {
-            return delivered.contains(messageId);
         }
     }
 }

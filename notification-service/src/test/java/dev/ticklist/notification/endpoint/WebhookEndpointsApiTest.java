@@ -10,10 +10,12 @@ import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.platform.kafka.TopicFollower;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
     void registeringAnEndpointShowsItsSecretOnceAndListingNeverShowsIt() {
         String organisation = newOrganisation();
 
-        var created = post(organisation, ENDPOINTS, Map.of("url", "https://93.184.215.14/ticklist",
+        var created = post(organisation, ENDPOINTS, Map.of("url", "https://203.0.113.14/ticklist",
                 "description", "Our LMS", "eventTypes", List.of("dev.ticklist.level.completed.v1")));
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -41,7 +43,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
         assertThat(created.location()).isEqualTo(ENDPOINTS + "/" + id);
         assertThat(secret).matches("whsec_[A-Za-z0-9+/]{32}");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(24);
-        assertThat(created.body().path("url").asString()).isEqualTo("https://93.184.215.14/ticklist");
+        assertThat(created.body().path("url").asString()).isEqualTo("https://203.0.113.14/ticklist");
         assertThat(created.body().path("description").asString()).isEqualTo("Our LMS");
         assertThat(created.body().path("eventTypes").get(0).asString()).isEqualTo("dev.ticklist.level.completed.v1");
 
@@ -53,7 +55,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
         assertThat(listed.text()).doesNotContain("secret").doesNotContain("whsec_").doesNotContain(secret.substring(6));
         var one = get(organisation, ENDPOINTS + "/" + id);
         assertThat(one.status()).isEqualTo(200);
-        assertThat(one.body().path("url").asString()).isEqualTo("https://93.184.215.14/ticklist");
+        assertThat(one.body().path("url").asString()).isEqualTo("https://203.0.113.14/ticklist");
         assertThat(one.body().has("secret")).isFalse();
 
         // Kafka holds the secret only encrypted, bound to this organisation's endpoint.
@@ -65,11 +67,18 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
     @Test
     void anUnknownEndpointOrAnotherOrganisationsIsNotFound() {
         String organisation = newOrganisation();
-        String theirs = register(newOrganisation(), "https://93.184.215.14/theirs").path("id").asString();
+        String theirs = register(newOrganisation(), "https://203.0.113.14/theirs").path("id").asString();
 
         get(organisation, ENDPOINTS + "/ep_0000000000000000").isProblem(404, "urn:ticklist:problem:not-found");
         get(organisation, ENDPOINTS + "/" + theirs).isProblem(404, "urn:ticklist:problem:not-found");
-        get(organisation, ENDPOINTS + "/" + theirs + "/attempts").isProblem(404, "urn:ticklist:problem:not-found");
+        get(organisation, ENDPOINTS + "/" + theirs + "/messages").isProblem(404, "urn:ticklist:problem:not-found");
+        patch(organisation, ENDPOINTS + "/" + theirs, Map.of("enabled", false))
+                .isProblem(404, "urn:ticklist:problem:not-found");
+        delete(organisation, ENDPOINTS + "/" + theirs).isProblem(404, "urn:ticklist:problem:not-found");
+        post(organisation, ENDPOINTS + "/" + theirs + "/secret/rotate", "")
+                .isProblem(404, "urn:ticklist:problem:not-found");
+        post(organisation, ENDPOINTS + "/" + theirs + "/messages/test", "")
+                .isProblem(404, "urn:ticklist:problem:not-found");
         assertThat(get(organisation, ENDPOINTS).body().path("endpoints")).isEmpty();
     }
 
@@ -88,7 +97,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
         send(request(ENDPOINTS).header("Authorization", readOnly).GET())
                 .isProblem(403, "urn:ticklist:problem:forbidden");
         send(request(ENDPOINTS).header("Authorization", readOnly).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"https://93.184.215.14/\"}")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"https://203.0.113.14/\"}")))
                 .isProblem(403, "urn:ticklist:problem:forbidden");
     }
 
@@ -100,7 +109,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
             "https://0x7f000001/x                       | non-standard notation (it means 127.0.0.1)",
             "https://169.254.169.254/latest/meta-data/  | link-local",
             "https://[fd12::1]/x                        | private-network",
-            "ftp://93.184.215.14/x                      | must use https",
+            "ftp://203.0.113.14/x                      | must use https",
     })
     void aUrlIntoOurOwnNetworkIsRefusedAndNothingIsRecorded(String url, String reason) {
         String organisation = newOrganisation();
@@ -118,7 +127,7 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
 
         assertThat(post(organisation, ENDPOINTS, Map.of("description", "no url"))
                 .isProblem(400, "urn:ticklist:problem:invalid-request").detail()).contains("url");
-        assertThat(post(organisation, ENDPOINTS, Map.of("url", "https://93.184.215.14/",
+        assertThat(post(organisation, ENDPOINTS, Map.of("url", "https://203.0.113.14/",
                 "eventTypes", List.of("dev.ticklist.level.finished.v9")))
                 .isProblem(400, "urn:ticklist:problem:unknown-event-type").detail())
                 .contains("dev.ticklist.level.finished.v9").contains("dev.ticklist.level.completed.v1");
@@ -127,9 +136,74 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void anEndpointIsUpdatedDisabledEnabledAndDeleted() {
+        String organisation = newOrganisation();
+        String id = register(organisation, "https://203.0.113.14/first").path("id").asString();
+        String path = ENDPOINTS + "/" + id;
+
+        var updated = patch(organisation, path, Map.of("url", "https://203.0.113.15/second",
+                "eventTypes", List.of("dev.ticklist.level.reopened.v1"), "description", ""));
+        assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+        assertThat(updated.body().path("url").asString()).isEqualTo("https://203.0.113.15/second");
+        assertThat(updated.body().path("eventTypes").valueStream().map(JsonNode::asString))
+                .containsExactly("dev.ticklist.level.reopened.v1");
+        assertThat(updated.body().path("description").isNull()).isTrue();
+
+        var disabled = patch(organisation, path, Map.of("enabled", false)).body();
+        assertThat(disabled.path("enabled").asBoolean()).isFalse();
+        assertThat(disabled.path("disabledReason").asString()).isEqualTo("requested");
+        assertThat(get(organisation, path).body().path("url").asString()).isEqualTo("https://203.0.113.15/second");
+        assertThat(patch(organisation, path, Map.of("enabled", true)).body().path("enabled").asBoolean()).isTrue();
+
+        assertThat(delete(organisation, path).status()).isEqualTo(204);
+        get(organisation, path).isProblem(404, "urn:ticklist:problem:not-found");
+        assertThat(get(organisation, ENDPOINTS).body().path("endpoints")).isEmpty();
+    }
+
+    @Test
+    void badUpdatesAndRotationsAreProblemsAndChangeNothing() {
+        String organisation = newOrganisation();
+        String id = register(organisation, "https://203.0.113.14/kept").path("id").asString();
+        String path = ENDPOINTS + "/" + id;
+
+        patch(organisation, path, Map.of()).isProblem(400, "urn:ticklist:problem:nothing-to-update");
+        patch(organisation, path, Map.of("url", "https://10.0.0.7/inside"))
+                .isProblem(400, "urn:ticklist:problem:webhook-url-refused");
+        patch(organisation, path, Map.of("eventTypes", List.of("dev.ticklist.nothing.v1")))
+                .isProblem(400, "urn:ticklist:problem:unknown-event-type");
+        post(organisation, path + "/secret/rotate", Map.of("previousSecretValidFor", "P8D"))
+                .isProblem(400, "urn:ticklist:problem:invalid-rotation-overlap");
+        post(organisation, path + "/secret/rotate", Map.of("previousSecretValidFor", "soon"))
+                .isProblem(400, "urn:ticklist:problem:unreadable-request");
+        get(organisation, path + "/messages?limit=0").isProblem(400, "urn:ticklist:problem:invalid-limit");
+
+        JsonNode unchanged = get(organisation, path).body();
+        assertThat(unchanged.path("url").asString()).isEqualTo("https://203.0.113.14/kept");
+        assertThat(unchanged.path("eventTypes")).isEmpty();
+        assertThat(unchanged.path("previousSecretExpiresAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aRotationShowsTheNewSecretOnceAndWhenTheOldOneStopsSigning() {
+        String organisation = newOrganisation();
+        JsonNode created = register(organisation, "https://203.0.113.14/rotating");
+        String path = ENDPOINTS + "/" + created.path("id").asString();
+
+        var rotated = post(organisation, path + "/secret/rotate", "");
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        assertThat(rotated.body().path("secret").asString()).startsWith("whsec_")
+                .isNotEqualTo(created.path("secret").asString());
+        Instant expires = Instant.parse(rotated.body().path("previousSecretExpiresAt").asString());
+        assertThat(expires).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+        JsonNode shown = get(organisation, path).body();
+        assertThat(shown.path("previousSecretExpiresAt").asString()).isEqualTo(expires.toString());
+        assertThat(shown.toString()).doesNotContain("whsec_");
+    }
+
+    @Test
     void aNewInstanceRebuildsTheEndpointsFromKafka() throws Exception {
         String organisation = newOrganisation();
-        String id = register(organisation, "https://93.184.215.14/rebuilt").path("id").asString();
+        String id = register(organisation, "https://203.0.113.14/rebuilt").path("id").asString();
 
         var rebuilt = new WebhookEndpoints();
         TopicFollower<WebhookEvent> follower = followers.follow(Topics.WEBHOOKS, rebuilt::apply);

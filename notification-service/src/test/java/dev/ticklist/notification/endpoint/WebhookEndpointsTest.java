@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
+import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
+import dev.ticklist.events.webhook.WebhookEndpointDeleted;
+import dev.ticklist.events.webhook.WebhookEndpointDisabled;
+import dev.ticklist.events.webhook.WebhookEndpointEnabled;
+import dev.ticklist.events.webhook.WebhookEndpointUpdated;
 import dev.ticklist.events.webhook.WebhookEvent;
+import dev.ticklist.events.webhook.WebhookSecretRotated;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,27 +54,112 @@ class WebhookEndpointsTest {
     }
 
     @Test
-    void attemptsAreListedNewestFirstAndADeliveredOneIsRemembered() {
+    void anUpdateChangesUrlDescriptionAndTypes() {
         apply(created("org_a", "ep_1", Set.of()));
-        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_1", "evt_1", 1, 500, false, 12));
-        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_1", "evt_1", 2, 204, true, 8));
 
-        assertThat(endpoints.attempts("org_a", "ep_1")).extracting(DeliveryAttempt::attempt).containsExactly(2, 1);
-        assertThat(endpoints.wasDelivered("org_a", "msg_1")).isTrue();
-        assertThat(endpoints.wasDelivered("org_b", "msg_1")).isFalse();
-        assertThat(endpoints.attempts("org_b", "ep_1")).isEmpty();
+        apply(new WebhookEndpointUpdated("org_a", "ep_1", "https://new.example.org/hook", Set.of(LEVEL_COMPLETED),
+                "Levels only"));
+
+        var endpoint = endpoints.find("org_a", "ep_1").orElseThrow();
+        assertThat(endpoint.url()).isEqualTo("https://new.example.org/hook");
+        assertThat(endpoint.description()).isEqualTo("Levels only");
+        assertThat(endpoint.eventTypes()).containsExactly(LEVEL_COMPLETED);
+        assertThat(endpoint.encryptedSecret()).isEqualTo("v1:AAAA");
+        assertThat(endpoints.subscribedTo("org_a", "dev.ticklist.checklist.completed.v1")).isEmpty();
     }
 
     @Test
-    void theLogKeepsTheMostRecentAttempts() {
+    void aRotatedSecretLetsTheOldOneSignUntilItExpires() {
         apply(created("org_a", "ep_1", Set.of()));
-        for (int i = 1; i <= WebhookEndpoints.ATTEMPTS_KEPT + 5; i++) {
-            apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_" + i, "evt_" + i, 1, 500, false, 1));
-        }
+        Instant expiry = Instant.parse("2026-11-24T10:00:00Z");
 
-        var attempts = endpoints.attempts("org_a", "ep_1");
-        assertThat(attempts).hasSize(WebhookEndpoints.ATTEMPTS_KEPT);
-        assertThat(attempts.getFirst().messageId()).isEqualTo("msg_" + (WebhookEndpoints.ATTEMPTS_KEPT + 5));
+        var rotation = new WebhookSecretRotated("org_a", "ep_1", "v1:BBBB", expiry);
+        apply(rotation);
+        apply(rotation);
+
+        var endpoint = endpoints.find("org_a", "ep_1").orElseThrow();
+        assertThat(endpoint.encryptedSecret()).isEqualTo("v1:BBBB");
+        assertThat(endpoint.signingSecretsAt(expiry.minusSeconds(1))).containsExactly("v1:BBBB", "v1:AAAA");
+        assertThat(endpoint.signingSecretsAt(expiry)).containsExactly("v1:BBBB");
+    }
+
+    @Test
+    void aDisabledEndpointIsSentNothingNewAndSaysWhy() {
+        apply(created("org_a", "ep_1", Set.of()));
+        Instant disabledAt = apply(new WebhookEndpointDisabled("org_a", "ep_1", WebhookEndpointDisabled.GONE,
+                "answered 410"));
+        apply(new WebhookEndpointDisabled("org_a", "ep_1", WebhookEndpointDisabled.REQUESTED, "by hand"));
+
+        var endpoint = endpoints.find("org_a", "ep_1").orElseThrow();
+        assertThat(endpoint.enabled()).isFalse();
+        assertThat(endpoint.disabled()).isEqualTo(new WebhookEndpoint.Disabled(WebhookEndpointDisabled.GONE,
+                "answered 410", disabledAt));
+        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).isEmpty();
+    }
+
+    @Test
+    void enablingClearsDisabledAndFailingSince() {
+        apply(created("org_a", "ep_1", Set.of()));
+        apply(failedAttempt(1));
+        apply(new WebhookEndpointDisabled("org_a", "ep_1", WebhookEndpointDisabled.FAILING, "failing for 5 days"));
+
+        apply(new WebhookEndpointEnabled("org_a", "ep_1"));
+
+        var endpoint = endpoints.find("org_a", "ep_1").orElseThrow();
+        assertThat(endpoint.enabled()).isTrue();
+        assertThat(endpoint.disabled()).isNull();
+        assertThat(endpoint.failingSince()).isNull();
+        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).extracting(WebhookEndpoint::id)
+                .containsExactly("ep_1");
+    }
+
+    @Test
+    void failingSinceStartsAtTheFirstFailureAndADeliveryClearsIt() {
+        apply(created("org_a", "ep_1", Set.of()));
+        assertThat(failingSince()).isNull();
+
+        Instant firstFailure = apply(failedAttempt(1));
+        apply(failedAttempt(2));
+        assertThat(failingSince()).isEqualTo(firstFailure);
+
+        apply(new WebhookDeliveryAttemptedV2("org_a", "ep_1", "msg_1", 3, WebhookDeliveryAttemptedV2.DELIVERED, 204,
+                8, null, null));
+        assertThat(failingSince()).isNull();
+    }
+
+    @Test
+    void legacyAttemptsCountForFailingSinceToo() {
+        apply(created("org_a", "ep_1", Set.of()));
+
+        Instant firstFailure = apply(
+                new WebhookDeliveryAttempted("org_a", "ep_1", "msg_1", "evt_1", 1, 500, false, 12));
+        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_2", "evt_2", 1, 0, false, 12));
+        assertThat(failingSince()).isEqualTo(firstFailure);
+
+        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_3", "evt_3", 1, 204, true, 8));
+        assertThat(failingSince()).isNull();
+    }
+
+    @Test
+    void aDeletedEndpointIsGone() {
+        apply(created("org_a", "ep_1", Set.of()));
+        apply(created("org_a", "ep_2", Set.of()));
+
+        apply(new WebhookEndpointDeleted("org_a", "ep_1"));
+
+        assertThat(endpoints.find("org_a", "ep_1")).isEmpty();
+        assertThat(endpoints.of("org_a")).extracting(WebhookEndpoint::id).containsExactly("ep_2");
+        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).extracting(WebhookEndpoint::id)
+                .containsExactly("ep_2");
+    }
+
+    private Instant failingSince() {
+        return endpoints.find("org_a", "ep_1").orElseThrow().failingSince();
+    }
+
+    private static WebhookDeliveryAttemptedV2 failedAttempt(int attempt) {
+        return new WebhookDeliveryAttemptedV2("org_a", "ep_1", "msg_1", attempt, "timeout", 0, 10_000, null,
+                Instant.parse("2026-11-23T11:00:00Z"));
     }
 
     private static WebhookEndpointCreated created(String organisationId, String endpointId, Set<String> types) {
@@ -76,9 +167,11 @@ class WebhookEndpointsTest {
                 types, null, "v1:AAAA");
     }
 
-    private void apply(WebhookEvent event) {
+    /** Applies the event at a time of its own, and returns that time. */
+    private Instant apply(WebhookEvent event) {
         sequence++;
-        endpoints.apply(new EventEnvelope<>("evt-" + sequence, "/ticklist/notification-service",
-                Instant.parse("2026-11-23T10:00:00Z").plusSeconds(sequence), event));
+        Instant at = Instant.parse("2026-11-23T10:00:00Z").plusSeconds(sequence);
+        endpoints.apply(new EventEnvelope<>("evt-" + sequence, "/ticklist/notification-service", at, event));
+        return at;
     }
 }

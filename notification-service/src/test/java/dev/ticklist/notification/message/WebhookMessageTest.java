@@ -1,4 +1,4 @@
-package dev.ticklist.notification.delivery;
+package dev.ticklist.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

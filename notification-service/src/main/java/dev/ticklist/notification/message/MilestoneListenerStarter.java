@@ -1,4 +1,4 @@
-package dev.ticklist.notification.delivery;
+package dev.ticklist.notification.message;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

@@ -1,21 +1,26 @@
-package dev.ticklist.notification.delivery;
+package dev.ticklist.notification.message;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookEvent;
+import dev.ticklist.events.Topics;
 import dev.ticklist.notification.endpoint.WebhookEndpoint;
 import dev.ticklist.notification.endpoint.WebhookEndpoints;
+import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.TopicFollower;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns milestones into webhook deliveries, one record at a time, in the notification-service
- * consumer group. The offset moves on only once every subscribed endpoint has had its attempts.
+ * Queues one message per milestone and subscribed endpoint, in the notification-service consumer
+ * group. The offset moves on once the messages are recorded in Kafka; attempts are made apart
+ * from this listener, so a slow receiver never holds back the milestones of others.
  */
 @Component
 class MilestoneListener {
@@ -25,13 +30,16 @@ class MilestoneListener {
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final WebhookEndpoints endpoints;
+    private final WebhookMessages messages;
     private final TopicFollower<WebhookEvent> follower;
-    private final WebhookDelivery delivery;
+    private final EventPublisher publisher;
 
-    MilestoneListener(WebhookEndpoints endpoints, TopicFollower<WebhookEvent> follower, WebhookDelivery delivery) {
+    MilestoneListener(WebhookEndpoints endpoints, WebhookMessages messages, TopicFollower<WebhookEvent> follower,
+                      EventPublisher publisher) {
         this.endpoints = endpoints;
+        this.messages = messages;
         this.follower = follower;
-        this.delivery = delivery;
+        this.publisher = publisher;
     }
 
     // Started by MilestoneListenerStarter once the endpoints follower runs.
@@ -46,14 +54,21 @@ class MilestoneListener {
             throw new PoisonEventException(
                     envelope.type() + " is not a milestone; it has no place on " + record.topic());
         }
-        var typed = new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone);
-        deliverToSubscribers(typed, milestone.organisationId());
+        queueForSubscribers(new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone));
     }
 
-    private void deliverToSubscribers(EventEnvelope<MilestoneEvent> milestone, String organisationId) {
+    private void queueForSubscribers(EventEnvelope<MilestoneEvent> milestone) {
+        String organisationId = milestone.event().organisationId();
         awaitEndpointsOf(organisationId);
+        var queued = new ArrayList<Identified<WebhookEvent>>();
         for (WebhookEndpoint endpoint : endpoints.subscribedTo(organisationId, milestone.type())) {
-            delivery.deliver(milestone, endpoint);
+            WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
+            if (!messages.isKnown(organisationId, message.id())) { // else read again: queued before
+                queued.add(message.queuedFor(organisationId, endpoint.id()));
+            }
+        }
+        if (!queued.isEmpty()) {
+            publisher.publishAll(Topics.WEBHOOKS, queued);
         }
     }
 

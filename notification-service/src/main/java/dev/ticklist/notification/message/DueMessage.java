@@ -1,0 +1,24 @@
+package dev.ticklist.notification.message;
+
+import java.time.Instant;
+
+/**
+ * A message whose next attempt is due: all an attempt needs besides its endpoint.
+ *
+ * @param attempt  the number of the attempt to make, from 1
+ * @param payload  the JSON body every attempt sends
+ */
+public record DueMessage(
+        String organisationId,
+        String endpointId,
+        String messageId,
+        int attempt,
+        Instant dueAt,
+        Instant createdAt,
+        String payload) {
+
+    /** Names the message across organisations and endpoints. */
+    public String key() {
+        return organisationId + "/" + endpointId + "/" + messageId;
+    }
+}

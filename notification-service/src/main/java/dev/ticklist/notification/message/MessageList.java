@@ -1,0 +1,6 @@
+package dev.ticklist.notification.message;
+
+import java.util.List;
+
+public record MessageList(List<MessageView> messages) {
+}

@@ -1,0 +1,215 @@
+package dev.ticklist.notification.message;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
+import dev.ticklist.events.webhook.WebhookEndpointDeleted;
+import dev.ticklist.events.webhook.WebhookEvent;
+import dev.ticklist.events.webhook.WebhookMessageQueued;
+import dev.ticklist.events.webhook.WebhookMessageRetryRequested;
+import dev.ticklist.notification.WebhookProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every endpoint's messages and their attempts, folded from the webhook events: the delivery log,
+ * and the schedule of what is due. A restart reads the events again, so a pending retry survives it.
+ * The ids of all messages ever queued are kept (about 100 bytes each), so a milestone read again
+ * years later still queues nothing; of finished messages, the newest {@link #FINISHED_KEPT} per
+ * endpoint stay in the log.
+ */
+@Component
+public class WebhookMessages {
+
+    static final int FINISHED_KEPT = 1_000;
+
+    private final Duration firstWait;
+    private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
+    private final Map<String, DueMessage> pending = new ConcurrentHashMap<>();
+
+    WebhookMessages(WebhookProperties properties) {
+        this.firstWait = properties.retrySchedule().getFirst();
+    }
+
+    public void apply(EventEnvelope<? extends WebhookEvent> envelope) {
+        WebhookEvent event = envelope.event();
+        Organisation organisation = organisations.computeIfAbsent(event.organisationId(), id -> new Organisation());
+        switch (event) {
+            case WebhookMessageQueued queued -> organisation.queue(queued, envelope.time());
+            case WebhookDeliveryAttemptedV2 attempted -> organisation.record(attempted, envelope.time());
+            case WebhookMessageRetryRequested retry -> organisation.retry(retry, envelope.time());
+            case WebhookEndpointDeleted deleted -> organisation.delete(deleted.endpointId());
+            default -> {
+                // endpoint settings are WebhookEndpoints' business; version 1 attempts belong to no queued message
+            }
+        }
+    }
+
+    /** Whether this message id was ever queued in the organisation. */
+    public boolean isKnown(String organisationId, String messageId) {
+        return organisation(organisationId).map(organisation -> organisation.isKnown(messageId)).orElse(false);
+    }
+
+    /** An endpoint's messages, newest first, optionally of one status only. */
+    public List<MessageView> of(String organisationId, String endpointId, Optional<MessageStatus> status, int limit) {
+        return organisation(organisationId)
+                .map(organisation -> organisation.messages(endpointId, status, limit))
+                .orElse(List.of());
+    }
+
+    public Optional<MessageView> find(String organisationId, String endpointId, String messageId) {
+        return organisation(organisationId).flatMap(organisation -> organisation.find(endpointId, messageId));
+    }
+
+    /**
+     * Messages due at {@code now} that are {@code ready} (their endpoint can take them), the
+     * longest overdue first. Readiness is asked before the limit, so a backlog that cannot be
+     * attempted (a disabled or saturated endpoint) never crowds out the messages of others.
+     */
+    public List<DueMessage> dueAt(Instant now, int limit, Predicate<DueMessage> ready) {
+        return pending.values().stream()
+                .filter(message -> !message.dueAt().isAfter(now))
+                .filter(ready)
+                .sorted(Comparator.comparing(DueMessage::dueAt))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Every message still to be attempted, due or not. */
+    public Collection<DueMessage> pending() {
+        return List.copyOf(pending.values());
+    }
+
+    private Optional<Organisation> organisation(String organisationId) {
+        return Optional.ofNullable(organisations.get(organisationId));
+    }
+
+    /** The mutable state of one message, only ever touched under its organisation's lock. */
+    private static final class Message {
+        final WebhookMessageQueued queued;
+        final Instant createdAt;
+        final List<AttemptView> attempts = new ArrayList<>();
+        MessageStatus status = MessageStatus.PENDING;
+        Instant nextAttemptAt;
+
+        Message(WebhookMessageQueued queued, Instant createdAt, Instant firstAttemptAt) {
+            this.queued = queued;
+            this.createdAt = createdAt;
+            this.nextAttemptAt = firstAttemptAt;
+        }
+
+        DueMessage due() {
+            return new DueMessage(queued.organisationId(), queued.endpointId(), queued.messageId(),
+                    attempts.size() + 1, nextAttemptAt, createdAt, queued.payload());
+        }
+
+        MessageView view() {
+            return new MessageView(queued.messageId(), queued.endpointId(), queued.eventType(),
+                    queued.milestoneEventId(), status.label(), createdAt, nextAttemptAt, List.copyOf(attempts));
+        }
+    }
+
+    private final class Organisation {
+        private final Set<String> known = new HashSet<>();
+        private final Set<String> deletedEndpoints = new HashSet<>();
+        private final Map<String, LinkedHashMap<String, Message>> byEndpoint = new HashMap<>();
+
+        synchronized void queue(WebhookMessageQueued queued, Instant at) {
+            if (deletedEndpoints.contains(queued.endpointId()) || !known.add(queued.messageId())) {
+                return; // queued twice (a milestone read again), or raced a deletion
+            }
+            var message = new Message(queued, at, at.plus(firstWait));
+            var log = byEndpoint.computeIfAbsent(queued.endpointId(), id -> new LinkedHashMap<>());
+            log.put(queued.messageId(), message);
+            schedule(message);
+            forgetOldFinished(log);
+        }
+
+        synchronized void record(WebhookDeliveryAttemptedV2 attempted, Instant at) {
+            Message message = message(attempted.endpointId(), attempted.messageId());
+            if (message == null || attempted.attempt() <= message.attempts.size()) {
+                return; // unknown, or an attempt made again after a crash: the first record stands
+            }
+            message.attempts.add(new AttemptView(attempted.attempt(), at, attempted.outcome(),
+                    attempted.statusCode(), attempted.latencyMillis(), attempted.responseExcerpt()));
+            message.nextAttemptAt = attempted.delivered() ? null : attempted.nextAttemptAt();
+            message.status = attempted.delivered() ? MessageStatus.DELIVERED
+                    : message.nextAttemptAt == null ? MessageStatus.FAILED : MessageStatus.PENDING;
+            schedule(message);
+            forgetOldFinished(byEndpoint.get(attempted.endpointId()));
+        }
+
+        synchronized void retry(WebhookMessageRetryRequested retry, Instant at) {
+            Message message = message(retry.endpointId(), retry.messageId());
+            if (message != null && message.status == MessageStatus.FAILED) {
+                message.status = MessageStatus.PENDING;
+                message.nextAttemptAt = at;
+                schedule(message);
+            }
+        }
+
+        synchronized void delete(String endpointId) {
+            deletedEndpoints.add(endpointId);
+            var log = byEndpoint.remove(endpointId);
+            if (log != null) {
+                log.values().forEach(message -> pending.remove(message.due().key()));
+            }
+        }
+
+        synchronized boolean isKnown(String messageId) {
+            return known.contains(messageId);
+        }
+
+        synchronized List<MessageView> messages(String endpointId, Optional<MessageStatus> status, int limit) {
+            var newestFirst = new ArrayList<>(byEndpoint.getOrDefault(endpointId, new LinkedHashMap<>()).values())
+                    .reversed();
+            return newestFirst.stream()
+                    .filter(message -> status.map(wanted -> message.status == wanted).orElse(true))
+                    .limit(limit)
+                    .map(Message::view)
+                    .toList();
+        }
+
+        synchronized Optional<MessageView> find(String endpointId, String messageId) {
+            return Optional.ofNullable(message(endpointId, messageId)).map(Message::view);
+        }
+
+        private Message message(String endpointId, String messageId) {
+            var log = byEndpoint.get(endpointId);
+            return log == null ? null : log.get(messageId);
+        }
+
+        private void schedule(Message message) {
+            DueMessage due = message.due();
+            if (message.status == MessageStatus.PENDING) {
+                pending.put(due.key(), due);
+            } else {
+                pending.remove(due.key());
+            }
+        }
+
+        private void forgetOldFinished(LinkedHashMap<String, Message> log) {
+            int finished = (int) log.values().stream().filter(message -> message.status != MessageStatus.PENDING).count();
+            Iterator<Message> oldestFirst = log.values().iterator();
+            while (finished > FINISHED_KEPT && oldestFirst.hasNext()) {
+                if (oldestFirst.next().status != MessageStatus.PENDING) {
+                    oldestFirst.remove();
+                    finished--;
+                }
+            }
+        }
+    }
+}
