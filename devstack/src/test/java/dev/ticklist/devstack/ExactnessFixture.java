@@ -114,7 +114,7 @@ final class ExactnessFixture implements AutoCloseable {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class));
         this.logRoot = Files.createDirectories(Stack.projectRoot().resolve("devstack/target/exactness-logs/" + scenario + "-" + run));
-        createTopicsIfMissing(Topics.LEARNER_ACTIVITY, Topics.CATALOG, Topics.MILESTONES, Topics.COHORT_PROGRESS);
+        createTopicsIfMissing(admin, Topics.LEARNER_ACTIVITY, Topics.CATALOG, Topics.MILESTONES, Topics.COHORT_PROGRESS);
         producer.send(new ProducerRecord<>(Topics.CATALOG.name(), checklist.key(),
                 new EventEnvelope<>(UUID.randomUUID().toString(), SOURCE, Instant.now(), checklist))).get(30, TimeUnit.SECONDS);
         // The group starts where this scenario's events start, not at other tests' events.
@@ -496,7 +496,7 @@ final class ExactnessFixture implements AutoCloseable {
     }
 
     /** The topics as the services create them: never compacted, never expiring, each with its dead-letter topic. */
-    private void createTopicsIfMissing(Topic<?>... topics) throws Exception {
+    static void createTopicsIfMissing(Admin admin, Topic<?>... topics) throws Exception {
         Map<String, String> config = Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
         var wanted = new ArrayList<NewTopic>();
         for (Topic<?> topic : topics) {

@@ -56,7 +56,7 @@ public class WebhookEndpoints {
             case WebhookDeliveryAttemptedV2 attempted -> organisation.change(attempted.endpointId(),
                     endpoint -> afterAttempt(endpoint, attempted.delivered(), at));
             case WebhookDeliveryAttempted legacy -> organisation.change(legacy.endpointId(),
-                    endpoint -> afterAttempt(endpoint, legacy.delivered(), at));
+                    endpoint -> afterAttempt(endpoint, legacy.upcast().delivered(), at));
             case WebhookMessageQueued ignored -> {
             }
             case WebhookMessageRetryRequested ignored -> {
