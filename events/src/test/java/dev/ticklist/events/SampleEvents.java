@@ -1,6 +1,7 @@
 package dev.ticklist.events;
 
 import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
@@ -71,6 +72,7 @@ final class SampleEvents {
                 new LevelReopened("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
                 new ChecklistCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 86),
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
+                new ApiKeyRevoked("org_acme", "key_1", "0".repeat(64)),
                 new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",
                         Set.of("dev.ticklist.level.completed.v1"), "LMS", "v1:abc"),
                 new WebhookDeliveryAttempted("org_acme", "ep_1", "msg_1", "evt_1", 1, 200, true, 42),

@@ -72,7 +72,7 @@ public abstract class GatewayIntegrationTest {
     protected String keyWithScopes(String organisationId, String... scopes) {
         var secret = ApiKeySecret.generate();
         apiKeyStore.save(new ApiKeyIssued(organisationId, "key_test" + secret.sha256().substring(0, 8),
-                secret.displayPrefix(), secret.sha256(), Set.of(scopes))).block();
+                secret.displayPrefix(), secret.sha256(), Set.of(scopes)), java.time.Instant.now()).block();
         return secret.value();
     }
 

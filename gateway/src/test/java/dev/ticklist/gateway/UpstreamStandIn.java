@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -25,6 +26,7 @@ public final class UpstreamStandIn {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int organisationStatus = 201;
+    private final Map<String, Canned> cannedGets = new ConcurrentHashMap<>();
 
     private UpstreamStandIn(String name) {
         this.name = name;
@@ -63,9 +65,15 @@ public final class UpstreamStandIn {
         organisationStatus = status;
     }
 
+    /** The answer to {@code GET path} (no query), JSON, until {@link #reset()}: an OpenAPI document, say. */
+    public void answerGet(String path, int status, String json) {
+        cannedGets.put(path, new Canned(status, json));
+    }
+
     public void reset() {
         received.clear();
         organisationStatus = 201;
+        cannedGets.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -79,12 +87,17 @@ public final class UpstreamStandIn {
             received.add(request);
             boolean creatingOrganisation = request.method().equals("POST")
                     && request.pathAndQuery().equals("/internal/organisations");
-            int status = creatingOrganisation ? organisationStatus : 200;
-            byte[] answer = (creatingOrganisation ? body : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            Canned canned = request.method().equals("GET") ? cannedGets.get(exchange.getRequestURI().getRawPath()) : null;
+            int status = canned != null ? canned.status() : creatingOrganisation ? organisationStatus : 200;
+            byte[] answer = (canned != null ? canned.json() : creatingOrganisation ? body : "{\"service\":\"" + name + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
         }
+    }
+
+    private record Canned(int status, String json) {
     }
 
     /** One request as it arrived; header names are case-insensitive. */

@@ -2,9 +2,11 @@ package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.gateway.SecureRandomStrings;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.kafka.EventPublisher;
+import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Issues API keys: the event first (Kafka is the record), then the Redis entry, so the key works
+ * Issues and revokes API keys: the event first (Kafka is the record), then the Redis entry, so the key works
  * at once on this instance; every other instance gets it from the topic.
  */
 @Component
@@ -23,10 +25,12 @@ public class ApiKeyIssuer {
 
     private final EventPublisher publisher;
     private final ApiKeyStore store;
+    private final Clock clock;
 
-    public ApiKeyIssuer(EventPublisher publisher, ApiKeyStore store) {
+    public ApiKeyIssuer(EventPublisher publisher, ApiKeyStore store, Clock clock) {
         this.publisher = publisher;
         this.store = store;
+        this.clock = clock;
     }
 
     public Mono<IssuedApiKey> issue(String organisationId, Set<Scope> scopes) {
@@ -37,11 +41,22 @@ public class ApiKeyIssuer {
         // The publisher blocks until the broker acknowledges; keep that off the event loop.
         return Mono.fromCallable(() -> publisher.publish(Topics.ACCESS, entry.keyId(), event))
                 .subscribeOn(Schedulers.boundedElastic())
-                .then(store.save(event).onErrorResume(error -> {
+                .then(store.save(event, clock.instant()).onErrorResume(error -> {
                     // The event is acknowledged, so the key exists: the topic follower writes the entry.
                     LOG.warn("Key {} is published but not yet in Redis: {}", entry.keyId(), error.toString());
                     return Mono.empty();
                 }))
                 .thenReturn(new IssuedApiKey(secret, entry));
+    }
+
+    /**
+     * Revokes a key: the event first, then this instance forgets it at once. If Redis fails
+     * here, the follower removes it once Redis is back; until then the caller hears an error.
+     */
+    public Mono<Void> revoke(String organisationId, ListedApiKey key) {
+        var event = new ApiKeyRevoked(organisationId, key.keyId(), key.sha256());
+        return Mono.fromCallable(() -> publisher.publish(Topics.ACCESS, event))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(store.revoke(event));
     }
 }

@@ -4,6 +4,7 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.access.AccessEvent;
 import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.platform.kafka.TopicFollower;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Every instance reads the whole access topic from its start and writes each issued key into
- * Redis, so wiping Redis and restarting loses no key, and keys issued elsewhere arrive here.
+ * Redis (and removes each revoked one), so wiping Redis and restarting loses no key, and keys
+ * issued or revoked elsewhere take effect here.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiKeyReplay {
@@ -38,12 +40,13 @@ public class ApiKeyReplay {
         switch (envelope.event()) {
             case ApiKeyIssued issued -> {
                 try {
-                    store.save(issued).retryWhen(UNTIL_REDIS_TAKES_IT).block();
+                    store.save(issued, envelope.time()).retryWhen(UNTIL_REDIS_TAKES_IT).block();
                 } catch (IllegalArgumentException e) {
                     // Grants nothing rather than stopping the follower (and every later key) on one event.
                     LOG.error("Skipping event {}: it describes no valid API key ({})", envelope.id(), e.getMessage());
                 }
             }
+            case ApiKeyRevoked revoked -> store.revoke(revoked).retryWhen(UNTIL_REDIS_TAKES_IT).block();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.events.access.ApiKeyIssued;
+import dev.ticklist.events.access.ApiKeyRevoked;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -9,12 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveHashOperations;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Known keys in Redis, one hash per key under {@code gateway:api-key:<sha256>}. Derived data:
- * every entry comes from an {@link ApiKeyIssued} event, so a wiped Redis is refilled by replay.
- * One key per entry, so every step touches a single hash slot (Redis-Cluster ready).
+ * Known keys in Redis: one hash per key under {@code gateway:api-key:<sha256>} for
+ * authentication, and one hash per organisation, {@code gateway:{<org>}:api-keys}, listing its
+ * keys (id → hash, prefix, scopes, issue time). Derived data: every entry comes from an access
+ * event, so a wiped Redis is refilled by replay. Each step writes one key, so every step
+ * touches a single hash slot (Redis-Cluster ready).
  */
 @Component
 public class ApiKeyStore {
@@ -29,9 +34,15 @@ public class ApiKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyStore.class);
 
     private final ReactiveHashOperations<String, String, String> hashes;
+    private final ReactiveStringRedisTemplate redis;
 
     public ApiKeyStore(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
         this.hashes = redis.opsForHash();
+    }
+
+    static String organisationKeys(String organisationId) {
+        return "gateway:{" + organisationId + "}:api-keys";
     }
 
     public Mono<ApiKeyEntry> find(String sha256) {
@@ -41,17 +52,38 @@ public class ApiKeyStore {
                 .mapNotNull(fields -> read(sha256, fields));
     }
 
+    /** The organisation's keys that still work, in no particular order. */
+    public Flux<ListedApiKey> list(String organisationId) {
+        return hashes.entries(organisationKeys(organisationId))
+                .mapNotNull(field -> ListedApiKey.parse(field.getKey(), field.getValue()));
+    }
+
+    public Mono<ListedApiKey> find(String organisationId, String keyId) {
+        return hashes.get(organisationKeys(organisationId), keyId)
+                .mapNotNull(value -> ListedApiKey.parse(keyId, value));
+    }
+
     /**
      * Writes the entry the event describes; writing it again changes nothing. An event that
      * describes no valid key fails with {@link IllegalArgumentException}.
      */
-    public Mono<Void> save(ApiKeyIssued issued) {
+    public Mono<Void> save(ApiKeyIssued issued, Instant issuedAt) {
         return Mono.fromSupplier(() -> entryOf(issued))
                 .flatMap(entry -> hashes.putAll(KEY_PREFIX + issued.sha256(), Map.of(
-                        ORGANISATION, entry.organisationId(),
-                        KEY_ID, entry.keyId(),
-                        PREFIX, entry.prefix(),
-                        SCOPES, String.join(" ", entry.scopeValues()))))
+                                ORGANISATION, entry.organisationId(),
+                                KEY_ID, entry.keyId(),
+                                PREFIX, entry.prefix(),
+                                SCOPES, String.join(" ", entry.scopeValues())))
+                        .then(hashes.put(organisationKeys(entry.organisationId()), entry.keyId(),
+                                new ListedApiKey(entry.keyId(), issued.sha256(), entry.prefix(), entry.scopeValues(),
+                                        issuedAt).value())))
+                .then();
+    }
+
+    /** The key stops authenticating first, then leaves the organisation's list. */
+    public Mono<Void> revoke(ApiKeyRevoked revoked) {
+        return redis.delete(KEY_PREFIX + revoked.sha256())
+                .then(hashes.remove(organisationKeys(revoked.organisationId()), revoked.keyId()))
                 .then();
     }
 

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
+import reactor.netty.http.client.PrematureCloseException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -58,6 +59,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (causedBy(error, ConnectException.class)) {
             warn(exchange, error);
             return forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (causedBy(error, PrematureCloseException.class)) { // the service dropped the connection mid-answer
+            warn(exchange, error);
+            return forStatus(HttpStatus.BAD_GATEWAY);
         }
         if (causedBy(error, TimeoutException.class)) {
             warn(exchange, error);

@@ -28,6 +28,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -65,14 +66,17 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ProblemResponses problems) {
+    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ProblemResponses problems,
+                                             CorsConfigurationSource apiCors) {
         var authentication = authenticationFilter(new ApiKeyAuthenticationManager(store),
                 new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
         authentication.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
         return stateless(http, problems, Unauthenticated.API)
+                // Ahead of authentication: dashboards' preflights need no key (limits/ApiCors).
+                .cors(cors -> cors.configurationSource(apiCors))
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/webhooks/**").hasAuthority(ADMIN)
+                        .pathMatchers("/api/v1/webhooks/**", "/api/v1/keys/**", "/api/v1/keys").hasAuthority(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority(READ, WRITE, ADMIN)
                         .pathMatchers("/api/v1/**").hasAnyAuthority(WRITE, ADMIN)
                         .pathMatchers("/api/**").authenticated()

@@ -1,0 +1,112 @@
+package dev.ticklist.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ticklist.gateway.GatewayApplication;
+import dev.ticklist.gateway.GatewayClient;
+import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.testsupport.RealInfrastructureInitializer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A slow service and one that is down, behind a second gateway of their own (as ApiKeyReplayTest
+ * starts one), so the shared context keeps its stand-ins and its 30 s timeout. The second
+ * gateway's timeout comes from TICKLIST_GATEWAY_UPSTREAM_TIMEOUT, as in production.
+ */
+class UpstreamFailureTest extends GatewayIntegrationTest {
+
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    private static HttpServer slowService;
+    private static ConfigurableApplicationContext gatewayWithShortTimeout;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void startASlowServiceAndAGatewayInFrontOfIt() throws IOException {
+        slowService = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        slowService.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        slowService.createContext("/", exchange -> {
+            try (exchange) {
+                RELEASE.await(30, TimeUnit.SECONDS);
+                exchange.sendResponseHeaders(200, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        slowService.start();
+        gatewayWithShortTimeout = new SpringApplicationBuilder(GatewayApplication.class)
+                .initializers(new RealInfrastructureInitializer())
+                .run("--server.port=0",
+                        "--TICKLIST_GATEWAY_UPSTREAM_TIMEOUT=1s",
+                        "--ticklist.gateway.checklist-url=http://127.0.0.1:" + slowService.getAddress().getPort(),
+                        "--ticklist.gateway.progress-url=http://127.0.0.1:" + portNobodyListensOn(),
+                        "--ticklist.gateway.notification-url=" + NOTIFICATION.url());
+        client = new GatewayClient(Integer.parseInt(
+                gatewayWithShortTimeout.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stop() {
+        RELEASE.countDown();
+        if (gatewayWithShortTimeout != null) {
+            gatewayWithShortTimeout.close();
+        }
+        if (slowService != null) {
+            slowService.stop(0);
+        }
+    }
+
+    @Test
+    void aServiceSlowerThanTheTimeoutIs504() {
+        String key = keyWithScopes("org_upstreams", "read");
+        long started = System.nanoTime();
+
+        var response = client.get("/api/v1/cohorts", "X-Api-Key", key);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(response.status()).as(response.body()).isEqualTo(504);
+        assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:upstream-timeout");
+        assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Response took");
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aServiceThatIsDownIs503() {
+        String key = keyWithScopes("org_upstreams", "read");
+
+        var response = client.get("/api/v1/progress/cohorts/c1", "X-Api-Key", key);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:upstream-unavailable");
+        assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Connection refused");
+    }
+
+    @Test
+    void theOtherServicesStillAnswer() {
+        String key = keyWithScopes("org_upstreams", "admin");
+
+        var response = client.get("/api/v1/webhooks", "X-Api-Key", key);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(NOTIFICATION.received("/api/v1/webhooks")).hasSize(1);
+    }
+
+    /** A loopback port that was free a moment ago: connecting to it is refused. */
+    private static int portNobodyListensOn() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}
