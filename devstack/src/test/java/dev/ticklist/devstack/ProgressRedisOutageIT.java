@@ -1,5 +1,6 @@
 package dev.ticklist.devstack;
 
+import dev.ticklist.testsupport.net.SeverableTcpLink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

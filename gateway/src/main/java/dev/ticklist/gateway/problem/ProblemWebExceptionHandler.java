@@ -3,7 +3,9 @@ package dev.ticklist.gateway.problem;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
+import org.springframework.dao.QueryTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -68,7 +70,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             warn(exchange, error);
             return forStatus(HttpStatus.GATEWAY_TIMEOUT);
         }
-        if (causedBy(error, DataAccessResourceFailureException.class)) {
+        // Redis unreachable or too slow: Lettuce's own exceptions surface untranslated on the reactive path.
+        if (causedBy(error, DataAccessResourceFailureException.class) || causedBy(error, QueryTimeoutException.class)
+                || causedBy(error, RedisException.class)) {
             warn(exchange, error);
             return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "key-store-unavailable",
                     "API keys cannot be checked right now; retry later");

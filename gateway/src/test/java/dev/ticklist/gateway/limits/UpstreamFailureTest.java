@@ -1,12 +1,14 @@
 package dev.ticklist.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.gateway.GatewayApplication;
 import dev.ticklist.gateway.GatewayClient;
 import dev.ticklist.gateway.GatewayIntegrationTest;
-import dev.ticklist.testsupport.RealInfrastructureInitializer;
+import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.net.SeverableTcpLink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,8 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A slow service and one that is down, behind a second gateway of their own (as ApiKeyReplayTest
- * starts one), so the shared context keeps its stand-ins and its 30 s timeout. The second
+ * A slow service, one that is down, and Redis unreachable, behind a second gateway of their own
+ * (as ApiKeyReplayTest starts one; its Redis through a link the test can cut), so the shared
+ * context keeps its stand-ins, its Redis and its 30 s timeout. The second
  * gateway's timeout comes from TICKLIST_GATEWAY_UPSTREAM_TIMEOUT, as in production.
  */
 class UpstreamFailureTest extends GatewayIntegrationTest {
@@ -32,6 +35,7 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
     private static HttpServer slowService;
     private static ConfigurableApplicationContext gatewayWithShortTimeout;
     private static GatewayClient client;
+    private static SeverableTcpLink redisLink;
 
     @BeforeAll
     static void startASlowServiceAndAGatewayInFrontOfIt() throws IOException {
@@ -46,9 +50,13 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
             }
         });
         slowService.start();
+        Infrastructure infrastructure = Infrastructure.shared();
+        redisLink = SeverableTcpLink.to(infrastructure.redisHost(), infrastructure.redisPort());
         gatewayWithShortTimeout = new SpringApplicationBuilder(GatewayApplication.class)
-                .initializers(new RealInfrastructureInitializer())
                 .run("--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        "--spring.data.redis.host=127.0.0.1",
+                        "--spring.data.redis.port=" + redisLink.port(),
                         "--TICKLIST_GATEWAY_UPSTREAM_TIMEOUT=1s",
                         "--ticklist.gateway.checklist-url=http://127.0.0.1:" + slowService.getAddress().getPort(),
                         "--ticklist.gateway.progress-url=http://127.0.0.1:" + portNobodyListensOn(),
@@ -65,6 +73,9 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
         }
         if (slowService != null) {
             slowService.stop(0);
+        }
+        if (redisLink != null) {
+            redisLink.close();
         }
     }
 
@@ -108,5 +119,30 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
         try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * Keys cannot be verified while Redis is unreachable: 503 (fails closed on identity, never
+     * 401 and never an unchecked pass), within the Redis timeout; the same key works once it is back.
+     */
+    @Test
+    void whileRedisIsUnreachableAValidKeyGets503QuicklyAndWorksAgainAfter() {
+        String key = keyWithScopes("org_redis_outage", "admin");
+        var before = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.headers().firstValue("RateLimit-Remaining")).isPresent();
+
+        redisLink.cut();
+        long started = System.nanoTime();
+        var during = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        redisLink.restore();
+
+        assertThat(during.status()).as(during.body()).isEqualTo(503);
+        assertThat(during.problemType()).isEqualTo("urn:ticklist:problem:key-store-unavailable");
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(NOTIFICATION.received("/api/v1/webhooks/endpoints")).hasSize(1); // only the request before the cut (notification-service is the healthy stand-in here)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key).status() == 200);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ticklist.devstack;
+package dev.ticklist.testsupport.net;
 
 import dev.ticklist.testsupport.local.FreePorts;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps connections open but holds every byte until {@link #resume}, as a frozen server would.
  * The server itself stays reachable directly, so the test can watch it during an outage.
  */
-final class SeverableTcpLink implements AutoCloseable {
+public final class SeverableTcpLink implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
@@ -32,26 +32,26 @@ final class SeverableTcpLink implements AutoCloseable {
         this.port = port;
     }
 
-    static SeverableTcpLink to(String host, int port) {
+    public static SeverableTcpLink to(String host, int port) {
         var link = new SeverableTcpLink(new InetSocketAddress(host, port), FreePorts.next());
         link.restore();
         return link;
     }
 
     /** The port to connect to instead of the server's. */
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Closes every connection and stops listening: connecting is refused until {@link #restore}. */
-    void cut() {
+    public void cut() {
         closeQuietly(listener);
         sockets.forEach(SeverableTcpLink::closeQuietly);
         sockets.clear();
     }
 
     /** Listens again on the same port. */
-    void restore() {
+    public void restore() {
         try {
             var server = new ServerSocket();
             server.setReuseAddress(true);
@@ -64,13 +64,13 @@ final class SeverableTcpLink implements AutoCloseable {
     }
 
     /** Holds every byte in both directions; connections stay open. */
-    void stall() {
+    public void stall() {
         synchronized (flow) {
             stalled = true;
         }
     }
 
-    void resume() {
+    public void resume() {
         synchronized (flow) {
             stalled = false;
             flow.notifyAll();
