@@ -19,7 +19,15 @@ class DeliveryClaims {
     }
 
     boolean claim(String organisationId, String messageId, int attempt, Duration lease) {
-        String key = "webhook:{" + organisationId + "}:claim:" + messageId + ":" + attempt;
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "1", lease));
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key(organisationId, messageId, attempt), "1", lease));
+    }
+
+    /** Keeps a claim for longer: the attempt is made, and its record is still being written. */
+    void extend(String organisationId, String messageId, int attempt, Duration lease) {
+        redis.expire(key(organisationId, messageId, attempt), lease);
+    }
+
+    private static String key(String organisationId, String messageId, int attempt) {
+        return "webhook:{" + organisationId + "}:claim:" + messageId + ":" + attempt;
     }
 }

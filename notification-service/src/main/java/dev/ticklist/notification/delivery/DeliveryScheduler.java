@@ -64,7 +64,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     void startDueAttempts() {
         try {
-            for (DueMessage due : messages.dueAt(clock.instant(), MAX_PER_POLL, this::isReady)) {
+            for (DueMessage due : messages.dueAt(clock.instant(), MAX_PER_POLL, this::isReady, this::roomFor)) {
                 endpointReadyFor(due).ifPresent(endpoint -> startIfClaimed(due, endpoint));
             }
         } catch (RuntimeException e) { // Redis or a bug: the next poll tries again
@@ -74,6 +74,12 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private boolean isReady(DueMessage due) {
         return endpointReadyFor(due).isPresent();
+    }
+
+    /** How many more attempts the message's endpoint may have under way here. */
+    private int roomFor(DueMessage due) {
+        return maxInFlightPerEndpoint - inFlightByEndpoint
+                .getOrDefault(due.organisationId() + "/" + due.endpointId(), new AtomicInteger()).get();
     }
 
     /** Not already under way here, its endpoint enabled and below its in-flight limit. */

@@ -11,6 +11,7 @@ import dev.ticklist.notification.message.DueMessage;
 import dev.ticklist.notification.signing.SecretCipher;
 import dev.ticklist.notification.signing.SigningSecret;
 import dev.ticklist.notification.signing.WebhookSignature;
+import dev.ticklist.platform.kafka.EventNotPublishedException;
 import dev.ticklist.platform.kafka.EventPublisher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +35,27 @@ import org.springframework.stereotype.Component;
 class WebhookDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+    private static final Duration RECORD_PATIENCE = Duration.ofMinutes(10);
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
+    private static final Duration RECORD_HOLD = Duration.ofMinutes(1);
 
     private final WebhookUrlGuard guard;
     private final WebhookSender sender;
     private final SecretCipher cipher;
     private final EventPublisher publisher;
+    private final DeliveryClaims claims;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final RetrySchedule schedule;
     private final Duration disableAfterFailing;
 
     WebhookDelivery(WebhookUrlGuard guard, WebhookSender sender, SecretCipher cipher, EventPublisher publisher,
-                    DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
+                    DeliveryClaims claims, DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
         this.guard = guard;
         this.sender = sender;
         this.cipher = cipher;
         this.publisher = publisher;
+        this.claims = claims;
         this.metrics = metrics;
         this.clock = clock;
         this.schedule = RetrySchedule.of(properties);
@@ -58,13 +64,13 @@ class WebhookDelivery {
 
     void attempt(DueMessage message, WebhookEndpoint endpoint) {
         AttemptResult result = send(message, endpoint);
-        metrics.record(result);
         Instant finished = clock.instant();
         Optional<Instant> next = result.delivered() || result.gone() ? Optional.empty()
                 : schedule.nextAttempt(message.attempt(), finished, result.retryAfter());
-        publisher.publish(Topics.WEBHOOKS, new WebhookDeliveryAttemptedV2(endpoint.organisationId(), endpoint.id(),
+        record(message, new WebhookDeliveryAttemptedV2(endpoint.organisationId(), endpoint.id(),
                 message.messageId(), message.attempt(), result.outcome().tag(), result.statusCode(),
                 result.latency().toMillis(), result.responseExcerpt(), next.orElse(null)));
+        metrics.record(result);
         if (result.gone()) {
             disable(endpoint, WebhookEndpointDisabled.GONE, "the endpoint answered 410 Gone at " + finished
                     + "; enable it again once it accepts webhooks");
@@ -72,6 +78,43 @@ class WebhookDelivery {
             disable(endpoint, WebhookEndpointDisabled.FAILING, "no successful delivery since "
                     + endpoint.failingSince() + " (the limit is " + disableAfterFailing + "); the last attempt: "
                     + describe(result));
+        }
+    }
+
+    /**
+     * Writes the attempt's record, retrying the write (never the request) while the broker does
+     * not take it, and holding the claim meanwhile, so no instance sends the message again just
+     * because its record is late. Past {@link #RECORD_PATIENCE} the claim lapses and the attempt
+     * is made again later: at least once, with the same {@code webhook-id}.
+     */
+    private void record(DueMessage message, WebhookDeliveryAttemptedV2 attempted) {
+        Instant giveUpAt = clock.instant().plus(RECORD_PATIENCE);
+        while (true) {
+            try {
+                claims.extend(message.organisationId(), message.messageId(), message.attempt(), RECORD_HOLD);
+            } catch (RuntimeException redisAway) {
+                LOG.debug("Could not extend the claim of {}: {}", message.messageId(), redisAway.toString());
+            }
+            try {
+                publisher.publish(Topics.WEBHOOKS, attempted);
+                return;
+            } catch (EventNotPublishedException e) {
+                if (clock.instant().isAfter(giveUpAt)) {
+                    throw e;
+                }
+                LOG.warn("Attempt {} of {} is made but not yet recorded; retrying the record: {}",
+                        message.attempt(), message.messageId(), e.getMessage());
+                pause(RECORD_RETRY);
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an attempt", e);
         }
     }
 

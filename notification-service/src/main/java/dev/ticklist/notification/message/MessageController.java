@@ -61,6 +61,7 @@ class MessageController {
     ResponseEntity<MessageView> retry(Tenant tenant, @PathVariable String endpointId, @PathVariable String messageId) {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);
         MessageView message = message(endpoint, messageId);
+        requireEnabled(endpoint);
         if (!MessageStatus.FAILED.label().equals(message.status())) {
             throw Problems.conflict("message-not-failed", "only a failed message can be retried by hand; "
                     + messageId + " is " + message.status());
@@ -73,9 +74,18 @@ class MessageController {
     @PostMapping("/test")
     ResponseEntity<MessageView> sendTest(Tenant tenant, @PathVariable String endpointId) {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);
+        requireEnabled(endpoint);
         WebhookMessage test = WebhookMessage.test(endpoint.organisationId(), endpoint.id(), clock.instant());
         log.recordAll(endpoint.organisationId(), List.of(test.queuedFor(endpoint.organisationId(), endpoint.id())));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(message(endpoint, test.id()));
+    }
+
+    /** Nothing is attempted towards a disabled endpoint: say so, rather than accept what will wait. */
+    private static void requireEnabled(WebhookEndpoint endpoint) {
+        if (!endpoint.enabled()) {
+            throw Problems.conflict("endpoint-disabled", "endpoint " + endpoint.id() + " is disabled ("
+                    + endpoint.disabled().reason() + "); enable it with PATCH {\"enabled\": true} first");
+        }
     }
 
     private MessageView message(WebhookEndpoint endpoint, String messageId) {

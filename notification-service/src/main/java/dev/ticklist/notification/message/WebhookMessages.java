@@ -1,6 +1,7 @@
 package dev.ticklist.notification.message;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointDeleted;
 import dev.ticklist.events.webhook.WebhookEvent;
@@ -9,12 +10,12 @@ import dev.ticklist.events.webhook.WebhookMessageRetryRequested;
 import dev.ticklist.notification.WebhookProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +55,11 @@ public class WebhookMessages {
             case WebhookDeliveryAttemptedV2 attempted -> organisation.record(attempted, envelope.time());
             case WebhookMessageRetryRequested retry -> organisation.retry(retry, envelope.time());
             case WebhookEndpointDeleted deleted -> organisation.delete(deleted.endpointId());
+            // Version 1 attempts had no queued message, but their ids are made the same way: a
+            // milestone delivered then and read again must not be queued anew.
+            case WebhookDeliveryAttempted legacy -> organisation.remember(legacy.messageId());
             default -> {
-                // endpoint settings are WebhookEndpoints' business; version 1 attempts belong to no queued message
+                // endpoint settings are WebhookEndpoints' business
             }
         }
     }
@@ -74,18 +80,32 @@ public class WebhookMessages {
         return organisation(organisationId).flatMap(organisation -> organisation.find(endpointId, messageId));
     }
 
-    /**
-     * Messages due at {@code now} that are {@code ready} (their endpoint can take them), the
-     * longest overdue first. Readiness is asked before the limit, so a backlog that cannot be
-     * attempted (a disabled or saturated endpoint) never crowds out the messages of others.
-     */
+    /** Messages due at {@code now} that are {@code ready}, the longest overdue first. */
     public List<DueMessage> dueAt(Instant now, int limit, Predicate<DueMessage> ready) {
-        return pending.values().stream()
+        return dueAt(now, limit, ready, message -> Integer.MAX_VALUE);
+    }
+
+    /**
+     * Messages due at {@code now} that are {@code ready}, at most {@code room} of each endpoint
+     * (its oldest), the longest overdue first. Readiness and room are asked per endpoint before
+     * the limit, so one endpoint's backlog, or one that cannot take more, never crowds out the
+     * messages of others.
+     */
+    public List<DueMessage> dueAt(Instant now, int limit, Predicate<DueMessage> ready,
+                                  ToIntFunction<DueMessage> room) {
+        Map<String, List<DueMessage>> byEndpoint = pending.values().stream()
                 .filter(message -> !message.dueAt().isAfter(now))
                 .filter(ready)
-                .sorted(Comparator.comparing(DueMessage::dueAt))
-                .limit(limit)
-                .toList();
+                .collect(Collectors.groupingBy(message -> message.organisationId() + "/" + message.endpointId()));
+        var chosen = new ArrayList<DueMessage>();
+        for (List<DueMessage> ofOneEndpoint : byEndpoint.values()) {
+            ofOneEndpoint.stream()
+                    .sorted(Comparator.comparing(DueMessage::dueAt))
+                    .limit(Math.max(0, room.applyAsInt(ofOneEndpoint.getFirst())))
+                    .forEach(chosen::add);
+        }
+        chosen.sort(Comparator.comparing(DueMessage::dueAt));
+        return chosen.size() > limit ? List.copyOf(chosen.subList(0, limit)) : chosen;
     }
 
     /** Every message still to be attempted, due or not. */
@@ -126,6 +146,8 @@ public class WebhookMessages {
         private final Set<String> known = new HashSet<>();
         private final Set<String> deletedEndpoints = new HashSet<>();
         private final Map<String, LinkedHashMap<String, Message>> byEndpoint = new HashMap<>();
+        /** Per endpoint, message ids in the order they finished: the log forgets from the front. */
+        private final Map<String, ArrayDeque<String>> finishedOrder = new HashMap<>();
 
         synchronized void queue(WebhookMessageQueued queued, Instant at) {
             if (deletedEndpoints.contains(queued.endpointId()) || !known.add(queued.messageId())) {
@@ -135,7 +157,10 @@ public class WebhookMessages {
             var log = byEndpoint.computeIfAbsent(queued.endpointId(), id -> new LinkedHashMap<>());
             log.put(queued.messageId(), message);
             schedule(message);
-            forgetOldFinished(log);
+        }
+
+        synchronized void remember(String messageId) {
+            known.add(messageId);
         }
 
         synchronized void record(WebhookDeliveryAttemptedV2 attempted, Instant at) {
@@ -149,7 +174,9 @@ public class WebhookMessages {
             message.status = attempted.delivered() ? MessageStatus.DELIVERED
                     : message.nextAttemptAt == null ? MessageStatus.FAILED : MessageStatus.PENDING;
             schedule(message);
-            forgetOldFinished(byEndpoint.get(attempted.endpointId()));
+            if (message.status != MessageStatus.PENDING) {
+                forgetOldFinished(attempted.endpointId(), message);
+            }
         }
 
         synchronized void retry(WebhookMessageRetryRequested retry, Instant at) {
@@ -163,6 +190,7 @@ public class WebhookMessages {
 
         synchronized void delete(String endpointId) {
             deletedEndpoints.add(endpointId);
+            finishedOrder.remove(endpointId);
             var log = byEndpoint.remove(endpointId);
             if (log != null) {
                 log.values().forEach(message -> pending.remove(message.due().key()));
@@ -201,13 +229,19 @@ public class WebhookMessages {
             }
         }
 
-        private void forgetOldFinished(LinkedHashMap<String, Message> log) {
-            int finished = (int) log.values().stream().filter(message -> message.status != MessageStatus.PENDING).count();
-            Iterator<Message> oldestFirst = log.values().iterator();
-            while (finished > FINISHED_KEPT && oldestFirst.hasNext()) {
-                if (oldestFirst.next().status != MessageStatus.PENDING) {
-                    oldestFirst.remove();
-                    finished--;
+        /**
+         * Keeps the newest {@link #FINISHED_KEPT} finished messages of an endpoint, in constant
+         * time per event (replaying years of attempts must stay quick). A message retried by hand
+         * keeps its first place in the order, so it may leave the log a little early.
+         */
+        private void forgetOldFinished(String endpointId, Message finished) {
+            var order = finishedOrder.computeIfAbsent(endpointId, id -> new ArrayDeque<>());
+            order.addLast(finished.queued.messageId());
+            var log = byEndpoint.get(endpointId);
+            while (order.size() > FINISHED_KEPT) {
+                Message oldest = log.get(order.pollFirst());
+                if (oldest != null && oldest.status != MessageStatus.PENDING) {
+                    log.remove(oldest.queued.messageId());
                 }
             }
         }

@@ -55,6 +55,19 @@ class WebhookMessagesTest {
     }
 
     @Test
+    void oneEndpointsBacklogTakesOnlyItsRoomAndLeavesTheRestForOthers() {
+        for (int i = 0; i < 50; i++) {
+            apply(T0.plusMillis(i), queued("org_a", "ep_busy", "msg_b" + i));
+        }
+        apply(T0.plusSeconds(1), queued("org_b", "ep_quiet", "msg_q"));
+
+        var due = messages.dueAt(T0.plusSeconds(10), 10, message -> true, message -> 4);
+
+        assertThat(due).extracting(DueMessage::messageId)
+                .containsExactly("msg_b0", "msg_b1", "msg_b2", "msg_b3", "msg_q");
+    }
+
+    @Test
     void queuingTheSameMessageTwiceKeepsOneAndDoesNotResetIt() {
         apply(T0, queued("org_a", "ep_1", "msg_1"));
         apply(T0.plusSeconds(10), failed("org_a", "ep_1", "msg_1", 1, T0.plusSeconds(60)));
