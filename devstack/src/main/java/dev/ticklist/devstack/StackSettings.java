@@ -43,11 +43,11 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
         return "http://127.0.0.1:" + gatewayPort;
     }
 
-    private static String randomText(int bytes) {
+    static String randomText(int bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
     }
 
-    private static byte[] randomBytes(int count) {
+    static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;

@@ -21,9 +21,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -126,6 +136,41 @@ class EndToEndIT {
     }
 
     @Test
+    void theWholeApiIsOneDocumentAndEachKeyHasABucketOfItsOwn() throws Exception {
+        var document = JsonHttp.at(settings.gatewayUrl()).get("/v3/api-docs");
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        document.json().get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains("/api/v1/cohorts", "/api/v1/webhooks/endpoints", "/api/v1/keys")
+                .anyMatch(path -> path.startsWith("/api/v1/progress/"))
+                .noneMatch(path -> path.startsWith("/internal"));
+        assertThat(document.json().has("x-ticklist-missing-services")).isFalse();
+        assertThat(JsonHttp.at(settings.gatewayUrl()).get("/docs").status()).isIn(200, 302);
+
+        var admin = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey());
+        var busy = JsonHttp.at(settings.gatewayUrl()).withBearer(
+                admin.post("/admin/v1/organisations", Map.of("name", "Busy")).json().get("apiKey").asString());
+        var calm = JsonHttp.at(settings.gatewayUrl()).withBearer(
+                admin.post("/admin/v1/organisations", Map.of("name", "Calm")).json().get("apiKey").asString());
+        var answers = new ArrayList<JsonHttp.Response>();
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = new ArrayList<Future<JsonHttp.Response>>();
+            for (int i = 0; i < 120; i++) {
+                pending.add(parallel.submit(() -> busy.get("/api/v1/checklists")));
+            }
+            for (var answer : pending) {
+                answers.add(answer.get());
+            }
+        }
+        var limited = answers.stream().filter(answer -> answer.status() == 429).findFirst().orElseThrow();
+        assertThat(limited.isProblem()).isTrue();
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        var other = calm.get("/api/v1/checklists");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.header("RateLimit-Remaining")).isEqualTo("39");
+    }
+
+    @Test
     void theGatewayIsTheOnlyWayIn() {
         var noKey = JsonHttp.at(settings.gatewayUrl()).get("/api/v1/checklists");
         assertThat(noKey.status()).isEqualTo(401);
@@ -162,6 +207,49 @@ class EndToEndIT {
                         "ticklist_progress_cohort_changes_applied_total", "ticklist_progress_rebuild_remaining",
                         "ticklist_progress_rebuild_progress");
             }
+        }
+    }
+
+    /**
+     * Gateway issue point 6: every row of {@link Attacks} against this same stack (organisations A
+     * and B made once), each refused with the right status; then A is exactly as it was.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class AttacksThroughTheGateway {
+
+        Attacks.World world;
+        Map<String, String> before;
+
+        @BeforeAll
+        void twoOrganisations() throws Exception {
+            world = Attacks.World.setUp(settings);
+            before = world.snapshotOfA();
+        }
+
+        @AfterAll
+        void stopReceiver() {
+            if (world != null) {
+                world.close();
+            }
+        }
+
+        Stream<Attacks.Case> attacks() {
+            return Attacks.table().stream();
+        }
+
+        @Order(1)
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("attacks")
+        void isRefused(Attacks.Case attack) {
+            world.attempt(attack);
+        }
+
+        @Order(2)
+        @Test
+        void leftNoTrace() {
+            world.assertNoSideEffects(before);
         }
     }
 

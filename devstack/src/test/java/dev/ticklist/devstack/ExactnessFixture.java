@@ -269,7 +269,7 @@ final class ExactnessFixture implements AutoCloseable {
     void assertConvergesToFold(String when) throws Exception {
         try {
             await(when + ": projections equal to the fold again").atMost(CONVERGENCE_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
                         running.forEach(ServiceProcess::requireAlive);
                         Expected expected = expected();
                         return learnersDifferingFromFold(expected).isEmpty()
@@ -380,7 +380,7 @@ final class ExactnessFixture implements AutoCloseable {
         Map<TopicPartition, Long> end = new HashMap<>(endOffsets(ACTIVITY));
         end.keySet().retainAll(used);
         awaitCommitted(ACTIVITY, end);
-        await("the learners' outboxes published").atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        await("the learners' outboxes published").atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> projections().pendingInOutboxes(learnerIds()) == 0);
         Map<TopicPartition, Long> cohortEnd = new HashMap<>(endOffsets(COHORTS));
         cohortEnd.values().removeIf(offset -> offset == 0);
@@ -388,7 +388,7 @@ final class ExactnessFixture implements AutoCloseable {
     }
 
     private void awaitCommitted(Topic<?> topic, Map<TopicPartition, Long> end) {
-        await(group + " caught up with " + end).atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        await(group + " caught up with " + end).atMost(CATCH_UP_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     running.forEach(ServiceProcess::requireAlive);
                     Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(topic);
@@ -428,7 +428,7 @@ final class ExactnessFixture implements AutoCloseable {
      * again. The group must have no members: waits for a killed member's session to expire.
      */
     void rewindToTheStart() throws Exception {
-        await(group + " without members").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await(group + " without members").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
                         .get(group).members().isEmpty());
         moveGroupTo(startOffsets);

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ProgressExactnessIT {
 
     private static final int LEARNERS = 200;
+    /** At least this many; more if the kills and restarts outlast them. */
     private static final int EVENTS = 20_000;
-    private static final int EVENTS_PER_SECOND = 1_250;
+    private static final int AT_MOST_EVENTS = 40_000;
+    /** About as long as the kills and restarts take on two cores, so neither waits long for the other. */
+    private static final int EVENTS_PER_SECOND = 700;
     private static final int KILLS = 3;
     private static final Map<String, String> COMMITTING = ExactnessFixture.committingEvery(Duration.ofSeconds(3));
 
@@ -52,10 +55,10 @@ class ProgressExactnessIT {
     @Order(1)
     void everyProjectionEqualsTheFoldAfterKillsRestartsAndRedeliveries() throws Exception {
         // Committing after every batch, a kill would leave only a handful of records to deliver
-        // again; every few seconds, it leaves thousands, so anything counted twice shows.
+        // again; every few seconds, it leaves thousands, so anything counted twice shows. The
+        // stream starts with the service: it catches up with what came while it started.
+        var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
         progressService = fixture.startProgressService(COMMITTING);
-
-        var stream = fixture.stream(EVENTS_PER_SECOND, EVENTS);
         for (int kill = 1; kill <= KILLS; kill++) {
             int threshold = killThreshold(kill);
             long committedAtStart = fixture.committedTotal();
@@ -63,9 +66,15 @@ class ProgressExactnessIT {
                     .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> stream.published() >= threshold && fixture.committedTotal() > committedAtStart);
             fixture.kill(progressService);
-            progressService = fixture.startProgressService(COMMITTING);
+            // The last instance is never killed: committing after every batch, it commits the
+            // end as soon as it has applied everything, instead of up to an interval later.
+            progressService = fixture.startProgressService(kill < KILLS ? COMMITTING : Map.of());
         }
-        stream.awaitDone();
+        // Every kill and restart came while ticks streamed in: the stream ends only now, once it has
+        // published at least EVENTS.
+        await("at least " + EVENTS + " events published").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> stream.published() >= EVENTS);
+        stream.finish();
 
         fixture.awaitCaughtUp();
         fixture.assertProjectionsEqualFold("after " + KILLS + " kills");
@@ -97,7 +106,7 @@ class ProgressExactnessIT {
         fixture.assertMilestonesMatchFold();
     }
 
-    /** Kill k of {@value #KILLS} comes at a random moment around the k-th quarter of the stream. */
+    /** Kill k of {@value #KILLS} comes at a random moment around the k-th quarter of the first {@value #EVENTS} events. */
     private int killThreshold(int kill) {
         double fraction = kill / (KILLS + 1.0) + (random.nextDouble() - 0.5) * 0.2;
         return (int) (EVENTS * fraction);

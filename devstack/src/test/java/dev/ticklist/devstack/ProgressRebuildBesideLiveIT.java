@@ -58,8 +58,9 @@ class ProgressRebuildBesideLiveIT {
 
     @Test
     void aRebuildBesideTheLiveProjectionsTakesOverWithoutAGapInReads() throws Exception {
-        ServiceProcess live = fixture.startProgressService();
+        // The stream starts with generation 1, which catches up with what came while it started.
         var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
+        ServiceProcess live = fixture.startProgressService();
         awaitProgress("generation 1");
         try (var reads = ProgressReads.start(fixture.learnerIds().subList(0, WATCHED), fixture.cohortId(), READ_EVERY)) {
             reads.addTarget("generation-1 instance", fixture.client(live));

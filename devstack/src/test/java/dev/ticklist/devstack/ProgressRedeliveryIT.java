@@ -46,8 +46,9 @@ class ProgressRedeliveryIT {
 
     @Test
     void everyEventDeliveredTwiceChangesNoProjectionAndAddsNoMilestone() throws Exception {
-        ServiceProcess progressService = fixture.startProgressService();
+        // The stream starts with the service, which catches up with what came while it started.
         var stream = fixture.stream(EVENTS_PER_SECOND, EVENTS);
+        ServiceProcess progressService = fixture.startProgressService();
 
         // Mid-stream: killed, then the group rewound, so the first half arrives again while the rest streams in.
         long committedAtStart = fixture.committedTotal();

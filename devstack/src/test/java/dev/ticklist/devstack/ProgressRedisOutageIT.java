@@ -9,8 +9,14 @@ import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,9 +70,10 @@ class ProgressRedisOutageIT {
     @Test
     @Order(1)
     void noOffsetIsCommittedPastWhatWasAppliedAndProjectionsConvergeAfterwards() throws Exception {
+        // The stream starts with the service, which catches up with what came while it started.
+        var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
         ServiceProcess progressService = fixture.startProgressService(Map.of(
                 "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisLink.port())));
-        var stream = fixture.stream(EVENTS_PER_SECOND, AT_MOST_EVENTS);
         awaitProgressWhileChecking();
 
         redisLink.cut();
@@ -96,8 +103,13 @@ class ProgressRedisOutageIT {
         // beginning) and applying the partitions again from their beginning brings them back.
         fixture.projections().loseOrganisationAndPartitionMarkers();
         int publishedAtLoss = stream.published();
-        await("events published after the loss").atMost(Duration.ofSeconds(30)).pollInterval(SAMPLE_EVERY)
-                .until(() -> stream.published() >= publishedAtLoss + 3 * EVENTS_PER_SECOND);
+        // Mid-stream: events keep coming until progress-service has noticed the loss on every
+        // partition the stream writes (it marks a partition again once it applies it from its beginning).
+        Set<String> written = stream.partitionsUsed().stream().map(TopicPartition::toString).collect(Collectors.toSet());
+        await("events published after the loss, and progress-service noticing it on every partition written")
+                .atMost(Duration.ofSeconds(30)).pollInterval(SAMPLE_EVERY)
+                .until(() -> stream.published() >= publishedAtLoss + EVENTS_PER_SECOND
+                        && fixture.projections().markedPartitions().containsAll(written));
         stream.finish();
 
         fixture.assertConvergesToFold("after Redis lost the projections mid-stream");
@@ -112,14 +124,23 @@ class ProgressRedisOutageIT {
     private void watchOutage(String outage, Duration length, ServiceProcess service, ActivityStream stream)
             throws Exception {
         int publishedBefore = stream.published();
-        var sawNotReady = new AtomicBoolean();
         var backlog = new AtomicReference<Backlog>();
+        // Readiness is asked beside the sampling, until the service says it is not ready: in an
+        // outage one request may take its whole timeout, and would hold the sampling up as long.
+        var sawNotReady = new AtomicBoolean();
+        var askingReadiness = CompletableFuture.runAsync(() -> await(outage + ": readiness").atMost(length)
+                .pollInterval(SAMPLE_EVERY).until(() -> !service.isReady()))
+                .whenComplete((notReady, timeout) -> sawNotReady.set(timeout == null));
         // Samples for the whole outage: the check throws as soon as a commit passes what was applied.
         await(outage).during(length).atMost(length.plusSeconds(10)).pollInterval(SAMPLE_EVERY).until(() -> {
             backlog.set(fixture.assertCommittedOffsetsApplied());
-            sawNotReady.compareAndSet(false, !service.isReady());
             return true;
         });
+        try {
+            askingReadiness.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException notReadyWithinTheOutage) {
+            // sawNotReady stays false
+        }
         assertThat(stream.published() - publishedBefore).as(outage + ": events published during it")
                 .isGreaterThan(EVENTS_PER_SECOND * (int) length.toSeconds() / 2);
         assertThat(backlog.get().pending()).as(outage + ": events waiting to be applied at its end")

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
@@ -144,6 +146,15 @@ final class RedisProjections implements AutoCloseable {
         var keys = keys();
         keys.addAll(scan("progress:" + generation + ":partition:*"));
         delete(keys);
+    }
+
+    /**
+     * The partitions ({@code topic-partition}) this generation marked as applied from their
+     * beginning; {@link #loseOrganisationAndPartitionMarkers} removes the marks.
+     */
+    Set<String> markedPartitions() {
+        String prefix = "progress:" + generation + ":partition:";
+        return scan(prefix + "*").stream().map(key -> key.substring(prefix.length())).collect(Collectors.toSet());
     }
 
     List<String> keys() {
