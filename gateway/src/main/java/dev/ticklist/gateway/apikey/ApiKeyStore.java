@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Known keys in Redis: one hash per key under {@code gateway:api-key:<sha256>} for
- * authentication, and one hash per organisation, {@code gateway:{<org>}:api-keys}, listing its
+ * authentication (kept, marked {@code revoked}, after a revocation), and one hash per organisation, {@code gateway:{<org>}:api-keys}, listing its
  * keys (id → hash, prefix, scopes, issue time). Derived data: every entry comes from an access
  * event, so a wiped Redis is refilled by replay. Each step writes one key, so every step
  * touches a single hash slot (Redis-Cluster ready).
@@ -29,6 +29,8 @@ public class ApiKeyStore {
     static final String KEY_ID = "keyId";
     static final String PREFIX = "prefix";
     static final String SCOPES = "scopes";
+    /** Set by a revocation and never removed: a later replay of the issue cannot revive the key. */
+    static final String REVOKED = "revoked";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyStore.class);
@@ -48,7 +50,7 @@ public class ApiKeyStore {
     public Mono<ApiKeyEntry> find(String sha256) {
         return hashes.entries(KEY_PREFIX + sha256)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .filter(fields -> !fields.isEmpty())
+                .filter(fields -> !fields.isEmpty() && !fields.containsKey(REVOKED))
                 .mapNotNull(fields -> read(sha256, fields));
     }
 
@@ -74,15 +76,21 @@ public class ApiKeyStore {
                                 KEY_ID, entry.keyId(),
                                 PREFIX, entry.prefix(),
                                 SCOPES, String.join(" ", entry.scopeValues())))
-                        .then(hashes.put(organisationKeys(entry.organisationId()), entry.keyId(),
-                                new ListedApiKey(entry.keyId(), issued.sha256(), entry.prefix(), entry.scopeValues(),
-                                        issuedAt).value())))
+                        .then(hashes.hasKey(KEY_PREFIX + issued.sha256(), REVOKED))
+                        .flatMap(revoked -> revoked ? Mono.empty()
+                                : hashes.put(organisationKeys(entry.organisationId()), entry.keyId(),
+                                        new ListedApiKey(entry.keyId(), issued.sha256(), entry.prefix(),
+                                                entry.scopeValues(), issuedAt).value())))
                 .then();
     }
 
-    /** The key stops authenticating first, then leaves the organisation's list. */
+    /**
+     * The key stops authenticating first, then leaves the organisation's list. Its entry stays,
+     * marked revoked: another instance replaying the access topic from its start writes the issue
+     * again before it reaches the revocation, and must not bring the key back meanwhile.
+     */
     public Mono<Void> revoke(ApiKeyRevoked revoked) {
-        return redis.delete(KEY_PREFIX + revoked.sha256())
+        return hashes.put(KEY_PREFIX + revoked.sha256(), REVOKED, "true")
                 .then(hashes.remove(organisationKeys(revoked.organisationId()), revoked.keyId()))
                 .then();
     }

@@ -11,6 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -65,9 +68,16 @@ public class RequestBodyLimit implements WebFilter, Ordered {
         if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange); // a known length within the limit, or no body (HTTP/1.1)
         }
-        return readUpToLimit(request).flatMap(body -> body.isPresent()
-                ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
-                : refuse(exchange));
+        // Only a caller who proved a key may make the gateway hold a body in memory; the paths open
+        // to everyone take no bodies.
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .hasElement()
+                .flatMap(authenticated -> !authenticated ? refuse(exchange)
+                        : readUpToLimit(request).flatMap(body -> body.isPresent()
+                                ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
+                                : refuse(exchange)));
     }
 
     /** The whole body, or nothing if it is longer than the limit. */

@@ -17,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes one token from the calling key's bucket for every {@code /api/**} request, after the
+ * Takes one token from the calling key's bucket for every request made with an API key, after the
  * key is verified (so unknown keys cost nothing) and before anything is routed or answered.
  * Every answer says where the key stands ({@code RateLimit-Limit}, {@code -Remaining},
  * {@code -Reset}); an empty bucket gets 429 with {@code Retry-After}. Buckets are per key, so
@@ -50,9 +50,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return chain.filter(exchange);
-        }
+        // Keyed on the verified key, not on the path: an encoded path (/%61pi/…) is still /api/ to
+        // the security rules and the routes, and must cost a token too.
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(ApiKeyAuthentication.class::isInstance)

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayClient.Response;
 import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.events.access.ApiKeyIssued;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,22 @@ class ApiKeyManagementTest extends GatewayIntegrationTest {
                 .map(k -> k.path("id").asString())).doesNotContain(key.path("id").asString());
         assertThat(gateway.send("DELETE", "/api/v1/keys/" + key.path("id").asString(), null, bearer(acme.apiKey()))
                 .problemType()).isEqualTo("urn:ticklist:problem:not-found");
+
+        // Another gateway replaying the access topic from its start writes the issue again first.
+        apiKeyStore.save(new ApiKeyIssued(acme.id(), key.path("id").asString(), key.path("prefix").asString(),
+                ApiKeySecret.parse(secret).orElseThrow().sha256(), Set.of("read", "write")), Instant.now()).block();
+        assertThat(gateway.get("/api/v1/cohorts", bearer(secret)).status()).isEqualTo(401);
+        assertThat(gateway.get("/api/v1/keys", bearer(acme.apiKey())).body()).doesNotContain(key.path("id").asString());
+    }
+
+    @Test
+    void anEncodedPathCostsATokenToo() {
+        var acme = createOrganisation("Acme Academy");
+        gateway.get("/api/v1/cohorts", bearer(acme.apiKey()));
+
+        Response encoded = gateway.get("/%61pi/v1/cohorts", bearer(acme.apiKey()));
+
+        assertThat(encoded.headers().firstValue("RateLimit-Remaining").orElse(null)).isEqualTo("38");
     }
 
     @Test

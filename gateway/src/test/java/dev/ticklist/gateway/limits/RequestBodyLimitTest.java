@@ -86,6 +86,18 @@ class RequestBodyLimitTest extends GatewayIntegrationTest {
         assertThat(receivedUpstream()).isEmpty();
     }
 
+    @Test
+    void withoutAKeyNoBodyIsHeldInMemoryOnTheOpenPaths() throws Exception {
+        try (var http = new RawHttp(port)) {
+            var response = http.send("POST /docs HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .sendChunked(1024, 512)
+                    .read();
+
+            assertTooLarge(response);
+        }
+    }
+
     private static String post(String path, String key) {
         return "POST " + path + " HTTP/1.1\r\nHost: gateway\r\nX-Api-Key: " + key + "\r\nContent-Type: application/json\r\n";
     }
