@@ -75,23 +75,33 @@ end
 -- Builds the learner's row from A[8..] and adds it to every aggregate; returns its levels.
 local function addRow()
   local total = tonumber(A[8])
-  local i = 9
-  local levels, levelSize, categories, categorySize, counts = {}, {}, {}, {}, {}
-  for _ = 1, tonumber(A[i]) do
-    levels[#levels + 1] = A[i + 1]
-    levelSize[A[i + 1]] = tonumber(A[i + 2])
-    counts['L:' .. A[i + 1]] = 0
-    i = i + 2
+  local counts, fields = {}, {'cv', A[7], 'TS', total}
+  -- A count at A[i], then that many pairs (name, size) of kind L or C: the names in order,
+  -- their sizes, and the index after them.
+  local function readSizes(kind, i)
+    local names, sizes = {}, {}
+    for _ = 1, tonumber(A[i]) do
+      names[#names + 1] = A[i + 1]
+      sizes[A[i + 1]] = tonumber(A[i + 2])
+      counts[kind .. ':' .. A[i + 1]] = 0
+      i = i + 2
+    end
+    return names, sizes, i + 1
   end
-  i = i + 1
-  for _ = 1, tonumber(A[i]) do
-    categories[#categories + 1] = A[i + 1]
-    categorySize[A[i + 1]] = tonumber(A[i + 2])
-    counts['C:' .. A[i + 1]] = 0
-    i = i + 2
+  -- Adds the learner's count per level or category to the aggregates and to the row.
+  local function putCounts(kind, names, sizes)
+    for _, name in ipairs(names) do
+      local field = kind .. ':' .. name
+      count(field, counts[field], sizes[name], 1)
+      fields[#fields + 1] = field
+      fields[#fields + 1] = counts[field]
+      fields[#fields + 1] = kind .. 'S:' .. name
+      fields[#fields + 1] = sizes[name]
+    end
   end
-  i = i + 1
-  local fields = {'cv', A[7], 'TS', total}
+  local levels, levelSize, i = readSizes('L', 9)
+  local categories, categorySize
+  categories, categorySize, i = readSizes('C', i)
   local ticked = 0
   while i + 2 <= #A do
     local item, level, category = A[i], A[i + 1], A[i + 2]
@@ -103,20 +113,8 @@ local function addRow()
     ticked = ticked + 1
     i = i + 3
   end
-  for _, level in ipairs(levels) do
-    count('L:' .. level, counts['L:' .. level], levelSize[level], 1)
-    fields[#fields + 1] = 'L:' .. level
-    fields[#fields + 1] = counts['L:' .. level]
-    fields[#fields + 1] = 'LS:' .. level
-    fields[#fields + 1] = levelSize[level]
-  end
-  for _, category in ipairs(categories) do
-    count('C:' .. category, counts['C:' .. category], categorySize[category], 1)
-    fields[#fields + 1] = 'C:' .. category
-    fields[#fields + 1] = counts['C:' .. category]
-    fields[#fields + 1] = 'CS:' .. category
-    fields[#fields + 1] = categorySize[category]
-  end
+  putCounts('L', levels, levelSize)
+  putCounts('C', categories, categorySize)
   count('T', ticked, total, 1)
   fields[#fields + 1] = 'T'
   fields[#fields + 1] = ticked

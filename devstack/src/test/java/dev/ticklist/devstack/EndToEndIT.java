@@ -103,7 +103,6 @@ class EndToEndIT {
         var first = api.post(ticks, Map.of("itemIds", List.of(entryItems.getFirst())));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> entryLevel(api).get("ticked").asInt() == 1);
-        assertThat(received).isEmpty();
 
         var rest = api.post(ticks, Map.of("itemIds", entryItems.subList(1, entryItems.size())));
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);

@@ -167,8 +167,8 @@ class WebhookRestartIT {
                             && log.stream().allMatch(message -> message.get("status").asString().equals("delivered")));
             // Nothing more is sent once all are delivered (a late duplicate would show here).
             int receivedWhenDelivered = receiver.received().size();
-            await("no further requests once all are delivered").during(Duration.ofSeconds(1))
-                    .atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+            await("no further requests once all are delivered").during(RETRY_WAIT.plusSeconds(1))
+                    .atMost(RETRY_WAIT.plusSeconds(4)).pollInterval(Duration.ofMillis(50))
                     .until(() -> receiver.inFlight() == 0 && receiver.received().size() == receivedWhenDelivered);
 
             List<Received> received = receiver.received();

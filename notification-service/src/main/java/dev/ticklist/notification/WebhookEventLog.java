@@ -6,7 +6,6 @@ import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.TopicFollower;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +35,14 @@ public class WebhookEventLog {
         awaitApplied(event.organisationId());
     }
 
-    /** Records events whose ids follow from their facts, so recording them again changes nothing. */
-    public void recordAll(String organisationId, List<Identified<WebhookEvent>> events) {
-        publisher.publishAll(Topics.WEBHOOKS, events);
-        awaitApplied(organisationId);
+    /** Records an event under the id given: one that follows from its fact, so recording it again changes nothing. */
+    public void record(Identified<WebhookEvent> identified) {
+        publisher.publish(Topics.WEBHOOKS, identified.id(), identified.event());
+        awaitApplied(identified.event().organisationId());
     }
 
     /** Every change to the organisation's webhooks acknowledged so far is applied here. */
-    public void awaitApplied(String organisationId) {
+    private void awaitApplied(String organisationId) {
         try {
             follower.awaitCaughtUp(organisationId, CATCH_UP);
         } catch (TimeoutException e) {

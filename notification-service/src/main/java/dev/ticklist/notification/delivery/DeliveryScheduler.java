@@ -7,6 +7,7 @@ import dev.ticklist.notification.message.DueMessage;
 import dev.ticklist.notification.message.WebhookMessages;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,8 @@ class DeliveryScheduler implements SmartLifecycle {
     private final int maxInFlightPerEndpoint;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    /** Attempts whose claim another instance holds, until its lease ends: not asked of Redis every poll. */
+    private final Map<String, Instant> claimedElsewhere = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService attempts;
 
@@ -64,6 +67,8 @@ class DeliveryScheduler implements SmartLifecycle {
 
     void startDueAttempts() {
         try {
+            Instant now = clock.instant();
+            claimedElsewhere.values().removeIf(until -> until.isBefore(now));
             for (DueMessage due : messages.dueAt(clock.instant(), MAX_PER_POLL, this::isReady, this::roomFor)) {
                 endpointReadyFor(due).ifPresent(endpoint -> startIfClaimed(due, endpoint));
             }
@@ -84,7 +89,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     /** Not already under way here, its endpoint enabled and below its in-flight limit. */
     private Optional<WebhookEndpoint> endpointReadyFor(DueMessage due) {
-        if (inFlight.contains(due.key())) {
+        if (inFlight.contains(due.key()) || claimedElsewhere.containsKey(attemptKey(due))) {
             return Optional.empty();
         }
         return endpoints.find(due.organisationId(), due.endpointId())
@@ -94,7 +99,9 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private void startIfClaimed(DueMessage due, WebhookEndpoint endpoint) {
         if (!claims.claim(due.organisationId(), due.messageId(), due.attempt(), claimLease)) {
-            return; // another instance makes this attempt, or this one made it and has not read its record yet
+            // Another instance makes this attempt, or this one made it and has not read its record yet.
+            claimedElsewhere.put(attemptKey(due), clock.instant().plus(claimLease));
+            return;
         }
         inFlight.add(due.key());
         inFlightTo(endpoint).incrementAndGet();
@@ -109,6 +116,10 @@ class DeliveryScheduler implements SmartLifecycle {
                 inFlight.remove(due.key());
             }
         });
+    }
+
+    private static String attemptKey(DueMessage due) {
+        return due.key() + "#" + due.attempt();
     }
 
     private AtomicInteger inFlightTo(WebhookEndpoint endpoint) {

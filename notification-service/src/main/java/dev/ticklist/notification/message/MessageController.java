@@ -7,7 +7,6 @@ import dev.ticklist.notification.endpoint.WebhookEndpoint;
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Problems;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -76,7 +75,7 @@ class MessageController {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);
         requireEnabled(endpoint);
         WebhookMessage test = WebhookMessage.test(endpoint.organisationId(), endpoint.id(), clock.instant());
-        log.recordAll(endpoint.organisationId(), List.of(test.queuedFor(endpoint.organisationId(), endpoint.id())));
+        log.record(test.queuedFor(endpoint.organisationId(), endpoint.id()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(message(endpoint, test.id()));
     }
 

@@ -80,11 +80,6 @@ public class WebhookMessages {
         return organisation(organisationId).flatMap(organisation -> organisation.find(endpointId, messageId));
     }
 
-    /** Messages due at {@code now} that are {@code ready}, the longest overdue first. */
-    public List<DueMessage> dueAt(Instant now, int limit, Predicate<DueMessage> ready) {
-        return dueAt(now, limit, ready, message -> Integer.MAX_VALUE);
-    }
-
     /**
      * Messages due at {@code now} that are {@code ready}, at most {@code room} of each endpoint
      * (its oldest), the longest overdue first. Readiness and room are asked per endpoint before

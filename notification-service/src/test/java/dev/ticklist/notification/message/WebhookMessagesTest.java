@@ -32,8 +32,8 @@ class WebhookMessagesTest {
         assertThat(view.createdAt()).isEqualTo(T0);
         assertThat(view.nextAttemptAt()).isEqualTo(T0.plus(FIRST_WAIT));
         assertThat(messages.isKnown("org_a", "msg_1")).isTrue();
-        assertThat(messages.dueAt(T0.plus(FIRST_WAIT).minusMillis(1), 10, due -> true)).isEmpty();
-        assertThat(messages.dueAt(T0.plus(FIRST_WAIT), 10, due -> true)).singleElement().satisfies(due -> {
+        assertThat(messages.dueAt(T0.plus(FIRST_WAIT).minusMillis(1), 10, due -> true, due -> Integer.MAX_VALUE)).isEmpty();
+        assertThat(messages.dueAt(T0.plus(FIRST_WAIT), 10, due -> true, due -> Integer.MAX_VALUE)).singleElement().satisfies(due -> {
             assertThat(due.attempt()).isEqualTo(1);
             assertThat(due.dueAt()).isEqualTo(T0.plus(FIRST_WAIT));
             assertThat(due.createdAt()).isEqualTo(T0);
@@ -49,7 +49,8 @@ class WebhookMessagesTest {
         }
         apply(T0.plusSeconds(1), queued("org_b", "ep_ok", "msg_ok"));
 
-        var due = messages.dueAt(T0.plusSeconds(10), 5, message -> !message.endpointId().equals("ep_disabled"));
+        var due = messages.dueAt(T0.plusSeconds(10), 5, message -> !message.endpointId().equals("ep_disabled"),
+                message -> Integer.MAX_VALUE);
 
         assertThat(due).extracting(DueMessage::messageId).containsExactly("msg_ok");
     }
@@ -98,8 +99,8 @@ class WebhookMessagesTest {
             assertThat(attempt.statusCode()).isEqualTo(500);
             assertThat(attempt.responseExcerpt()).isEqualTo("oops");
         });
-        assertThat(messages.dueAt(next.minusMillis(1), 10, due -> true)).isEmpty();
-        assertThat(messages.dueAt(next, 10, due -> true)).singleElement().satisfies(due -> {
+        assertThat(messages.dueAt(next.minusMillis(1), 10, due -> true, due -> Integer.MAX_VALUE)).isEmpty();
+        assertThat(messages.dueAt(next, 10, due -> true, due -> Integer.MAX_VALUE)).singleElement().satisfies(due -> {
             assertThat(due.attempt()).isEqualTo(2);
             assertThat(due.dueAt()).isEqualTo(next);
         });
@@ -113,7 +114,7 @@ class WebhookMessagesTest {
         var view = messages.find("org_a", "ep_1", "msg_1").orElseThrow();
         assertThat(view.status()).isEqualTo("delivered");
         assertThat(view.nextAttemptAt()).isNull();
-        assertThat(messages.dueAt(T0.plus(Duration.ofDays(1)), 10, due -> true)).isEmpty();
+        assertThat(messages.dueAt(T0.plus(Duration.ofDays(1)), 10, due -> true, due -> Integer.MAX_VALUE)).isEmpty();
         assertThat(messages.pending()).isEmpty();
     }
 
@@ -162,7 +163,7 @@ class WebhookMessagesTest {
         assertThat(messages.find("org_a", "ep_1", "msg_delivered").orElseThrow().status()).isEqualTo("delivered");
         assertThat(messages.find("org_a", "ep_1", "msg_pending").orElseThrow().nextAttemptAt())
                 .isEqualTo(T0.plusSeconds(3_600));
-        assertThat(messages.dueAt(requested, 10, due -> true)).singleElement().satisfies(due -> {
+        assertThat(messages.dueAt(requested, 10, due -> true, due -> Integer.MAX_VALUE)).singleElement().satisfies(due -> {
             assertThat(due.messageId()).isEqualTo("msg_failed");
             assertThat(due.attempt()).isEqualTo(3);
             assertThat(due.dueAt()).isEqualTo(requested);
@@ -210,9 +211,9 @@ class WebhookMessagesTest {
         apply(T0.plusSeconds(500), queued("org_a", "ep_1", "msg_future"));
 
         Instant now = T0.plusSeconds(100);
-        assertThat(messages.dueAt(now, 10, due -> true)).extracting(DueMessage::messageId)
+        assertThat(messages.dueAt(now, 10, due -> true, due -> Integer.MAX_VALUE)).extracting(DueMessage::messageId)
                 .containsExactly("msg_oldest", "msg_middle", "msg_late");
-        assertThat(messages.dueAt(now, 2, due -> true)).extracting(DueMessage::messageId)
+        assertThat(messages.dueAt(now, 2, due -> true, due -> Integer.MAX_VALUE)).extracting(DueMessage::messageId)
                 .containsExactly("msg_oldest", "msg_middle");
         assertThat(messages.pending()).hasSize(4);
     }

@@ -40,10 +40,7 @@ public class CohortProgressListener {
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
         PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf, (calls, applicable) -> {
             var own = calls.stream().filter(Objects::nonNull).toList();
-            var caused = projection.applyAll(own);
-            var lost = markers.lostSince(applicable, consumer);
-            outbox.publish(lost.isEmpty() ? caused
-                    : caused.stream().filter(event -> !markers.isOf(lost, event.outbox(), consumer)).toList());
+            outbox.publish(markers.stillStanding(projection.applyAll(own), applicable, consumer));
             applied.increment(own.size());
         });
     }

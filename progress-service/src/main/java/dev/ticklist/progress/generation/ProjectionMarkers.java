@@ -1,6 +1,7 @@
 package dev.ticklist.progress.generation;
 
 import dev.ticklist.events.Topics;
+import dev.ticklist.progress.outbox.PendingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public class ProjectionMarkers {
      * and the partitions are applied again from their beginning; the events the batch caused in
      * them must not be published.
      */
-    public Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+    private Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
         var partitions = new LinkedHashSet<TopicPartition>();
         records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
         var lost = Set.copyOf(unmarked(partitions));
@@ -91,8 +92,20 @@ public class ProjectionMarkers {
         return lost;
     }
 
+    /**
+     * After a batch was applied: the events it caused, less those caused in partitions whose
+     * marker vanished meanwhile (see {@link #lostSince}): they rest on lost state, and their
+     * partitions are applied again.
+     */
+    public List<PendingEvent<?>> stillStanding(List<PendingEvent<?>> caused,
+                                               List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+        var lost = lostSince(records, consumer);
+        return lost.isEmpty() ? caused
+                : caused.stream().filter(event -> !isOf(lost, event.outbox(), consumer)).toList();
+    }
+
     /** Whether a projection key (its hash tag names its stream's record key) belongs to one of the partitions. */
-    public boolean isOf(Set<TopicPartition> partitions, String key, Consumer<?, ?> consumer) {
+    private boolean isOf(Set<TopicPartition> partitions, String key, Consumer<?, ?> consumer) {
         return partitions.stream().anyMatch(partition -> partition.partition() == partitionOf(partition.topic(), key,
                 consumer.partitionsFor(partition.topic()).size()));
     }

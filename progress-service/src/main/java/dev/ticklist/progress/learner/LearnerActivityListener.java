@@ -91,11 +91,8 @@ public class LearnerActivityListener {
 
     private void applyAndPublish(List<Piece> changes, List<ConsumerRecord<String, EventEnvelope<?>>> records,
                                  Consumer<?, ?> consumer) {
-        var results = projection.applyAll(changes);
-        var lost = markers.lostSince(records, consumer);
         // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
-        var caused = lost.isEmpty() ? results
-                : results.stream().filter(event -> !markers.isOf(lost, event.outbox(), consumer)).toList();
+        var caused = markers.stillStanding(projection.applyAll(changes), records, consumer);
         outbox.publish(caused);
         applied.increment(changes.size());
         if (generations.isServing()) {
