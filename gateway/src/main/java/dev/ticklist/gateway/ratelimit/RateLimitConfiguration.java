@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Spring Cloud Gateway's Redis token bucket (one Lua script per request on the key's own hash
- * slot, {@code request_rate_limiter.{<key id>}.*}), with our defaults in place of its own.
+ * slot, {@code request_rate_limiter.{api.<key id>}.*}), with our defaults in place of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)

@@ -8,18 +8,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /** Reads a learner's projection: per checklist, per level, per item. */
 public class LearnerProgressQuery {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * Levels and items of the same moment, in one atomic step on the learner's slot. A script
+     * rather than MULTI/EXEC: Spring Data Redis has no transactions on a Redis Cluster connection
+     * ("MULTI is currently not supported in cluster mode").
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LEVELS_AND_ITEMS = RedisScript.of(
+            "return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}", List.class);
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
@@ -89,6 +97,15 @@ public class LearnerProgressQuery {
         return TicksPerDay.read(redis, keys(organisationId, learnerId).days(), range);
     }
 
+    /** HGETALL's reply, field and value in turn, as a map. */
+    private static Map<Object, Object> fieldsOf(List<?> fieldsAndValues) {
+        var fields = new HashMap<Object, Object>();
+        for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+            fields.put(fieldsAndValues.get(i), fieldsAndValues.get(i + 1));
+        }
+        return fields;
+    }
+
     /** A category is small, so its counts are taken from the ticked items when read. */
     private static LearnerProgress.CategoryProgress categoryProgress(ChecklistStructure.Category category,
                                                                      Map<String, Instant> tickedItems) {
@@ -101,21 +118,10 @@ public class LearnerProgressQuery {
 
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
-        // One transaction on the learner's slot: levels and items of the same moment.
-        List<Object> both = redis.execute(new SessionCallback<>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public List<Object> execute(RedisOperations operations) {
-                operations.multi();
-                operations.opsForHash().entries(keys.levels(checklist));
-                operations.opsForHash().entries(keys.items(checklist));
-                return operations.exec();
-            }
-        });
-        @SuppressWarnings("unchecked")
-        Map<Object, Object> levelFields = (Map<Object, Object>) both.get(0);
-        @SuppressWarnings("unchecked")
-        Map<Object, Object> items = (Map<Object, Object>) both.get(1);
+        // One atomic step on the learner's slot: levels and items of the same moment.
+        List<?> both = redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist)));
+        Map<Object, Object> levelFields = fieldsOf((List<?>) both.get(0));
+        Map<Object, Object> items = fieldsOf((List<?>) both.get(1));
         var tickedItems = new TreeMap<String, Instant>();
         items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
         var levels = new ArrayList<LearnerProgress.LevelProgress>();

@@ -68,7 +68,8 @@ public final class LocalRedisServer implements AutoCloseable {
         }
     }
 
-    private static Optional<File> redisServerOnPath() {
+    /** The redis-server on the PATH, if any; preferred to the embedded-redis binary (also by LocalRedisCluster). */
+    static Optional<File> redisServerOnPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
