@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the renderer does with each field it supports, and that it refuses every other. */
 class KustomizeTest {
@@ -73,79 +77,54 @@ class KustomizeTest {
                 .isEqualTo("{\"a\":\"22:22\",\"b\":\"yes\",\"c\":420,\"d\":\"2024-01-01\",\"e\":1.5}");
     }
 
-    @Test
-    void anUnsupportedFieldIsRefusedByName(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", """
-                resources: [cm.yaml]
-                configMapGenerator:
-                  - name: settings
-                    literals: [A=1]
-                """);
-        write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir))
-                .hasMessageContaining("'configMapGenerator' is not supported");
+    /** Each kustomization beside one ConfigMap {@code cm}, and the words its refusal must hold. */
+    static Stream<Arguments> refusedKustomizations() {
+        return Stream.of(
+                Arguments.of("an unsupported field, by name", """
+                        resources: [cm.yaml]
+                        configMapGenerator:
+                          - name: settings
+                            literals: [A=1]
+                        """, "'configMapGenerator' is not supported"),
+                Arguments.of("a strategic-merge patch", """
+                        resources: [cm.yaml]
+                        patches:
+                          - target: {kind: ConfigMap}
+                            patch: |-
+                              apiVersion: v1
+                              kind: ConfigMap
+                              metadata: {name: cm}
+                              data: {A: "2"}
+                        """, "only RFC 6902 JSON patches"),
+                Arguments.of("a patch target that matches nothing", """
+                        resources: [cm.yaml]
+                        patches:
+                          - target: {kind: ConfigMap, name: cn}
+                            patch: '[{"op": "add", "path": "/data", "value": {}}]'
+                        """, "matches no resource"),
+                Arguments.of("a failing patch, naming its resource", """
+                        resources: [cm.yaml]
+                        patches:
+                          - target: {kind: ConfigMap}
+                            patch: '[{"op": "remove", "path": "/data/B"}]'
+                        """, "patch fails on v1 ConfigMap cm"),
+                Arguments.of("labels on selectors", """
+                        resources: [cm.yaml]
+                        labels:
+                          - pairs: {a: b}
+                            includeSelectors: true
+                        """, "includeSelectors: true"),
+                Arguments.of("a resource listed twice", "resources: [cm.yaml, cm.yaml]\n", "listed twice"),
+                Arguments.of("replicas for an unknown name",
+                        "resources: [cm.yaml]\nreplicas: [{name: gateway, count: 2}]\n", "replicas names gateway"));
     }
 
-    @Test
-    void aStrategicMergePatchIsRefused(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", """
-                resources: [cm.yaml]
-                patches:
-                  - target: {kind: ConfigMap}
-                    patch: |-
-                      apiVersion: v1
-                      kind: ConfigMap
-                      metadata: {name: cm}
-                      data: {A: "2"}
-                """);
-        write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("only RFC 6902 JSON patches");
-    }
-
-    @Test
-    void aPatchTargetThatMatchesNothingIsRefused(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", """
-                resources: [cm.yaml]
-                patches:
-                  - target: {kind: ConfigMap, name: cn}
-                    patch: '[{"op": "add", "path": "/data", "value": {}}]'
-                """);
-        write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("matches no resource");
-    }
-
-    @Test
-    void aFailingPatchNamesItsResource(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", """
-                resources: [cm.yaml]
-                patches:
-                  - target: {kind: ConfigMap}
-                    patch: '[{"op": "remove", "path": "/data/B"}]'
-                """);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedKustomizations")
+    void isRefusedWithAMessage(String what, String kustomization, String message, @TempDir Path dir) throws IOException {
+        write(dir, "kustomization.yaml", kustomization);
         write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {A: a}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("patch fails on v1 ConfigMap cm");
-    }
-
-    @Test
-    void selectorLabelsAndDuplicatesAreRefused(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", """
-                resources: [cm.yaml]
-                labels:
-                  - pairs: {a: b}
-                    includeSelectors: true
-                """);
-        write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("includeSelectors: true");
-
-        write(dir, "kustomization.yaml", "resources: [cm.yaml, cm.yaml]\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("listed twice");
-    }
-
-    @Test
-    void replicasForAnUnknownNameAreRefused(@TempDir Path dir) throws IOException {
-        write(dir, "kustomization.yaml", "resources: [cm.yaml]\nreplicas: [{name: gateway, count: 2}]\n");
-        write(dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: gateway}\n");
-        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("replicas names gateway");
+        assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining(message);
     }
 
     private ObjectNode find(String kind, String name) {

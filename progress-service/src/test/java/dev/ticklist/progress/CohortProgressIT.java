@@ -9,10 +9,6 @@ import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.activity.LearnerLeftCohort;
-import dev.ticklist.events.catalog.ChecklistVersionPublished;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
@@ -69,50 +65,25 @@ class CohortProgressIT {
         organisationId = "org_" + UUID.randomUUID().toString().substring(0, 8);
         checklistId = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
         cohortId = "coh_" + UUID.randomUUID().toString().substring(0, 8);
-        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(checklistId, 1, organisationId, "Tiny",
-                List.of(new Level("entry", "Entry", List.of(
-                                new Category("entry-theory", "Theory", List.of(new Item("notation", "Notation", ""))),
-                                new Category("entry-general", "General", List.of(new Item("matrices", "Matrices", ""))))),
-                        new Level("advanced", "Advanced", List.of(new Category("advanced-general", "General",
-                                List.of(new Item("research", "Research", ""))))))));
+        publisher.publish(Topics.CATALOG, FourLearnerCohort.checklist(checklistId, organisationId));
         await().until(() -> catalog.find(checklistId, 1).isPresent());
     }
 
     @Test
     void aCohortsViewIsMaintainedAsLearnersJoinTickAndLeave() {
-        for (String learner : List.of("ada", "bob", "cy", "dee")) {
+        for (String learner : FourLearnerCohort.LEARNERS) {
             activity(new LearnerJoinedCohort(organisationId, cohortId, learner, checklistId, 1));
         }
         tick("ada", "notation", "matrices", "research");
         tick("bob", "notation");
         tick("dee", "research");
 
-        JsonNode view = awaitCohort(cohort -> cohort.get("overall").get("learners").asInt() == 4
-                && cohort.get("overall").get("averagePercent").asDouble() == 41.67);
-        assertThat(view.get("checklistId").asString()).isEqualTo(checklistId);
-        JsonNode entry = view.get("levels").get(0);
-        assertThat(entry.get("standing").get("finished").asInt()).isEqualTo(1);
-        assertThat(entry.get("standing").get("averagePercent").asDouble()).isEqualTo(37.5);
-        assertThat(histogram(entry)).containsExactly(2L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L);
-        JsonNode theory = entry.get("categories").get(0);
-        assertThat(theory.get("standing").get("finished").asInt()).isEqualTo(2);
-        assertThat(theory.get("items").get(0).get("tickedBy").asInt()).isEqualTo(2);
-        assertThat(theory.get("items").get(0).get("share").asDouble()).isEqualTo(0.5);
-        JsonNode advanced = view.get("levels").get(1);
-        assertThat(advanced.get("standing").get("finished").asInt()).isEqualTo(2);
-
-        JsonNode ranking = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=10").json();
-        assertThat(ranking.get("total").asInt()).isEqualTo(4);
-        assertThat(ranking.get("learners").get(0).get("learnerId").asString()).isEqualTo("ada");
-        assertThat(ranking.get("learners").get(0).get("percent").asDouble()).isEqualTo(100.0);
-        assertThat(ranking.get("learners").get(1).get("rank").asInt()).isEqualTo(2);
-        assertThat(ranking.get("learners").get(2).get("rank").asInt()).isEqualTo(2);
-        assertThat(ranking.get("learners").get(3).get("learnerId").asString()).isEqualTo("cy");
-        assertThat(ranking.get("learners").get(3).get("rank").asInt()).isEqualTo(4);
+        FourLearnerCohort.assertView(awaitCohort(FourLearnerCohort::allTicksIn), checklistId);
+        FourLearnerCohort.assertRanking(
+                client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=10").json());
 
         String csv = text("/api/v1/progress/cohorts/" + cohortId + "/table.csv");
-        assertThat(csv.split("\r\n")).containsExactly("learner,overall %,Entry %,Advanced %",
-                "ada,100.0,100.0,100.0", "dee,33.3,0.0,100.0", "bob,33.3,50.0,0.0", "cy,0.0,0.0,0.0");
+        assertThat(csv.split("\r\n")).containsExactly(FourLearnerCohort.TABLE);
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         JsonNode days = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId
@@ -210,10 +181,6 @@ class CohortProgressIT {
 
     private static int itemTickedBy(JsonNode cohort, int level, int category) {
         return cohort.get("levels").get(level).get("categories").get(category).get("items").get(0).get("tickedBy").asInt();
-    }
-
-    private static List<Long> histogram(JsonNode level) {
-        return level.get("standing").get("histogram").valueStream().map(JsonNode::asLong).toList();
     }
 
     private void activity(dev.ticklist.events.activity.LearnerActivityEvent event) {

@@ -10,10 +10,6 @@ import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.activity.LearnerLeftCohort;
-import dev.ticklist.events.catalog.ChecklistVersionPublished;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
-import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
@@ -162,26 +158,10 @@ class RedisClusterIT {
         tick(cohortA, "dee", "research");
 
         // Exactly what CohortProgressIT sees on one Redis.
-        JsonNode view = awaitCohort(cohortA, cohort -> cohort.get("overall").get("learners").asInt() == 4
-                && cohort.get("overall").get("averagePercent").asDouble() == 41.67);
-        assertThat(view.get("checklistId").asString()).isEqualTo(checklistId);
-        JsonNode entry = view.get("levels").get(0);
-        assertThat(entry.get("standing").get("finished").asInt()).isEqualTo(1);
-        assertThat(entry.get("standing").get("averagePercent").asDouble()).isEqualTo(37.5);
-        assertThat(histogram(entry)).containsExactly(2L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L);
-        JsonNode theory = entry.get("categories").get(0);
-        assertThat(theory.get("standing").get("finished").asInt()).isEqualTo(2);
-        assertThat(theory.get("items").get(0).get("tickedBy").asInt()).isEqualTo(2);
-        assertThat(view.get("levels").get(1).get("standing").get("finished").asInt()).isEqualTo(2);
-
-        JsonNode ranking = client().get("/api/v1/progress/cohorts/" + cohortA + "/learners?limit=10").json();
-        assertThat(ranking.get("total").asInt()).isEqualTo(4);
-        assertThat(ranking.get("learners").get(0).get("learnerId").asString()).isEqualTo("ada");
-        assertThat(ranking.get("learners").get(3).get("learnerId").asString()).isEqualTo("cy");
-        assertThat(ranking.get("learners").get(3).get("rank").asInt()).isEqualTo(4);
-        assertThat(text("/api/v1/progress/cohorts/" + cohortA + "/table.csv").split("\r\n")).containsExactly(
-                "learner,overall %,Entry %,Advanced %",
-                "ada,100.0,100.0,100.0", "dee,33.3,0.0,100.0", "bob,33.3,50.0,0.0", "cy,0.0,0.0,0.0");
+        FourLearnerCohort.assertView(awaitCohort(cohortA, FourLearnerCohort::allTicksIn), checklistId);
+        FourLearnerCohort.assertRanking(client().get("/api/v1/progress/cohorts/" + cohortA + "/learners?limit=10").json());
+        assertThat(text("/api/v1/progress/cohorts/" + cohortA + "/table.csv").split("\r\n"))
+                .containsExactly(FourLearnerCohort.TABLE);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(client().get("/api/v1/progress/cohorts/" + cohortA + "/ticks-per-day?from=" + today + "&to=" + today)
                 .json().get("days").get(0).get("ticks").asInt()).isEqualTo(5);
@@ -266,7 +246,6 @@ class RedisClusterIT {
                 && !cluster.nodeOf(marker(partition)).equals(lost), master -> !master.equals(lost)));
         // The master restarts empty: no data, no scripts.
         cluster.flush(lost);
-        cluster.command(lost, "SCRIPT", "FLUSH");
         assertThat(redis.hasKey(learnerKey(organisationId, "gus"))).isFalse();
 
         // The next event of gus's partition finds its marker gone: the partition is cleared on
@@ -357,12 +336,7 @@ class RedisClusterIT {
     // ---- events and queries ----
 
     private void publishChecklist() {
-        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(checklistId, 1, organisationId, "Tiny",
-                List.of(new Level("entry", "Entry", List.of(
-                                new Category("entry-theory", "Theory", List.of(new Item("notation", "Notation", ""))),
-                                new Category("entry-general", "General", List.of(new Item("matrices", "Matrices", ""))))),
-                        new Level("advanced", "Advanced", List.of(new Category("advanced-general", "General",
-                                List.of(new Item("research", "Research", ""))))))));
+        publisher.publish(Topics.CATALOG, FourLearnerCohort.checklist(checklistId, organisationId));
         await().until(() -> catalog.find(checklistId, 1).isPresent());
     }
 
@@ -404,10 +378,6 @@ class RedisClusterIT {
             }
         }
         throw new AssertionError("no level " + levelId + " in " + checklist);
-    }
-
-    private static List<Long> histogram(JsonNode level) {
-        return level.get("standing").get("histogram").valueStream().map(JsonNode::asLong).toList();
     }
 
     /**

@@ -101,11 +101,11 @@ class RedisClusterDeliveryTest {
             assertThat(claims.claim(organisation, "msg_1", 2, Duration.ofSeconds(30))).as("the next attempt").isTrue();
             assertThat(cluster.keys(master, "webhook:{" + organisation + "}:*")).containsExactlyInAnyOrder(
                     claimKey(organisation, "msg_1", 1), claimKey(organisation, "msg_1", 2));
-            assertThat((Long) cluster.command(master, "PTTL", claimKey(organisation, "msg_1", 1)))
+            assertThat(cluster.pttl(master, claimKey(organisation, "msg_1", 1)))
                     .isBetween(1L, 30_000L);
 
             claims.extend(organisation, "msg_1", 1, Duration.ofMinutes(5));
-            assertThat((Long) cluster.command(master, "PTTL", claimKey(organisation, "msg_1", 1)))
+            assertThat(cluster.pttl(master, claimKey(organisation, "msg_1", 1)))
                     .isGreaterThan(30_000L);
 
             // An expired claim may be taken again (an instance that died mid-attempt).

@@ -39,7 +39,12 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration INITIAL_LOAD = Duration.ofMinutes(2);
     private static final Duration COMMAND_CATCH_UP = Duration.ofSeconds(5);
-    static final int PHASE = Integer.MIN_VALUE + 1000;
+    /**
+     * After the phase-0 lifecycles (Redis connection factories: state may be applied to Redis, and
+     * they start again in their phase when a context restarts), before web servers and listener
+     * containers.
+     */
+    static final int PHASE = 1000;
 
     private final Topic<E> topic;
     private final Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers;

@@ -4,6 +4,7 @@ import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +21,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 public class LearnerProgressQuery {
 
     private static final Duration POLL = Duration.ofMillis(20);
-    /**
-     * Levels and items of the same moment, in one atomic step on the learner's slot. A script
-     * rather than MULTI/EXEC: Spring Data Redis has no transactions on a Redis Cluster connection
-     * ("MULTI is currently not supported in cluster mode").
-     */
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> LEVELS_AND_ITEMS = RedisScript.of(
-            "return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}", List.class);
+    private static final RedisScript<?> LEVELS_AND_ITEMS = ScriptPipeline.script("scripts/read-levels-and-items.lua");
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
@@ -119,7 +113,7 @@ public class LearnerProgressQuery {
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
         // One atomic step on the learner's slot: levels and items of the same moment.
-        List<?> both = redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist)));
+        var both = (List<?>) redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist)));
         Map<Object, Object> levelFields = fieldsOf((List<?>) both.get(0));
         Map<Object, Object> items = fieldsOf((List<?>) both.get(1));
         var tickedItems = new TreeMap<String, Instant>();

@@ -13,10 +13,15 @@ public final class FreePorts {
 
     /** The port asked for when it is free on loopback, otherwise any free one. */
     public static int preferred(int port) {
+        return isFree(port) ? port : next();
+    }
+
+    /** Whether a server could bind the port on loopback now. */
+    public static boolean isFree(int port) {
         try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return port;
+            return true;
         } catch (IOException taken) {
-            return next();
+            return false;
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.ticklist.testsupport.local;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -23,8 +26,8 @@ import redis.embedded.core.ExecutableProvider;
  * A real Redis Cluster of three masters (no replicas) on 127.0.0.1, each a {@code redis-server}
  * process found as {@link LocalRedisServer} finds one (the PATH, else the binary the
  * embedded-redis package ships). The 16384 slots are split in three ranges; the cluster is formed
- * with plain commands ({@code CLUSTER ADDSLOTS}, {@code CLUSTER MEET}), so no {@code redis-cli}
- * is needed. Nothing is saved to disk; {@link #close()} stops the processes and deletes their
+ * with plain commands ({@code CLUSTER ADDSLOTS}, {@code CLUSTER MEET}) sent by Lettuce's
+ * standalone client, so no {@code redis-cli} is needed. Nothing is saved to disk; {@link #close()} stops the processes and deletes their
  * files.
  *
  * <p>Redis 6.2 listens for the cluster bus on the client port + 10000, so each node's port is
@@ -38,6 +41,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     private final List<Node> nodes;
     private final Path directory;
     private final String binary;
+    private final RedisClient client = RedisClient.create();
 
     /** One master: its port and the slots {@code [firstSlot, lastSlot]} it was given. */
     public record Node(int port, int firstSlot, int lastSlot, RedisServer process) {
@@ -147,44 +151,49 @@ public final class LocalRedisCluster implements AutoCloseable {
     private void form() {
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            try (var client = RespClient.connect(node.port())) {
-                var addSlots = new ArrayList<String>(List.of("CLUSTER", "ADDSLOTS"));
-                IntStream.rangeClosed(node.firstSlot(), node.lastSlot()).forEach(slot -> addSlots.add(Integer.toString(slot)));
-                client.command(addSlots.toArray(String[]::new));
-                client.command("CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
-            }
+            long epoch = i + 1;
+            onNode(node, commands -> {
+                commands.clusterAddSlots(IntStream.rangeClosed(node.firstSlot(), node.lastSlot()).toArray());
+                return commands.clusterSetConfigEpoch(epoch);
+            });
         }
-        try (var first = RespClient.connect(nodes.getFirst().port())) {
-            for (Node other : nodes.subList(1, nodes.size())) {
-                first.command("CLUSTER", "MEET", "127.0.0.1", Integer.toString(other.port()));
-            }
-        }
+        onNode(nodes.getFirst(), commands -> {
+            nodes.subList(1, nodes.size()).forEach(other -> commands.clusterMeet("127.0.0.1", other.port()));
+            return null;
+        });
         long deadline = System.nanoTime() + FORMING.toNanos();
         for (Node node : nodes) {
-            try (var client = RespClient.connect(node.port())) {
-                while (!formedAsSeenBy(client)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the Redis Cluster did not form within " + FORMING
-                                + "; " + node.address() + " reports:\n" + client.command("CLUSTER", "INFO")
-                                + client.command("CLUSTER", "NODES"));
-                    }
-                    pause();
+            while (!onNode(node, this::formedAsSeenBy)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the Redis Cluster did not form within " + FORMING
+                            + "; " + node.address() + " reports:\n"
+                            + onNode(node, commands -> commands.clusterInfo() + commands.clusterNodes()));
                 }
+                pause();
             }
         }
     }
 
-    private boolean formedAsSeenBy(RespClient client) {
-        String info = (String) client.command("CLUSTER", "INFO");
+    private boolean formedAsSeenBy(RedisCommands<String, String> commands) {
+        String info = commands.clusterInfo();
         if (!info.contains("cluster_state:ok") || !info.contains("cluster_slots_ok:" + SLOTS)
                 || !info.contains("cluster_known_nodes:" + nodes.size() + "\r")) {
             return false;
         }
         // Every node connected, not only known: a client asking any node sees the whole cluster.
-        String topology = (String) client.command("CLUSTER", "NODES");
-        return topology.lines().filter(line -> !line.isBlank()).count() == nodes.size()
-                && topology.lines().filter(line -> !line.isBlank()).allMatch(line -> line.contains(" connected")
+        List<String> topology = commands.clusterNodes().lines().filter(line -> !line.isBlank()).toList();
+        return topology.size() == nodes.size() && topology.stream().allMatch(line -> line.contains(" connected")
                 && !line.contains("handshake") && !line.contains("fail") && !line.contains("noaddr"));
+    }
+
+    /**
+     * Runs commands on one node's own connection. Lettuce's standalone client follows no
+     * redirection, which is the point: each node is asked about itself.
+     */
+    private <T> T onNode(Node node, Function<RedisCommands<String, String>, T> commands) {
+        try (var connection = client.connect(RedisURI.create("127.0.0.1", node.port()))) {
+            return commands.apply(connection.sync());
+        }
     }
 
     /** {@code 127.0.0.1:p1,127.0.0.1:p2,…}: the value of {@code spring.data.redis.cluster.nodes}. */
@@ -202,14 +211,7 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     /** The hash slot of a key (CRC16 of its hash tag, or of the whole key without one), as Redis Cluster computes it. */
     public static int slotOf(String key) {
-        int open = key.indexOf('{');
-        if (open >= 0) {
-            int close = key.indexOf('}', open + 1);
-            if (close > open + 1) {
-                key = key.substring(open + 1, close);
-            }
-        }
-        return Crc16.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) % SLOTS;
+        return SlotHash.getSlot(key);
     }
 
     /** The master serving a key's slot. */
@@ -220,35 +222,27 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     /** The number of keys a node holds ({@code DBSIZE} on its own connection). */
     public long keyCount(Node node) {
-        try (var client = RespClient.connect(node.port())) {
-            return (Long) client.command("DBSIZE");
-        }
+        return onNode(node, RedisCommands::dbsize);
     }
 
     /** Keys matching a pattern on one node ({@code KEYS} on its own connection; for tests, on small data). */
-    @SuppressWarnings("unchecked")
     public List<String> keys(Node node, String pattern) {
-        try (var client = RespClient.connect(node.port())) {
-            return (List<String>) client.command("KEYS", pattern);
-        }
+        return onNode(node, commands -> commands.keys(pattern));
     }
 
-    /** Empties one node, as a restart without persistence would: the others keep their data. */
+    /** The milliseconds a key has left ({@code PTTL} on the node's own connection; -1 without expiry, -2 absent). */
+    public long pttl(Node node, String key) {
+        return onNode(node, commands -> commands.pttl(key));
+    }
+
+    /** Empties one node of data and scripts, as a restart without persistence would: the others keep theirs. */
     public void flush(Node node) {
-        try (var client = RespClient.connect(node.port())) {
-            client.command("FLUSHALL");
-        }
-    }
-
-    /** Sends one command to one node, for tests: the reply as a String, Long, List or null. */
-    public Object command(Node node, String... command) {
-        try (var client = RespClient.connect(node.port())) {
-            return client.command(command);
-        }
+        onNode(node, commands -> commands.flushall() + commands.scriptFlush());
     }
 
     @Override
     public void close() {
+        client.shutdown();
         nodes.forEach(LocalRedisCluster::stopQuietly);
         deleteQuietly(directory);
     }
@@ -287,35 +281,10 @@ public final class LocalRedisCluster implements AutoCloseable {
     private static int portWithFreeBusPort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 45_000);
-            if (free(port) && free(port + 10_000)) {
+            if (FreePorts.isFree(port) && FreePorts.isFree(port + 10_000)) {
                 return port;
             }
         }
         throw new IllegalStateException("no free pair of ports (port, port + 10000) on loopback");
-    }
-
-    private static boolean free(int port) {
-        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    /** CRC16/XMODEM, the checksum Redis Cluster maps keys to slots with. */
-    private static final class Crc16 {
-        private Crc16() {
-        }
-
-        static int of(byte[] bytes) {
-            int crc = 0;
-            for (byte b : bytes) {
-                crc ^= (b & 0xff) << 8;
-                for (int i = 0; i < 8; i++) {
-                    crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
-                }
-            }
-            return crc & 0xffff;
-        }
     }
 }
