@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Ticklist and runs the progress-service rebuild benchmark once.
-# Usage (from anywhere): benchmarks/run.sh [--events=200000] [--learners=2000] [--timeout-minutes=15]
+# Usage (from anywhere): benchmarks/run.sh [--events=200000] [--learners=2000]
+#   [--distribution=round-robin|sessions] [--live-rates=2000,50000] [--live-seconds=20] [--timeout-minutes=15]
 #   [--service-heap=512m] [--service-jvm-option=<option>]...
 set -euo pipefail
 cd "$(dirname "$0")/.."

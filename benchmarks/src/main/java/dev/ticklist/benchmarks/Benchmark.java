@@ -58,8 +58,11 @@ public final class Benchmark {
         var admin = started.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         TopicSetup.createAll(admin);
 
-        say("publishing the checklist and %,d ticks over %,d learners", settings.events(), settings.learners());
-        Rate producer = new LoadGenerator(broker.bootstrapServers()).publish(settings.events(), settings.learners());
+        var generator = new LoadGenerator(broker.bootstrapServers(),
+                TickDistribution.of(settings.distribution(), settings.learners()));
+        say("publishing the checklist and %,d ticks over %,d learners, %s", settings.events(), settings.learners(),
+                generator.distribution());
+        Rate producer = generator.publish(settings.events());
         say("  producer: %s", producer);
         long records = EndOffsets.sum(admin, activity);
 
@@ -90,12 +93,26 @@ public final class Benchmark {
         var used = ResourceUse.read(service.pid(), redis.port()).since(atFirstCommit.get());
         say("  learner activity: %s; full rebuild: %s", rebuild.learnerActivity(), rebuild.full());
         var gauges = RebuildGauges.await(service.url(), Duration.ofSeconds(10));
+        // Counted before the live phases add to them: these describe the rebuild.
+        var keys = RedisKeys.count(redis.port(), GENERATION);
+        long milestones = EndOffsets.sum(admin, Topics.MILESTONES.name());
+        long deadLetteredActivity = EndOffsets.sum(admin, Topics.LEARNER_ACTIVITY.deadLetterTopic());
+        long deadLetteredCohort = EndOffsets.sum(admin, Topics.COHORT_PROGRESS.deadLetterTopic());
 
-        return new BenchmarkReport(settings.events(), settings.learners(), producer, raw, rebuild, used, gauges,
-                RedisKeys.count(redis.port(), GENERATION),
-                EndOffsets.sum(admin, Topics.MILESTONES.name()),
-                EndOffsets.sum(admin, Topics.LEARNER_ACTIVITY.deadLetterTopic()),
-                EndOffsets.sum(admin, Topics.COHORT_PROGRESS.deadLetterTopic()));
+        var live = new ArrayList<LivePhase.Result>();
+        var phase = new LivePhase(generator, service, redis.port(), admin, groupId, settings.timeout());
+        for (int rate : settings.livePhases()) {
+            say("live: %,d events/s (each toggling an item) for %d s", rate, settings.liveLength().toSeconds());
+            var result = phase.run(rate, settings.liveLength());
+            say("  producer: %s (%,d ticks / %,d unticks); caught up: %s after the last ack", result.achieved(),
+                    result.ticks(), result.unticks(),
+                    result.catchUp().caughtUp() ? String.format("%.1f s", result.catchUp().seconds())
+                            : "NOT within " + settings.timeout());
+            live.add(result);
+        }
+
+        return new BenchmarkReport(settings.events(), settings.learners(), generator.distribution(), producer, raw,
+                rebuild, used, gauges, keys, milestones, deadLetteredActivity, deadLetteredCohort, live);
     }
 
     /** The service refuses to start without an identity secret; any 48 random characters do here. */

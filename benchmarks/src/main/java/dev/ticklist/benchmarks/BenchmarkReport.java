@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The figures of one run, as an aligned text table and as the same table in Markdown. */
-record BenchmarkReport(int events, int learners, Rate producer, Rate rawConsumer, RebuildRate.Result rebuild,
-                       ResourceUse used, RebuildGauges gauges, RedisKeys keys, long milestones,
-                       long deadLetteredActivity, long deadLetteredCohort) {
+record BenchmarkReport(int events, int learners, String distribution, Rate producer, Rate rawConsumer,
+                       RebuildRate.Result rebuild, ResourceUse used, RebuildGauges gauges, RedisKeys keys,
+                       long milestones, long deadLetteredActivity, long deadLetteredCohort,
+                       List<LivePhase.Result> live) {
 
     private List<String[]> rows() {
         var rows = new ArrayList<String[]>();
         var learner = rebuild.learnerActivity();
         var full = rebuild.full();
         rows.add(row("events (ItemTicked) / learners", "%,d / %,d", events, learners));
+        rows.add(row("tick distribution", "%s", distribution));
         rows.add(row("producer rate", "%,.0f events/s (%.1f s)", producer.perSecond(), producer.seconds()));
         rows.add(row("raw consumer rate", "%,.0f records/s (%.1f s)", rawConsumer.perSecond(), rawConsumer.seconds()));
         rows.add(row("service ready after", "%.1f s", rebuild.readySeconds()));
@@ -51,6 +53,39 @@ record BenchmarkReport(int events, int learners, Rate producer, Rate rawConsumer
         rows.add(row("milestones published", "%,d", milestones));
         rows.add(row("dead-lettered: learner events / cohort changes", "%,d / %,d",
                 deadLetteredActivity, deadLetteredCohort));
+        live.forEach(phase -> rows.addAll(liveRows(phase)));
+        return rows;
+    }
+
+    private static List<String[]> liveRows(LivePhase.Result phase) {
+        String name = String.format("live %,d events/s: ", phase.askedRate());
+        var rows = new ArrayList<String[]>();
+        var achieved = phase.achieved();
+        rows.add(row(name + "producer rate achieved", "%,.0f events/s (%,d in %.1f s)%s", achieved.perSecond(),
+                achieved.count(), achieved.seconds(),
+                achieved.perSecond() < 0.98 * phase.askedRate() ? ", below the rate asked" : ""));
+        rows.add(row(name + "events: ticks / unticks", "%,d / %,d (%.1f %% unticks)", phase.ticks(), phase.unticks(),
+                achieved.count() == 0 ? 0 : 100.0 * phase.unticks() / achieved.count()));
+        var catchUp = phase.catchUp();
+        rows.add(row(name + "caught up after the last ack",
+                "%s; %,d cohort changes caused, %,d milestones, %,d dead-lettered",
+                catchUp.caughtUp()
+                ? String.format("%.1f s", catchUp.seconds())
+                : String.format("NOT within %.0f s: %,d learner events / %,d cohort changes left",
+                        catchUp.seconds(), catchUp.activityLeft(), catchUp.cohortLeft()),
+                phase.cohortChanges(), phase.milestones(), phase.deadLettered()));
+        var age = phase.age();
+        rows.add(row(name + "event age p50 / p99", age.count() == 0 ? "no events applied" : "%s / %s; %,d events",
+                age.quantile(0.50), age.quantile(0.99), age.count()));
+        var used = phase.used();
+        double perEvent = achieved.count() == 0 ? 0 : 1e-3 / achieved.count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long ours = used.serviceNanos() + used.redisNanos() + used.benchmarkNanos();
+        double span = phase.usedNanos() * (double) cores;
+        rows.add(row(name + "CPU per event: service / Redis / broker and producer",
+                "%.0f / %.0f / %.0f µs (%.0f %% of %d cores; other processes %.0f %%)",
+                used.serviceNanos() * perEvent, used.redisNanos() * perEvent, used.benchmarkNanos() * perEvent,
+                100.0 * ours / span, cores, 100.0 * Math.max(0, used.machineNanos() - ours) / span));
         return rows;
     }
 

@@ -2,7 +2,9 @@ package dev.ticklist.benchmarks;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
@@ -10,11 +12,10 @@ import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,9 +23,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes what checklist-service would have: one checklist version (3 levels x 3 categories
- * x 10 items) to the catalog, then ticks of its items spread round-robin over the learners.
- * Each learner ticks its items in order, so with 90 or more ticks per learner every learner
- * finishes every level, and the service publishes those milestones too, as it would live.
+ * x 10 items) to the catalog, then ticks of its items spread over the learners by a
+ * {@link TickDistribution}. Each learner ticks its items in order, so with 90 or more ticks per
+ * learner that learner finishes every level, and the service publishes those milestones too, as
+ * it would live (a repeated tick changes nothing).
+ *
+ * <p>The live phases draw further events from the same generator, so each learner goes on with
+ * its next item, but toggle it: an item the learner has ticked is unticked ({@link ItemUnticked}),
+ * any other is ticked. Which items each learner has ticked is kept as the load is generated, so
+ * every live event changes something: after a rebuild in which a learner ticked all 90 items,
+ * its live events untick them one by one, the next 90 tick them again, and so on.
  */
 final class LoadGenerator {
 
@@ -34,10 +42,14 @@ final class LoadGenerator {
     private static final String SOURCE = "/ticklist/checklist-service";
 
     private final String bootstrapServers;
+    private final TickDistribution distribution;
     private final List<String> itemIds;
+    /** Bit {@code learner * 90 + item}: whether the learner's item is ticked after the events generated so far. */
+    private final BitSet ticked = new BitSet();
 
-    LoadGenerator(String bootstrapServers) {
+    LoadGenerator(String bootstrapServers, TickDistribution distribution) {
         this.bootstrapServers = bootstrapServers;
+        this.distribution = distribution;
         this.itemIds = checklist().levels().stream()
                 .flatMap(level -> level.categories().stream())
                 .flatMap(category -> category.items().stream())
@@ -46,43 +58,70 @@ final class LoadGenerator {
     }
 
     /** Publishes the checklist, then the ticks; the rate covers the ticks, from first send to last ack. */
-    Rate publish(int events, int learners) {
-        try (var producer = new KafkaProducer<String, EventEnvelope<?>>(producerConfig(),
-                new StringSerializer(), new EventEnvelopeSerializer())) {
+    Rate publish(int events) {
+        try (var producer = producer()) {
             var catalog = envelope(checklist());
             producer.send(new ProducerRecord<>(Topics.CATALOG.name(), catalog.event().key(), catalog));
             producer.flush();
 
-            var failure = new AtomicReference<Exception>();
-            var acked = new AtomicLong();
+            var acks = new Acknowledgements();
             long start = System.nanoTime();
             for (int n = 0; n < events; n++) {
-                var tick = envelope(tick(n, learners));
-                producer.send(new ProducerRecord<>(Topics.LEARNER_ACTIVITY.name(), tick.event().key(), tick),
-                        (metadata, exception) -> {
-                            if (exception != null) {
-                                failure.compareAndSet(null, exception);
-                            } else {
-                                acked.incrementAndGet();
-                            }
-                        });
+                producer.send(nextTick(), acks);
             }
             producer.flush();
             var rate = Rate.since(events, start);
-            if (failure.get() != null || acked.get() != events) {
-                throw new IllegalStateException("only " + acked.get() + " of " + events + " ticks were acknowledged",
-                        failure.get());
-            }
+            acks.requireAll(events);
             return rate;
         }
     }
 
-    /** Event n goes to learner n mod L, who ticks its items in checklist order (and starts over after 90). */
-    private ItemTicked tick(int n, int learners) {
-        int learner = n % learners;
-        int ofLearner = n / learners;
-        return new ItemTicked(ORGANISATION, "cohort-" + (learner % 20), "learner-" + learner,
-                CHECKLIST, VERSION, itemIds.get(ofLearner % itemIds.size()));
+    /** A producer with the settings the services use (platform defaults). */
+    KafkaProducer<String, EventEnvelope<?>> producer() {
+        return new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventEnvelopeSerializer());
+    }
+
+    /** The rebuild's load: the distribution's next learner ticks its next item (perhaps again). */
+    ProducerRecord<String, EventEnvelope<?>> nextTick() {
+        var next = distribution.next();
+        int item = next.ofLearner() % itemIds.size();
+        ticked.set(bit(next.learner(), item));
+        return record(activity(next.learner(), item, true));
+    }
+
+    /**
+     * A live event: the distribution's next learner toggles its next item, unticking it if
+     * ticked, else ticking it. Its time is now, so its age is then the time to its application.
+     */
+    ProducerRecord<String, EventEnvelope<?>> nextToggle() {
+        var next = distribution.next();
+        int item = next.ofLearner() % itemIds.size();
+        int bit = bit(next.learner(), item);
+        boolean tick = !ticked.get(bit);
+        ticked.flip(bit);
+        return record(activity(next.learner(), item, tick));
+    }
+
+    String distribution() {
+        return distribution.describe();
+    }
+
+    private int bit(int learner, int item) {
+        return Math.addExact(Math.multiplyExact(learner, itemIds.size()), item);
+    }
+
+    /** Learner l is in cohort l mod 20; item is the index in checklist order. */
+    private ItemActivity activity(int learner, int item, boolean tick) {
+        String cohort = "cohort-" + (learner % 20);
+        String learnerId = "learner-" + learner;
+        String itemId = itemIds.get(item);
+        return tick ? new ItemTicked(ORGANISATION, cohort, learnerId, CHECKLIST, VERSION, itemId)
+                : new ItemUnticked(ORGANISATION, cohort, learnerId, CHECKLIST, VERSION, itemId);
+    }
+
+    private static ProducerRecord<String, EventEnvelope<?>> record(ItemActivity activity) {
+        var envelope = envelope(activity);
+        return new ProducerRecord<>(Topics.LEARNER_ACTIVITY.name(), envelope.event().key(), envelope);
     }
 
     static ChecklistVersionPublished checklist() {

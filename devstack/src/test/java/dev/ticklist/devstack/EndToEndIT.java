@@ -102,12 +102,13 @@ class EndToEndIT {
         String ticks = "/api/v1/cohorts/" + cohortId + "/learners/ada/ticks";
         var first = api.post(ticks, Map.of("itemIds", List.of(entryItems.getFirst())));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> entryLevel(api).get("ticked").asInt() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> entryLevel(api), level -> level != null && level.get("ticked").asInt() == 1);
 
         var rest = api.post(ticks, Map.of("itemIds", entryItems.subList(1, entryItems.size())));
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
         JsonNode entry = await().atMost(Duration.ofSeconds(30))
-                .until(() -> entryLevel(api), level -> !level.get("finishedAt").isNull());
+                .until(() -> entryLevel(api), level -> level != null && !level.get("finishedAt").isNull());
         assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
 
         JsonNode cohortView = await().atMost(Duration.ofSeconds(30)).until(
@@ -252,6 +253,7 @@ class EndToEndIT {
         }
     }
 
+    /** The learner's Entry level, or null while the enrolment is not applied yet (no checklist). */
     private static JsonNode entryLevel(JsonHttp api) {
         var progress = api.get("/api/v1/progress/learners/ada").json();
         for (JsonNode checklist : progress.get("checklists")) {
@@ -261,7 +263,7 @@ class EndToEndIT {
                 }
             }
         }
-        throw new AssertionError("no entry level yet in " + progress);
+        return null;
     }
 
     private static List<String> itemsOfLevel(JsonNode checklist, String levelId) {

@@ -77,7 +77,10 @@ final class RedisProjections implements AutoCloseable {
 
     /** The cohort's aggregates (without zero fields) and ranking, in the fold's terms. */
     CohortState cohortOf(String cohortId) {
-        var aggregates = CohortState.withoutZeros(redis.hgetAll(cohortPrefix(cohortId) + "aggregates"));
+        var stored = new TreeMap<>(redis.hgetAll(cohortPrefix(cohortId) + "aggregates"));
+        // How often a threshold was reached is history (it names the milestone), not a fold of the final state.
+        stored.keySet().removeIf(field -> field.startsWith("RN:"));
+        var aggregates = CohortState.withoutZeros(stored);
         Map<String, Long> ranking = new TreeMap<>();
         redis.zrangeWithScores(cohortPrefix(cohortId) + "ranking", 0, -1)
                 .forEach(entry -> ranking.put(entry.getElement(), (long) entry.getScore()));

@@ -2,11 +2,14 @@ package dev.ticklist.events.cohort;
 
 import dev.ticklist.events.EventType;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one learner's event changed in their cohort: they joined it, left it, ticked or unticked
- * an item, or moved to another checklist version.
+ * an item, or moved to another checklist version. Written one record per event until the
+ * changes were netted per flush; still read, {@link #upcast()} turns it into the current form.
  *
  * @param sequence    the position of the causing event in the learner's partition: grows with
  *                    every event of the learner, so a cohort applies each change once and in order
@@ -42,6 +45,19 @@ public record CohortMemberChanged(
 
     public CohortMemberChanged {
         tickedItems = tickedItems == null ? List.of() : List.copyOf(tickedItems);
+    }
+
+    /** The same change as one member of a {@link CohortMembersChanged}. */
+    public CohortMembersChanged upcast() {
+        boolean reset = JOINED.equals(change) || MOVED.equals(change);
+        var ticked = reset ? tickedItems : TICKED.equals(change) ? List.of(itemId) : List.<String>of();
+        var unticked = UNTICKED.equals(change) ? List.of(itemId) : List.<String>of();
+        var days = TICKED.equals(change)
+                ? Map.of(occurredAt.atZone(ZoneOffset.UTC).toLocalDate().toString(), 1) : Map.<String, Integer>of();
+        return new CohortMembersChanged(organisationId, cohortId, generation, List.of(new CohortMembersChanged.Member(
+                learnerId, checklistId, checklistVersion, sequence,
+                LEFT.equals(change) ? CohortMembersChanged.LEFT : CohortMembersChanged.MEMBER, reset, ticked,
+                unticked, days, occurredAt, position)));
     }
 
     @Override

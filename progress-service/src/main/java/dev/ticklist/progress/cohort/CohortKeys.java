@@ -1,7 +1,5 @@
 package dev.ticklist.progress.cohort;
 
-import java.util.List;
-
 /**
  * Redis keys of one cohort's projection in one generation. They all carry the hash tag {@code {org/cohort}}: a
  * cohort's every step touches one hash slot, and its changes arrive through the cohort's own
@@ -11,6 +9,11 @@ record CohortKeys(String generation, String organisationId, String cohortId) {
 
     private String prefix() {
         return "cohort:" + generation + ":{" + organisationId + "/" + cohortId + "}:";
+    }
+
+    /** The offset of the last cohort-stream record applied: the cohort's marker. */
+    String applied() {
+        return prefix() + "applied";
     }
 
     String aggregates() {
@@ -31,10 +34,5 @@ record CohortKeys(String generation, String organisationId, String cohortId) {
 
     String days() {
         return prefix() + "days";
-    }
-
-    /** The keys of a script call on the cohort; each change adds its learner's row. */
-    List<String> forChanges() {
-        return List.of(aggregates(), ranking(), outbox(), days());
     }
 }

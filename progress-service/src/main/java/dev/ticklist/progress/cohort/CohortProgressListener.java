@@ -2,13 +2,13 @@ package dev.ticklist.progress.cohort;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.cohort.CohortMemberChanged;
+import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.outbox.Outbox;
-import dev.ticklist.progress.redis.ScriptBatch.Piece;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -17,45 +17,58 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** Feeds the cohort stream into cohort projections; offsets are committed after a batch is applied. */
+/** Feeds the cohort stream into cohort projections, a poll at a time; offsets are committed after it is applied. */
 public class CohortProgressListener {
 
     private final ChecklistStructures structures;
-    private final CohortProjection projection;
+    private final CohortFold fold;
+    private final CohortCache cache;
+    private final String generation;
     private final Outbox outbox;
     private final ProjectionMarkers markers;
     private final Counter applied;
 
-    public CohortProgressListener(ChecklistStructures structures, CohortProjection projection, Outbox outbox,
-                                  ProjectionMarkers markers, MeterRegistry meters) {
-        this.markers = markers;
+    public CohortProgressListener(ChecklistStructures structures, CohortFold fold, CohortCache cache,
+                                  String generation, Outbox outbox, ProjectionMarkers markers, MeterRegistry meters) {
         this.structures = structures;
-        this.projection = projection;
+        this.fold = fold;
+        this.cache = cache;
+        this.generation = generation;
+        this.markers = markers;
         this.outbox = outbox;
         this.applied = Counter.builder("ticklist.progress.cohort.changes.applied")
-                .description("learners' changes applied to cohort projections").register(meters);
+                .description("learners' net changes applied to cohort projections").register(meters);
     }
 
     @KafkaListener(id = "cohort-progress", idIsGroup = false, topics = "ticklist.cohort-progress", batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
-        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf, (calls, applicable) -> {
-            var own = calls.stream().filter(Objects::nonNull).toList();
-            outbox.publish(markers.stillStanding(projection.applyAll(own), applicable, consumer));
-            applied.increment(own.size());
+        // Cohorts are cached whole, not by partition: any loss drops them all.
+        var intact = markers.intactOnly(records, consumer, lost -> cache.clear());
+        PoisonAwareBatch.apply(intact, this::recordOf, (changes, applicable) -> {
+            var own = changes.stream().filter(Objects::nonNull).toList();
+            try {
+                outbox.publish(markers.stillStanding(fold.fold(own), applicable, consumer, lost -> cache.clear()));
+            } catch (RuntimeException e) {
+                cache.clear();
+                throw e;
+            }
+            applied.increment(own.stream().mapToInt(record -> record.change().members().size()).sum());
         });
     }
 
-    /** The change's script call, or null for a change another generation derived. */
-    @SuppressWarnings("unchecked")
-    private Piece changeOf(ConsumerRecord<String, EventEnvelope<?>> record) {
+    /** The record as this generation applies it, or null for a change another generation derived. */
+    private CohortFold.Record recordOf(ConsumerRecord<String, EventEnvelope<?>> record) {
         var envelope = ReadableRecords.envelopeOf(record);
-        if (!(envelope.event() instanceof CohortMemberChanged change)) {
-            throw new PoisonEventException("not a cohort progress event: " + envelope.type());
-        }
-        if (!projection.builds(change)) {
+        CohortMembersChanged change = switch (envelope.event()) {
+            case CohortMembersChanged netted -> netted;
+            case CohortMemberChanged single -> single.upcast();
+            default -> throw new PoisonEventException("not a cohort progress event: " + envelope.type());
+        };
+        if (!generation.equals(change.generation())) {
             return null;
         }
-        return projection.change((EventEnvelope<CohortMemberChanged>) envelope,
-                structures.require(change.checklistId(), change.checklistVersion()));
+        // Every version named must exist before the fold starts, so a bad record poisons alone.
+        change.members().forEach(member -> structures.require(member.checklistId(), member.checklistVersion()));
+        return new CohortFold.Record(record.offset(), change);
     }
 }

@@ -33,6 +33,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public class ProjectionMarkers {
 
+    /** Told the numbers of partitions whose projections were lost, to drop what it holds of them. */
+    @FunctionalInterface
+    public interface LostPartitions {
+        void accept(Set<Integer> partitions);
+    }
+
     private static final LogAccessor LOG = new LogAccessor(ProjectionMarkers.class);
 
     private final StringRedisTemplate redis;
@@ -55,7 +61,8 @@ public class ProjectionMarkers {
      * The records to apply: those of partitions whose projections Redis still holds, or that
      * start at the partition's beginning. Runs on the consumer's thread.
      */
-    public <K, V> List<ConsumerRecord<K, V>> intactOnly(List<ConsumerRecord<K, V>> records, Consumer<?, ?> consumer) {
+    public <K, V> List<ConsumerRecord<K, V>> intactOnly(List<ConsumerRecord<K, V>> records, Consumer<?, ?> consumer,
+                                                        LostPartitions forget) {
         Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
         records.forEach(record -> firstOffsets.putIfAbsent(
                 new TopicPartition(record.topic(), record.partition()), record.offset()));
@@ -72,7 +79,7 @@ public class ProjectionMarkers {
         if (lost.isEmpty()) {
             return records;
         }
-        replay(lost, consumer);
+        replay(lost, consumer, forget);
         return records.stream().filter(record -> !isIn(lost, record)).toList();
     }
 
@@ -82,12 +89,13 @@ public class ProjectionMarkers {
      * and the partitions are applied again from their beginning; the events the batch caused in
      * them must not be published.
      */
-    private Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+    private Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
+                                          LostPartitions forget) {
         var partitions = new LinkedHashSet<TopicPartition>();
         records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
         var lost = Set.copyOf(unmarked(partitions));
         if (!lost.isEmpty()) {
-            replay(lost, consumer);
+            replay(lost, consumer, forget);
         }
         return lost;
     }
@@ -98,8 +106,9 @@ public class ProjectionMarkers {
      * partitions are applied again.
      */
     public List<PendingEvent<?>> stillStanding(List<PendingEvent<?>> caused,
-                                               List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
-        var lost = lostSince(records, consumer);
+                                               List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
+                                               LostPartitions forget) {
+        var lost = lostSince(records, consumer, forget);
         return lost.isEmpty() ? caused
                 : caused.stream().filter(event -> !isOf(lost, event.outbox(), consumer)).toList();
     }
@@ -125,7 +134,10 @@ public class ProjectionMarkers {
         return unmarked;
     }
 
-    private void replay(Set<TopicPartition> lost, Consumer<?, ?> consumer) {
+    /** @param forget told the lost partitions' numbers, so state held in memory for them is dropped */
+    private void replay(Set<TopicPartition> lost, Consumer<?, ?> consumer,
+                        LostPartitions forget) {
+        forget.accept(lost.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
         LOG.warn(() -> "Redis no longer holds the projections of " + lost + "; applying them again from the beginning");
         deleteProjectionsOf(lost, consumer);
         consumer.seekToBeginning(lost);

@@ -2,10 +2,8 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
-import dev.ticklist.events.activity.LearnerJoinedCohort;
-import dev.ticklist.events.activity.LearnerLeftCohort;
-import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
@@ -13,9 +11,8 @@ import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.live.LiveProgressPublisher;
-import dev.ticklist.progress.live.ProgressChange;
+import dev.ticklist.progress.model.LearnerActivity;
 import dev.ticklist.progress.outbox.Outbox;
-import dev.ticklist.progress.redis.ScriptBatch.Piece;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,13 +24,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Feeds learner activity into the projection. Offsets are committed by the container only
- * after a batch was applied and the events it caused were published.
+ * Feeds learner activity into the projections, a poll at a time: folded in memory by learner
+ * ({@link LearnerFold}), each touched learner written once, then the events it caused published.
+ * The container commits the poll's offsets only after that, so a crash at any point applies the
+ * poll again, and the learners' markers make that change nothing twice.
  */
 public class LearnerActivityListener {
 
     private final ChecklistStructures structures;
-    private final LearnerProgressProjection projection;
+    private final LearnerFold fold;
+    private final LearnerCache cache;
     private final Outbox outbox;
     private final ProjectionGenerations generations;
     private final LiveProgressPublisher live;
@@ -42,15 +42,16 @@ public class LearnerActivityListener {
     private final Timer eventAge;
     private final Clock clock;
 
-    public LearnerActivityListener(ChecklistStructures structures, LearnerProgressProjection projection,
-                                   Outbox outbox, ProjectionGenerations generations, LiveProgressPublisher live,
+    public LearnerActivityListener(ChecklistStructures structures, LearnerFold fold, LearnerCache cache, Outbox outbox,
+                                   ProjectionGenerations generations, LiveProgressPublisher live,
                                    ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
-        this.markers = markers;
+        this.structures = structures;
+        this.fold = fold;
+        this.cache = cache;
+        this.outbox = outbox;
         this.generations = generations;
         this.live = live;
-        this.structures = structures;
-        this.projection = projection;
-        this.outbox = outbox;
+        this.markers = markers;
         this.clock = clock;
         this.applied = Counter.builder("ticklist.progress.events.applied")
                 .description("learner activity events applied to projections").register(meters);
@@ -59,49 +60,47 @@ public class LearnerActivityListener {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** A batch of records, applied in one Redis pipeline in order (see {@link PoisonAwareBatch}). */
     // The group is spring.kafka.consumer.group-id, not the listener id, so a rebuild can run in a group of its own.
     @KafkaListener(id = "learner-activity", idIsGroup = false, topics = "ticklist.learner-activity", batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
-        PoisonAwareBatch.apply(markers.intactOnly(records, consumer), this::changeOf,
-                (changes, applicable) -> applyAndPublish(changes, applicable, consumer));
+        var intact = markers.intactOnly(records, consumer, cache::evictPartitions);
+        PoisonAwareBatch.apply(intact, this::activityOf, (activities, applicable) -> {
+            try {
+                var folded = fold.fold(activities);
+                // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
+                outbox.publish(markers.stillStanding(folded.pending(), applicable, consumer, cache::evictPartitions));
+                if (generations.isServing()) {
+                    live.announce(folded.live());
+                }
+            } catch (RuntimeException e) {
+                // The poll is delivered again: start from what Redis holds, outboxes included.
+                cache.clear();
+                throw e;
+            }
+            applied.increment(activities.size());
+            var now = clock.instant();
+            applicable.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
+        });
     }
 
-    @SuppressWarnings("unchecked")
-    private Piece changeOf(ConsumerRecord<String, EventEnvelope<?>> record) {
+    /** The record as the model reads it, once its checklist version and item are known to exist. */
+    private LearnerActivity activityOf(ConsumerRecord<String, EventEnvelope<?>> record) {
         var envelope = ReadableRecords.envelopeOf(record);
-        return switch (envelope.event()) {
+        if (!(envelope.event() instanceof LearnerActivityEvent event)) {
+            throw new PoisonEventException("not a learner activity event: " + envelope.type());
+        }
+        switch (event) {
             case ItemActivity item -> {
                 var structure = structures.require(item.checklistId(), item.checklistVersion());
-                var level = structure.levelOf(item.itemId()).orElseThrow(() -> new PoisonEventException(
-                        "item " + item.itemId() + " is not in " + item.checklistId() + " v" + item.checklistVersion()));
-                yield projection.tick((EventEnvelope<ItemActivity>) envelope, record.partition(), record.offset(),
-                        structure, level);
+                if (structure.levelOf(item.itemId()).isEmpty()) {
+                    throw new PoisonEventException("item " + item.itemId() + " is not in " + item.checklistId()
+                            + " v" + item.checklistVersion());
+                }
             }
-            case LearnerChecklistAssigned assigned -> projection.move((EventEnvelope<LearnerChecklistAssigned>) envelope,
-                    record.partition(), record.offset(),
-                    structures.require(assigned.checklistId(), assigned.checklistVersion()));
-            case LearnerJoinedCohort joined -> projection.membership((EventEnvelope<LearnerJoinedCohort>) envelope,
-                    record.partition(), record.offset());
-            case LearnerLeftCohort left -> projection.membership((EventEnvelope<LearnerLeftCohort>) envelope,
-                    record.partition(), record.offset());
-            default -> throw new PoisonEventException("not a learner activity event: " + envelope.type());
-        };
-    }
-
-    private void applyAndPublish(List<Piece> changes, List<ConsumerRecord<String, EventEnvelope<?>>> records,
-                                 Consumer<?, ?> consumer) {
-        // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
-        var caused = markers.stillStanding(projection.applyAll(changes), records, consumer);
-        outbox.publish(caused);
-        applied.increment(changes.size());
-        if (generations.isServing()) {
-            live.announce(caused.stream()
-                    .filter(pending -> pending.event() instanceof CohortMemberChanged)
-                    .map(pending -> ProgressChange.of((CohortMemberChanged) pending.event()))
-                    .toList());
+            case LearnerChecklistAssigned moved -> structures.require(moved.checklistId(), moved.checklistVersion());
+            default -> {
+            }
         }
-        var now = clock.instant();
-        records.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
+        return new LearnerActivity(envelope.id(), record.partition(), record.offset(), envelope.time(), event);
     }
 }

@@ -6,8 +6,10 @@ import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.live.LiveProgressPublisher;
 import dev.ticklist.progress.outbox.Outbox;
+import dev.ticklist.progress.redis.KeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,17 +18,23 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class LearnerConfiguration {
 
     @Bean
-    LearnerProgressProjection learnerProgressProjection(StringRedisTemplate redis, ProjectionGenerations generations) {
-        return new LearnerProgressProjection(redis, generations);
+    LearnerCache learnerCache(@Value("${ticklist.progress.learner-cache-size:20000}") int capacity) {
+        return new LearnerCache(capacity);
     }
 
     @Bean
-    LearnerActivityListener learnerActivityListener(ChecklistStructures structures,
-                                                    LearnerProgressProjection projection, Outbox outbox,
+    LearnerFold learnerFold(StringRedisTemplate redis, KeyStore keyStore, LearnerCache cache,
+                            ChecklistStructures structures, ProjectionGenerations generations) {
+        return new LearnerFold(new LearnerStore(redis, keyStore, generations.built()), cache, structures::require,
+                generations.built());
+    }
+
+    @Bean
+    LearnerActivityListener learnerActivityListener(ChecklistStructures structures, LearnerFold fold,
+                                                    LearnerCache cache, Outbox outbox,
                                                     ProjectionGenerations generations, LiveProgressPublisher live,
                                                     ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
-        return new LearnerActivityListener(structures, projection, outbox, generations, live, markers, meters,
-                clock);
+        return new LearnerActivityListener(structures, fold, cache, outbox, generations, live, markers, meters, clock);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package dev.ticklist.progress.learner;
 
-import java.util.List;
-
 /**
  * Redis keys of one learner's projection in one generation. They all carry the hash tag
  * {@code {org/learner}}, so each atomic step touches one hash slot (Redis Cluster ready).
@@ -33,6 +31,12 @@ record LearnerKeys(String generation, String organisationId, String learnerId) {
         return prefix() + "outbox";
     }
 
+    /** Cohort to {@code checklist@version}: the cohorts the learner is in. */
+    String cohorts() {
+        return prefix() + "cohorts";
+    }
+
+    /** {@code checklist@version} to the cohorts the learner is in on it (comma-separated), for reads. */
     String checklists() {
         return prefix() + "checklists";
     }
@@ -47,19 +51,6 @@ record LearnerKeys(String generation, String organisationId, String learnerId) {
 
     String days() {
         return prefix() + "days";
-    }
-
-    List<String> forApply(String checklist) {
-        return List.of(applied(), items(checklist), levels(checklist), outbox(), checklists(), cohortsLeft(),
-                timeline(), days());
-    }
-
-    List<String> forMove(String from, String to) {
-        return List.of(applied(), items(from), items(to), levels(to), checklists(), outbox(), cohortsLeft());
-    }
-
-    List<String> forMembership(String checklist) {
-        return List.of(applied(), items(checklist), checklists(), cohortsLeft(), outbox());
     }
 
     /** {@code checklist@version}: how a learner's checklist is named inside its keys. */

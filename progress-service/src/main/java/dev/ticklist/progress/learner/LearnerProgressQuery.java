@@ -70,7 +70,8 @@ public class LearnerProgressQuery {
         assigned.forEach((checklist, cohortId) -> {
             String[] idAndVersion = ((String) checklist).split("@");
             catalog.find(idAndVersion[0], Integer.parseInt(idAndVersion[1])).ifPresent(structure ->
-                    checklists.add(progressIn(keys, (String) checklist, structure, (String) cohortId)));
+                    // A learner in two cohorts on one version: both are listed, comma-separated; the first is shown.
+                    checklists.add(progressIn(keys, (String) checklist, structure, ((String) cohortId).split(",")[0])));
         });
         return new LearnerProgress(learnerId, true, checklists);
     }

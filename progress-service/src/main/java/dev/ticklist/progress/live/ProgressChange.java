@@ -2,7 +2,7 @@ package dev.ticklist.progress.live;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import dev.ticklist.events.cohort.CohortMemberChanged;
+import dev.ticklist.progress.model.MemberChange;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,11 +37,11 @@ public record ProgressChange(
         Objects.requireNonNull(time, "time");
     }
 
-    /** The change a learner's event made, as derived for the cohort's stream. */
-    public static ProgressChange of(CohortMemberChanged change) {
-        return new ProgressChange(change.organisationId(), change.cohortId(), change.learnerId(), change.checklistId(),
-                change.checklistVersion(), Kind.valueOf(change.change().toUpperCase(Locale.ROOT)), change.itemId(),
-                change.position(), change.occurredAt());
+    /** The change a learner's event made in one of their cohorts. */
+    public static ProgressChange of(String organisationId, String learnerId, MemberChange change) {
+        return new ProgressChange(organisationId, change.cohortId(), learnerId, change.checklistId(),
+                change.checklistVersion(), Kind.valueOf(change.kind().toUpperCase(Locale.ROOT)), change.itemId(),
+                change.position(), change.time());
     }
 
     /** What happened; written in lower case on the wire. */

@@ -2,18 +2,22 @@ package dev.ticklist.progress.outbox;
 
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
+import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Publishes events from projection outboxes and removes each only after the broker acknowledged
- * it: at least once, always under the same event id, in the order recorded.
+ * Publishes events from projection outboxes and removes them only after the broker acknowledged
+ * them: at least once, always under the same event id, in the order recorded. Learners' net
+ * changes for one cohort, each in its learner's outbox, leave as one record per cohort.
  */
 public class Outbox {
 
@@ -25,31 +29,63 @@ public class Outbox {
         this.redis = redis;
     }
 
+    /** @param pending every entry of each outbox named, in order (as the store script returns them) */
     public void publish(List<? extends PendingEvent<?>> pending) {
         if (pending.isEmpty()) {
             return;
         }
-        // Each outbox is named once, as the batch's last script on it left it (see ScriptBatch).
-        var byTopic = new LinkedHashMap<Topic<?>, List<PendingEvent<?>>>();
-        pending.forEach(event -> byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>()).add(event));
+        var byTopic = new LinkedHashMap<Topic<?>, List<Identified<TicklistEvent>>>();
+        var cohorts = new LinkedHashMap<String, List<PendingEvent<?>>>();
+        var published = new LinkedHashMap<String, Integer>();
+        for (PendingEvent<?> event : pending) {
+            published.merge(event.outbox(), 1, Integer::sum);
+            if (event.event() instanceof CohortMembersChanged change) {
+                cohorts.computeIfAbsent(change.organisationId() + "/" + change.cohortId() + "/" + change.generation(),
+                        cohort -> new ArrayList<>()).add(event);
+            } else {
+                byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>())
+                        .add(new Identified<>(event.eventId(), event.event()));
+            }
+        }
+        cohorts.values().forEach(changes -> byTopic.computeIfAbsent(changes.getFirst().topic(),
+                topic -> new ArrayList<>()).add(merged(changes)));
         byTopic.forEach(this::publishTo);
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (PendingEvent<?> event : pending) {
-                connection.listCommands().lRem(bytes(event.outbox()), 1, bytes(event.entry()));
-            }
+            published.forEach((outbox, count) -> connection.listCommands().lTrim(bytes(outbox), count, -1));
             return null;
         });
     }
 
+    /** One record for a cohort's changes; its id follows from theirs, so the same changes reuse it. */
+    private static Identified<TicklistEvent> merged(List<PendingEvent<?>> changes) {
+        if (changes.size() == 1) {
+            return new Identified<>(changes.getFirst().eventId(), changes.getFirst().event());
+        }
+        var first = (CohortMembersChanged) changes.getFirst().event();
+        var members = new ArrayList<CohortMembersChanged.Member>();
+        var ids = new StringBuilder("cohort-members");
+        for (PendingEvent<?> change : changes) {
+            members.addAll(((CohortMembersChanged) change.event()).members());
+            ids.append(':').append(change.eventId());
+        }
+        String id = UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        return new Identified<>(id, new CohortMembersChanged(first.organisationId(), first.cohortId(),
+                first.generation(), members));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void publishTo(Topic<?> topic, List<PendingEvent<?>> events) {
-        List<Identified<TicklistEvent>> identified = events.stream()
-                .map(event -> new Identified<TicklistEvent>(event.eventId(), event.event()))
-                .toList();
-        publisher.publishAll((Topic) topic, (List) identified);
+    private void publishTo(Topic<?> topic, List<Identified<TicklistEvent>> events) {
+        publisher.publishAll((Topic) topic, (List) events);
     }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every entry named by the map, in order: what a store reply hands over. */
+    public static List<PendingEvent<?>> decodeAll(Map<String, List<String>> outboxes) {
+        var pending = new ArrayList<PendingEvent<?>>();
+        outboxes.forEach((outbox, entries) -> entries.forEach(entry -> pending.add(OutboxEntries.decode(outbox, entry))));
+        return pending;
     }
 }

@@ -11,21 +11,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Runs Lua script calls in order in one pipeline. Each call touches the keys of one hash slot;
- * the scripts return {applied, outbox entries}.
+ * Runs calls of one Lua script in order in one pipeline; each call touches the keys of one hash
+ * slot. Loads the script again if Redis lost its script cache.
  */
 public class ScriptPipeline {
 
     private final StringRedisTemplate redis;
-    private final List<RedisScript<?>> scripts;
+    private final RedisScript<?> script;
 
-    public ScriptPipeline(StringRedisTemplate redis, List<RedisScript<?>> scripts) {
+    public ScriptPipeline(StringRedisTemplate redis, RedisScript<?> script) {
         this.redis = redis;
-        this.scripts = List.copyOf(scripts);
+        this.script = script;
     }
 
-    /** One script call: which script, on which keys, with which arguments. */
-    public record Call(RedisScript<?> script, List<String> keys, List<String> args) {
+    /** One call: its keys and arguments. */
+    public record Call(List<String> keys, List<String> args) {
     }
 
     /** Read once: a script made from a resource checks the resource for changes on every call. */
@@ -37,26 +37,23 @@ public class ScriptPipeline {
         }
     }
 
-    /** Runs the calls in order; returns each call's outbox entries (the second element of its result). */
-    public List<List<String>> runEach(List<Call> calls) {
+    /** Runs the calls in order; returns each call's reply. */
+    public List<Object> run(List<Call> calls) {
         if (calls.isEmpty()) {
             return List.of();
         }
-        List<Object> results;
         try {
-            results = pipeline(calls);
+            return pipeline(calls);
         } catch (RuntimeException e) {
             if (!isNoScript(e)) {
                 throw e;
             }
-            // Redis lost its script cache (a restart): load the scripts and run the calls again;
-            // calls already applied are skipped by their idempotence markers.
-            loadScripts();
-            results = pipeline(calls);
+            // Redis lost its script cache (a restart): load the script and run the calls again;
+            // the store script changes nothing whose marker moved on.
+            redis.execute((RedisCallback<Object>) connection -> connection.scriptingCommands()
+                    .scriptLoad(script.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
+            return pipeline(calls);
         }
-        return results.stream()
-                .map(result -> ((List<?>) ((List<?>) result).get(1)).stream().map(ScriptPipeline::text).toList())
-                .toList();
     }
 
     private List<Object> pipeline(List<Call> calls) {
@@ -70,17 +67,8 @@ public class ScriptPipeline {
                 for (String arg : call.args()) {
                     keysAndArgs[i++] = arg.getBytes(StandardCharsets.UTF_8);
                 }
-                connection.scriptingCommands().evalSha(call.script().getSha1(), ReturnType.MULTI,
-                        call.keys().size(), keysAndArgs);
-            }
-            return null;
-        });
-    }
-
-    private void loadScripts() {
-        redis.execute((RedisCallback<Object>) connection -> {
-            for (RedisScript<?> script : scripts) {
-                connection.scriptingCommands().scriptLoad(script.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+                connection.scriptingCommands().evalSha(script.getSha1(), ReturnType.MULTI, call.keys().size(),
+                        keysAndArgs);
             }
             return null;
         });
@@ -95,7 +83,7 @@ public class ScriptPipeline {
         return false;
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value;
     }
 }

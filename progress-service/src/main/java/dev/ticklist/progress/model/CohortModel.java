@@ -1,0 +1,203 @@
+package dev.ticklist.progress.model;
+
+import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.cohort.CohortMembersChanged.Member;
+import dev.ticklist.events.milestone.CohortLevelThresholdReached;
+import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of a cohort's progress, as one pure function: {@code (state, record) -> (state,
+ * milestones)}. For each level and category and overall ({@code L:}, {@code C:}, {@code T}) the
+ * aggregates count learners, the sum of their percents (basis points), their 10 % buckets and
+ * those finished; per item ({@code I:}) the learners who ticked it. A member's change applies
+ * once (its sequence grows), with the row of their version; thresholds of learners finishing a
+ * level are milestones each time they are reached again after falling below.
+ */
+public final class CohortModel {
+
+    private CohortModel() {
+    }
+
+    /** Applies one record of the cohort stream at {@code offset}; a record at or below the applied offset changes nothing. */
+    public static List<CausedMilestone> apply(CohortState state, long offset, CohortMembersChanged record,
+                                              ChecklistVersions versions, List<Integer> thresholds) {
+        var milestones = new ArrayList<CausedMilestone>();
+        if (offset <= state.applied()) {
+            return milestones;
+        }
+        state.applied(offset);
+        for (Member member : record.members()) {
+            apply(state, member, versions, thresholds, milestones);
+        }
+        return milestones;
+    }
+
+    private static void apply(CohortState state, Member change, ChecklistVersions versions, List<Integer> thresholds,
+                              List<CausedMilestone> milestones) {
+        CohortRow row = state.row(change.learnerId());
+        if (change.sequence() <= row.sequence) {
+            return;
+        }
+        row.sequence = change.sequence();
+        state.rowChanged(change.learnerId());
+        String version = ChecklistVersions.key(change.checklistId(), change.checklistVersion());
+        var touched = new LinkedHashSet<String>();
+        boolean counts = true;
+        if (CohortMembersChanged.LEFT.equals(change.standing())) {
+            remove(state, row, touched);
+        } else if (change.reset()) {
+            remove(state, row, touched);
+            add(state, row, version, versions.of(change.checklistId(), change.checklistVersion()), change.ticked(),
+                    touched);
+        } else if (version.equals(row.version)) {
+            var structure = versions.of(change.checklistId(), change.checklistVersion());
+            change.unticked().forEach(item -> step(state, row, structure, item, -1, touched));
+            change.ticked().forEach(item -> step(state, row, structure, item, 1, touched));
+        } else {
+            // Superseded in the learner's stream (they moved on): nothing to count.
+            counts = false;
+        }
+        if (counts) {
+            change.ticksPerDay().forEach((day, ticks) -> state.countTicks(LocalDate.parse(day).toEpochDay(), ticks));
+        }
+        for (String level : touched) {
+            thresholds(state, level, change, thresholds, milestones);
+        }
+    }
+
+    /** Takes the row out of every aggregate. */
+    private static void remove(CohortState state, CohortRow row, Set<String> touched) {
+        if (!row.isCounted()) {
+            return;
+        }
+        row.levelTicked.forEach((level, n) -> {
+            count(state, "L:" + level, n, row.levelSize.get(level), -1);
+            touched.add(level);
+        });
+        row.categoryTicked.forEach((category, n) -> count(state, "C:" + category, n, row.categorySize.get(category), -1));
+        row.items.forEach(item -> state.add("I:" + item, -1));
+        count(state, "T", row.ticked, row.total, -1);
+        row.clear();
+    }
+
+    /** Builds the row on the version from the learner's ticked items, and adds it to every aggregate. */
+    private static void add(CohortState state, CohortRow row, String version, ChecklistStructure structure,
+                            List<String> ticked, Set<String> touched) {
+        row.version = version;
+        row.total = structure.itemCount();
+        for (var level : structure.levelsInOrder()) {
+            row.levelTicked.put(level.id(), 0);
+            row.levelSize.put(level.id(), level.itemCount());
+            for (var category : level.categories()) {
+                row.categoryTicked.put(category.id(), 0);
+                row.categorySize.put(category.id(), category.itemCount());
+            }
+        }
+        for (String item : ticked) {
+            // An item the version does not have (a stale tick) does not count.
+            structure.placeOf(item).ifPresent(place -> {
+                if (row.items.add(item)) {
+                    state.add("I:" + item, 1);
+                    row.levelTicked.merge(place.level().id(), 1, Integer::sum);
+                    row.categoryTicked.merge(place.category().id(), 1, Integer::sum);
+                    row.ticked++;
+                }
+            });
+        }
+        row.levelTicked.forEach((level, n) -> {
+            count(state, "L:" + level, n, row.levelSize.get(level), 1);
+            touched.add(level);
+        });
+        row.categoryTicked.forEach((category, n) -> count(state, "C:" + category, n, row.categorySize.get(category), 1));
+        count(state, "T", row.ticked, row.total, 1);
+        state.version(version);
+    }
+
+    /** One item of the row's version ticked (+1) or unticked (-1). */
+    private static void step(CohortState state, CohortRow row, ChecklistStructure structure, String item, int delta,
+                             Set<String> touched) {
+        var place = structure.placeOf(item);
+        if (place.isEmpty() || (delta > 0 ? !row.items.add(item) : !row.items.remove(item))) {
+            return;
+        }
+        String level = place.get().level().id();
+        String category = place.get().category().id();
+        state.add("I:" + item, delta);
+        int levelBefore = row.levelTicked.getOrDefault(level, 0);
+        row.levelTicked.put(level, levelBefore + delta);
+        shift(state, "L:" + level, levelBefore, levelBefore + delta, row.levelSize.getOrDefault(level, 0));
+        int categoryBefore = row.categoryTicked.getOrDefault(category, 0);
+        row.categoryTicked.put(category, categoryBefore + delta);
+        shift(state, "C:" + category, categoryBefore, categoryBefore + delta, row.categorySize.getOrDefault(category, 0));
+        shift(state, "T", row.ticked, row.ticked + delta, row.total);
+        row.ticked += delta;
+        touched.add(level);
+    }
+
+    /** Adds (sign 1) or removes (sign -1) one learner's standing in one aggregate. */
+    private static void count(CohortState state, String prefix, int n, int size, int sign) {
+        if (size <= 0) {
+            return;
+        }
+        state.add(prefix + ":learners", sign);
+        state.add(prefix + ":sum", sign * basisPoints(n, size));
+        state.add(prefix + ":b" + bucket(n, size), sign);
+        if (n >= size) {
+            state.add(prefix + ":finished", sign);
+        }
+    }
+
+    /** One learner's count in one aggregate went from old to new. */
+    private static void shift(CohortState state, String prefix, int old, int now, int size) {
+        if (size <= 0) {
+            return;
+        }
+        state.add(prefix + ":sum", basisPoints(now, size) - basisPoints(old, size));
+        if (bucket(old, size) != bucket(now, size)) {
+            state.add(prefix + ":b" + bucket(old, size), -1);
+            state.add(prefix + ":b" + bucket(now, size), 1);
+        }
+        if ((old >= size) != (now >= size)) {
+            state.add(prefix + ":finished", now >= size ? 1 : -1);
+        }
+    }
+
+    /** Each threshold the level's share of finished learners rose to is a milestone; those it fell below are forgotten. */
+    private static void thresholds(CohortState state, String level, Member change, List<Integer> thresholds,
+                                   List<CausedMilestone> milestones) {
+        long finished = state.number("L:" + level + ":finished");
+        long learners = state.number("L:" + level + ":learners");
+        for (int threshold : thresholds) {
+            String reached = "R:" + level + ":" + threshold;
+            if (learners > 0 && finished * 100 >= (long) threshold * learners) {
+                if (state.number(reached) == 0) {
+                    state.set(reached, 1L);
+                    String times = "RN:" + level + ":" + threshold;
+                    state.add(times, 1);
+                    milestones.add(new CausedMilestone(
+                            CausedMilestone.idOf("cohort-threshold", state.organisationId() + "/" + state.cohortId()
+                                    + ":" + level + ":" + threshold + ":" + state.number(times)),
+                            new CohortLevelThresholdReached(state.organisationId(), state.cohortId(),
+                                    change.checklistId(), change.checklistVersion(), level, threshold,
+                                    (int) finished, (int) learners)));
+                }
+            } else {
+                state.set(reached, null);
+            }
+        }
+    }
+
+    /** Percent in basis points, rounded to the nearest. */
+    static long basisPoints(long n, long size) {
+        return size <= 0 ? 0 : Math.floorDiv(2 * n * 10000 + size, 2 * size);
+    }
+
+    private static int bucket(int n, int size) {
+        return Math.min(9, n * 10 / size);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ticklist.progress.model;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One learner's row in a cohort: the version they count with, their ticked count per level and
+ * category with the sizes, their ticked items, and the sequence of the last change applied.
+ * Stored as a hash ({@link #fields()}); an absent version means the learner is not counted.
+ */
+public final class CohortRow {
+
+    long sequence = -1;
+    String version;
+    int total;
+    int ticked;
+    final Map<String, Integer> levelTicked = new LinkedHashMap<>();
+    final Map<String, Integer> levelSize = new LinkedHashMap<>();
+    final Map<String, Integer> categoryTicked = new LinkedHashMap<>();
+    final Map<String, Integer> categorySize = new LinkedHashMap<>();
+    final Set<String> items = new LinkedHashSet<>();
+
+    public static CohortRow empty() {
+        return new CohortRow();
+    }
+
+    /** Reads a row as {@link #fields()} wrote it. */
+    public static CohortRow of(Map<String, String> stored) {
+        var row = new CohortRow();
+        stored.forEach((field, value) -> {
+            switch (field) {
+                case "seq" -> row.sequence = Long.parseLong(value);
+                case "cv" -> row.version = value;
+                case "TS" -> row.total = Integer.parseInt(value);
+                case "T" -> row.ticked = Integer.parseInt(value);
+                default -> {
+                    int colon = field.indexOf(':');
+                    String kind = field.substring(0, colon);
+                    String id = field.substring(colon + 1);
+                    switch (kind) {
+                        case "L" -> row.levelTicked.put(id, Integer.parseInt(value));
+                        case "LS" -> row.levelSize.put(id, Integer.parseInt(value));
+                        case "C" -> row.categoryTicked.put(id, Integer.parseInt(value));
+                        case "CS" -> row.categorySize.put(id, Integer.parseInt(value));
+                        case "I" -> row.items.add(id);
+                        default -> {
+                            // a field of a later layout: not counted
+                        }
+                    }
+                }
+            }
+        });
+        return row;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public boolean isCounted() {
+        return version != null;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Percent done in basis points, as the ranking scores it. */
+    public long score() {
+        return CohortModel.basisPoints(ticked, total);
+    }
+
+    /** The hash as stored. */
+    public Map<String, String> fields() {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("seq", Long.toString(sequence));
+        if (version == null) {
+            return fields;
+        }
+        fields.put("cv", version);
+        fields.put("TS", Integer.toString(total));
+        fields.put("T", Integer.toString(ticked));
+        levelTicked.forEach((level, count) -> {
+            fields.put("L:" + level, count.toString());
+            fields.put("LS:" + level, levelSize.get(level).toString());
+        });
+        categoryTicked.forEach((category, count) -> {
+            fields.put("C:" + category, count.toString());
+            fields.put("CS:" + category, categorySize.get(category).toString());
+        });
+        items.forEach(item -> fields.put("I:" + item, "1"));
+        return fields;
+    }
+
+    void clear() {
+        version = null;
+        total = 0;
+        ticked = 0;
+        levelTicked.clear();
+        levelSize.clear();
+        categoryTicked.clear();
+        categorySize.clear();
+        items.clear();
+    }
+}

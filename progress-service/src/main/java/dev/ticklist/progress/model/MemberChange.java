@@ -1,0 +1,18 @@
+package dev.ticklist.progress.model;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What one learner event changed in one cohort the learner is in: the unit the live streams
+ * announce and that a flush nets into one {@link dev.ticklist.events.cohort.CohortMembersChanged.Member}.
+ *
+ * @param kind     one of {@link dev.ticklist.events.cohort.CohortMemberChanged}'s changes
+ * @param itemId   the item ticked or unticked, else null
+ * @param standing for {@code joined} and {@code moved}, every item the learner has ticked in the version
+ * @param sequence the change's place in the learner's changes: twice the event's offset, plus
+ *                 one except for a join the event implies before its own change
+ */
+public record MemberChange(String cohortId, String kind, String checklistId, int checklistVersion, String itemId,
+                           Set<String> standing, long sequence, Instant time, String position) {
+}

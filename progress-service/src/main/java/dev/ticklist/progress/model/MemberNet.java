@@ -1,0 +1,75 @@
+package dev.ticklist.progress.model;
+
+import static dev.ticklist.events.cohort.CohortMemberChanged.LEFT;
+import static dev.ticklist.events.cohort.CohortMemberChanged.TICKED;
+import static dev.ticklist.events.cohort.CohortMemberChanged.UNTICKED;
+
+import dev.ticklist.events.cohort.CohortMembersChanged;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One learner's changes in one cohort during a flush, netted: the last membership standing, and
+ * either the whole set of ticked items (after a join or move) or what was ticked and unticked.
+ * A tick then an untick of one item nets to nothing; ticks per day still count every new tick,
+ * as they would one by one.
+ */
+public final class MemberNet {
+
+    private String checklistId;
+    private int checklistVersion;
+    private boolean member = true;
+    private boolean reset;
+    private final Set<String> ticked = new LinkedHashSet<>();
+    private final Set<String> unticked = new LinkedHashSet<>();
+    private final Map<String, Integer> ticksPerDay = new TreeMap<>();
+    private long sequence;
+    private Instant time;
+    private String position;
+
+    public void add(MemberChange change) {
+        checklistId = change.checklistId();
+        checklistVersion = change.checklistVersion();
+        sequence = change.sequence();
+        time = change.time();
+        position = change.position();
+        switch (change.kind()) {
+            case TICKED -> {
+                if (!unticked.remove(change.itemId())) {
+                    ticked.add(change.itemId());
+                }
+                ticksPerDay.merge(change.time().atZone(ZoneOffset.UTC).toLocalDate().toString(), 1, Integer::sum);
+            }
+            case UNTICKED -> {
+                if (!ticked.remove(change.itemId()) && !reset) {
+                    unticked.add(change.itemId());
+                }
+            }
+            case LEFT -> {
+                member = false;
+                reset = false;
+                ticked.clear();
+                unticked.clear();
+            }
+            default -> {
+                // joined, moved: the whole standing replaces what came before
+                member = true;
+                reset = true;
+                ticked.clear();
+                unticked.clear();
+                ticked.addAll(change.standing());
+            }
+        }
+    }
+
+    public CohortMembersChanged.Member toMember(String learnerId) {
+        return new CohortMembersChanged.Member(learnerId, checklistId, checklistVersion, sequence,
+                member ? CohortMembersChanged.MEMBER : CohortMembersChanged.LEFT, reset, List.copyOf(ticked),
+                List.copyOf(unticked), ticksPerDay, time, position);
+    }
+}
