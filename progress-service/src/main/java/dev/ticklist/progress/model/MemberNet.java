@@ -15,9 +15,11 @@ import java.util.TreeMap;
 
 /**
  * One learner's changes in one cohort during a flush, netted: the last membership standing, and
- * either the whole set of ticked items (after a join or move) or what was ticked and unticked.
- * A tick then an untick of one item nets to nothing; ticks per day still count every new tick,
- * as they would one by one.
+ * either the whole set of ticked items (after a join or move) or the final state of each item
+ * touched (ticked or unticked). Touched items keep their final state even when it equals the
+ * first (a tick then an untick says "unticked"): a cohort that holds the learner at any point of
+ * the flush's span — as after a replay that derived other flush boundaries — still ends exact.
+ * Ticks per day count every new tick, as they would one by one.
  */
 public final class MemberNet {
 
@@ -40,13 +42,13 @@ public final class MemberNet {
         position = change.position();
         switch (change.kind()) {
             case TICKED -> {
-                if (!unticked.remove(change.itemId())) {
-                    ticked.add(change.itemId());
-                }
+                unticked.remove(change.itemId());
+                ticked.add(change.itemId());
                 ticksPerDay.merge(change.time().atZone(ZoneOffset.UTC).toLocalDate().toString(), 1, Integer::sum);
             }
             case UNTICKED -> {
-                if (!ticked.remove(change.itemId()) && !reset) {
+                ticked.remove(change.itemId());
+                if (!reset) {
                     unticked.add(change.itemId());
                 }
             }

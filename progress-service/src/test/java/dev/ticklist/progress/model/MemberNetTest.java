@@ -24,22 +24,23 @@ class MemberNetTest {
     private long offset = 40;
 
     @Test
-    void aTickThenAnUntickOfOneItemNetsToNothingButTheTickIsStillCounted() {
+    void aTickThenAnUntickOfOneItemLeavesItsFinalStateAndTheTickIsStillCounted() {
         add(TICKED, "fill");
         Member member = add(UNTICKED, "fill");
 
         assertThat(member.reset()).isFalse();
         assertThat(member.ticked()).isEmpty();
-        assertThat(member.unticked()).isEmpty();
+        // Said, not netted away: a cohort replaying other flush boundaries may hold it ticked.
+        assertThat(member.unticked()).containsExactly("fill");
         assertThat(member.ticksPerDay()).isEqualTo(Map.of("2026-03-02", 1));
     }
 
     @Test
-    void anUntickThenATickOfOneItemNetsToNothing() {
+    void anUntickThenATickOfOneItemLeavesItTicked() {
         add(UNTICKED, "fill");
         Member member = add(TICKED, "fill");
 
-        assertThat(member.ticked()).isEmpty();
+        assertThat(member.ticked()).containsExactly("fill");
         assertThat(member.unticked()).isEmpty();
         assertThat(member.standing()).isEqualTo(CohortMembersChanged.MEMBER);
     }
