@@ -21,6 +21,7 @@ import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.process.ServiceProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -55,6 +56,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
@@ -408,6 +410,22 @@ final class ExactnessFixture implements AutoCloseable {
         committed.keySet().removeIf(partition -> !partition.topic().equals(topic.name()));
         committed.values().removeIf(Objects::isNull);
         return committed;
+    }
+
+    /**
+     * Whether progress-service has stored, for some partition, events its group has not committed
+     * yet: a learner's marker at or past the partition's committed offset. A kill then falls
+     * between a flush and the offset commit.
+     */
+    boolean storedBeyondCommitted() throws Exception {
+        var committed = committedOffsets();
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        projections().appliedOffsets(learnerIds()).forEach((learner, offset) -> stored.merge(
+                new TopicPartition(ACTIVITY.name(), Utils.toPositive(Utils.murmur2(
+                        (organisationId + "/" + learner).getBytes(StandardCharsets.UTF_8))) % ACTIVITY.partitions()),
+                offset, Math::max));
+        return stored.entrySet().stream().anyMatch(entry -> committed.containsKey(entry.getKey())
+                && entry.getValue() >= committed.get(entry.getKey()).offset());
     }
 
     long committedTotal() throws Exception {

@@ -204,10 +204,52 @@ class ProgressServiceIT {
         redis.delete("progress:1:partition:" + Topics.LEARNER_ACTIVITY.name() + "-" + partition);
 
         tick("lou", "research");
-        JsonNode checklist = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("lou").get("checklists"),
-                checklists -> checklists.size() == 1 && checklists.get(0).get("ticked").asInt() == 3).get(0);
+        JsonNode checklist = await().atMost(Duration.ofSeconds(30)).until(() -> progressUnlessRebuilding("lou"),
+                progress -> progress != null && progress.get("checklists").size() == 1
+                        && progress.get("checklists").get(0).get("ticked").asInt() == 3).get("checklists").get(0);
         assertThat(checklist.get("tickedItems").propertyNames()).containsExactlyInAnyOrder("notation", "matrices", "research");
         assertThat(meters.counter("ticklist.progress.partitions.replayed").count()).isGreaterThan(replayedBefore);
+    }
+
+    @Test
+    void whenRedisIsWipedWithNoNewEventsReadsAnswer503UntilTheProjectionsAreWholeAgain() {
+        tick("wes", "notation");
+        tick("wes", "matrices");
+        awaitLevel("wes", "entry", level -> !level.get("finishedAt").isNull());
+        JsonNode before = progressOf("wes");
+        var partitionMarkers = redis.keys("progress:1:partition:*");
+
+        // Everything this service keeps in Redis, gone; no event follows.
+        redis.delete(redis.keys("progress:*"));
+        redis.delete(redis.keys("cohort:*"));
+
+        // Never an empty (or partial) answer that looks right: 503 problems until it is whole again.
+        var answers = new ArrayList<Integer>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            var response = client(organisationId).get("/api/v1/progress/learners/wes");
+            answers.add(response.status());
+            if (response.status() == 503) {
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                return false;
+            }
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json()).as("the first answer after the wipe").isEqualTo(before);
+            return true;
+        });
+        assertThat(answers).as("answers while rebuilding").contains(503);
+        // Every partition whole again before the next test (other classes share this Redis).
+        await().atMost(Duration.ofSeconds(60)).until(() -> partitionMarkers.stream()
+                .allMatch(marker -> "1".equals(redis.opsForValue().get(marker))));
+    }
+
+    /** The learner's progress, or null while the service answers that it is rebuilding its projections. */
+    private JsonNode progressUnlessRebuilding(String learner) {
+        var response = client(organisationId).get("/api/v1/progress/learners/" + learner);
+        if (response.status() == 503) {
+            return null;
+        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     private static List<PendingEvent<?>> milestones(List<PendingEvent<?>> pending) {

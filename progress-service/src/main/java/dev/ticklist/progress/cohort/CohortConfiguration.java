@@ -4,6 +4,7 @@ import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
+import dev.ticklist.progress.generation.ProjectionReadiness;
 import dev.ticklist.progress.outbox.Outbox;
 import dev.ticklist.progress.redis.KeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,7 @@ class CohortConfiguration {
 
     @Bean
     CohortProgressQuery cohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
-                                            ProjectionGenerations generations) {
-        return new CohortProgressQuery(redis, catalog, generations);
+                                            ProjectionGenerations generations, ProjectionReadiness readiness) {
+        return new CohortProgressQuery(redis, catalog, generations, readiness);
     }
 }

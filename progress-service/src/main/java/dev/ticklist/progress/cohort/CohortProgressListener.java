@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /** Feeds the cohort stream into cohort projections, a poll at a time; offsets are committed after it is applied. */
 public class CohortProgressListener {
@@ -44,16 +45,24 @@ public class CohortProgressListener {
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
         // Cohorts are cached whole, not by partition: any loss drops them all.
         var intact = markers.intactOnly(records, consumer, lost -> cache.clear());
-        PoisonAwareBatch.apply(intact, this::recordOf, (changes, applicable) -> {
-            var own = changes.stream().filter(Objects::nonNull).toList();
-            try {
-                outbox.publish(markers.stillStanding(fold.fold(own), applicable, consumer, lost -> cache.clear()));
-            } catch (RuntimeException e) {
-                cache.clear();
-                throw e;
-            }
-            applied.increment(own.stream().mapToInt(record -> record.change().members().size()).sum());
-        });
+        try {
+            PoisonAwareBatch.apply(intact, this::recordOf, (changes, applicable) -> apply(changes, applicable, consumer));
+        } catch (BatchListenerFailedException e) {
+            markers.passedOver(e.getRecord());
+            throw e;
+        }
+    }
+
+    private void apply(List<CohortFold.Record> changes, List<ConsumerRecord<String, EventEnvelope<?>>> applicable,
+                       Consumer<?, ?> consumer) {
+        var own = changes.stream().filter(Objects::nonNull).toList();
+        try {
+            outbox.publish(markers.stillStanding(fold.fold(own), applicable, consumer, lost -> cache.clear()));
+        } catch (RuntimeException e) {
+            cache.clear();
+            throw e;
+        }
+        applied.increment(own.stream().mapToInt(record -> record.change().members().size()).sum());
     }
 
     /** The record as this generation applies it, or null for a change another generation derived. */

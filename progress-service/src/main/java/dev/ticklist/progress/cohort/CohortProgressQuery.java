@@ -3,9 +3,14 @@ package dev.ticklist.progress.cohort;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.cohort.CohortProgressEvent;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.generation.ProjectionReadiness;
+import dev.ticklist.progress.redis.ScriptPipeline;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Reads cohort projections. The view and the calendar read a fixed number of fields, whatever
@@ -22,18 +27,26 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 public class CohortProgressQuery {
 
     private static final int TABLE_PAGE = 1_000;
+    private static final RedisScript<?> RANKING_PAGE = ScriptPipeline.script("scripts/read-ranking-page.lua");
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
     private final ProjectionGenerations generations;
+    private final ProjectionReadiness readiness;
 
-    public CohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog, ProjectionGenerations generations) {
+    public CohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog, ProjectionGenerations generations,
+                               ProjectionReadiness readiness) {
         this.redis = redis;
         this.catalog = catalog;
         this.generations = generations;
+        this.readiness = readiness;
     }
 
+    /** The cohort's keys to read, once every projection it rests on is whole (else a 503 problem). */
     private CohortKeys keys(String organisationId, String cohortId) {
+        readiness.requireReady(Topics.COHORT_PROGRESS, CohortProgressEvent.cohortKey(organisationId, cohortId));
+        // A cohort's members may be in any partition of learner activity.
+        readiness.requireAllReady(Topics.LEARNER_ACTIVITY);
         return new CohortKeys(generations.serving(), organisationId, cohortId);
     }
 
@@ -59,21 +72,32 @@ public class CohortProgressQuery {
                 fields.standing("T"), levels);
     }
 
+    /** A page of the ranking, read in one round trip. */
     public CohortRanking ranking(String organisationId, String cohortId, long offset, int limit) {
         var keys = keys(organisationId, cohortId);
-        Long size = redis.opsForZSet().zCard(keys.ranking());
-        var page = redis.opsForZSet().reverseRangeWithScores(keys.ranking(), offset, offset + limit - 1);
+        var reply = (List<?>) redis.execute(RANKING_PAGE, List.of(keys.ranking()), Long.toString(offset),
+                Integer.toString(limit));
+        long size = ((Number) reply.get(0)).longValue();
+        long ahead = ((Number) reply.get(1)).longValue();
+        var page = (List<?>) reply.get(2);
         var learners = new ArrayList<CohortRanking.RankedLearner>();
-        if (page != null) {
-            for (TypedTuple<String> entry : page) {
-                double score = entry.getScore() == null ? 0 : entry.getScore();
-                // Rank = 1 + learners strictly ahead, so learners level on percent share a rank.
-                Long ahead = redis.opsForZSet().count(keys.ranking(), score + 0.5, Double.POSITIVE_INFINITY);
-                learners.add(new CohortRanking.RankedLearner((ahead == null ? 0 : ahead) + 1, entry.getValue(),
-                        score / 100));
+        long rank = ahead + 1;
+        String previous = null;
+        for (int i = 0; i + 1 < page.size(); i += 2) {
+            String score = text(page.get(i + 1));
+            // Rank = 1 + learners strictly ahead: a lower score than the one before has all the page's predecessors ahead.
+            if (previous != null && !previous.equals(score)) {
+                rank = offset + i / 2 + 1;
             }
+            previous = score;
+            learners.add(new CohortRanking.RankedLearner(rank, text(page.get(i)), Double.parseDouble(score) / 100));
         }
-        return new CohortRanking(cohortId, size == null ? 0 : size, offset, limit, learners);
+        return new CohortRanking(cohortId, size, offset, limit, learners);
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(value);
     }
 
     public List<TicksPerDay.Day> ticksPerDay(String organisationId, String cohortId, TicksPerDay.Range range) {

@@ -27,6 +27,14 @@ class GenerationConfiguration {
     }
 
     @Bean
+    ProjectionReadiness projectionReadiness(StringRedisTemplate redis, ProjectionGenerations generations,
+                                            KafkaAdmin kafkaAdmin,
+                                            @Value("${spring.kafka.consumer.group-id}") String groupId) {
+        return new ProjectionReadiness(redis, generations, Admin.create(kafkaAdmin.getConfigurationProperties()),
+                groupId);
+    }
+
+    @Bean
     RebuildProgress rebuildProgress(KafkaAdmin kafkaAdmin, ProjectionGenerations generations, MeterRegistry meters,
                                     @Value("${spring.kafka.consumer.group-id}") String groupId,
                                     @Value("${ticklist.progress.take-over-when-caught-up:false}") boolean takeOver,

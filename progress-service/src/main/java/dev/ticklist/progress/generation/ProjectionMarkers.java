@@ -54,28 +54,58 @@ public class ProjectionMarkers {
     }
 
     String marker(TopicPartition partition) {
+        return markerKey(generation, partition);
+    }
+
+    /** The marker of a generation's projections of one partition. */
+    static String markerKey(String generation, TopicPartition partition) {
         return "progress:" + generation + ":partition:" + partition.topic() + "-" + partition.partition();
     }
 
     /**
+     * A marker's value while a lost partition is applied again: {@code replay:<end>:<last>}, the
+     * end offset it must reach to be whole and the last offset applied so far. A batch that does
+     * not follow on from the last (another instance resuming at old committed offsets) is lost.
+     */
+    static final String REPLAYING = "replay:";
+    static final String WHOLE = "1";
+
+    /**
      * The records to apply: those of partitions whose projections Redis still holds, or that
-     * start at the partition's beginning. Runs on the consumer's thread.
+     * start at the partition's beginning. Checks every partition the consumer is assigned, not
+     * only the batch's, so a loss is noticed on a partition with no new events too (and, with an
+     * empty batch from the idle check, on a consumer with none at all). Runs on the consumer's
+     * thread.
      */
     public <K, V> List<ConsumerRecord<K, V>> intactOnly(List<ConsumerRecord<K, V>> records, Consumer<?, ?> consumer,
                                                         LostPartitions forget) {
         Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
         records.forEach(record -> firstOffsets.putIfAbsent(
                 new TopicPartition(record.topic(), record.partition()), record.offset()));
-        var unmarked = unmarked(firstOffsets.keySet());
+        var checked = new LinkedHashSet<>(firstOffsets.keySet());
+        checked.addAll(consumer.assignment());
+        var markers = markers(checked);
+        var unmarked = new ArrayList<>(unmarked(markers));
+        // A replay that does not go on where it stopped lost its way: start it again.
+        markers.forEach((partition, value) -> {
+            if (isReplaying(value) && firstOffsets.containsKey(partition)
+                    && firstOffsets.get(partition) != replayedUpTo(value) + 1) {
+                unmarked.add(partition);
+            }
+        });
         if (unmarked.isEmpty()) {
             return records;
         }
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(unmarked);
+        // Applied beyond the beginning, yet Redis has no marker: what was applied is lost.
         var lost = unmarked.stream()
-                .filter(partition -> firstOffsets.get(partition) > beginnings.get(partition))
+                .filter(partition -> (firstOffsets.containsKey(partition) ? firstOffsets.get(partition)
+                        : consumer.position(partition)) > beginnings.get(partition))
                 .collect(Collectors.toSet());
-        unmarked.stream().filter(partition -> !lost.contains(partition))
-                .forEach(partition -> redis.opsForValue().set(marker(partition), "1"));
+        // Starting at the beginning: a first build marks it; a replay starting over goes on as one.
+        unmarked.stream().filter(partition -> !lost.contains(partition) && firstOffsets.containsKey(partition)
+                        && markers.get(partition) == null)
+                .forEach(partition -> redis.opsForValue().set(marker(partition), WHOLE));
         if (lost.isEmpty()) {
             return records;
         }
@@ -87,13 +117,23 @@ public class ProjectionMarkers {
      * After a batch was applied: the partitions whose marker vanished meanwhile (Redis lost its
      * data while the batch ran). What the batch wrote there rests on lost state, so it is deleted
      * and the partitions are applied again from their beginning; the events the batch caused in
-     * them must not be published.
+     * them must not be published. A partition being applied again is whole once the batch
+     * reached the end it had when the loss was noticed.
      */
     private Set<TopicPartition> lostSince(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
                                           LostPartitions forget) {
-        var partitions = new LinkedHashSet<TopicPartition>();
-        records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
-        var lost = Set.copyOf(unmarked(partitions));
+        Map<TopicPartition, Long> lastOffsets = new LinkedHashMap<>();
+        records.forEach(record -> lastOffsets.put(new TopicPartition(record.topic(), record.partition()),
+                record.offset()));
+        var markers = markers(lastOffsets.keySet());
+        markers.forEach((partition, value) -> {
+            if (isReplaying(value)) {
+                long last = lastOffsets.get(partition);
+                redis.opsForValue().set(marker(partition), last + 1 >= replayEnd(value) ? WHOLE
+                        : REPLAYING + replayEnd(value) + ":" + last);
+            }
+        });
+        var lost = Set.copyOf(unmarked(markers));
         if (!lost.isEmpty()) {
             replay(lost, consumer, forget);
         }
@@ -119,27 +159,57 @@ public class ProjectionMarkers {
                 consumer.partitionsFor(partition.topic()).size()));
     }
 
-    private List<TopicPartition> unmarked(Collection<TopicPartition> partitions) {
-        var ordered = List.copyOf(partitions);
-        List<Object> present = redis.executePipelined((RedisCallback<Object>) connection -> {
-            ordered.forEach(partition -> connection.keyCommands().exists(bytes(marker(partition))));
-            return null;
-        });
-        var unmarked = new ArrayList<TopicPartition>();
-        for (int i = 0; i < ordered.size(); i++) {
-            if (!Boolean.TRUE.equals(present.get(i))) {
-                unmarked.add(ordered.get(i));
-            }
+    /**
+     * A record dead-lettered (never applied) while its partition is applied again: the replay
+     * goes on past it, not off its way.
+     */
+    public void passedOver(ConsumerRecord<?, ?> record) {
+        var partition = new TopicPartition(record.topic(), record.partition());
+        String value = markers(List.of(partition)).get(partition);
+        if (isReplaying(value) && replayedUpTo(value) + 1 == record.offset()) {
+            redis.opsForValue().set(marker(partition), REPLAYING + replayEnd(value) + ":" + record.offset());
         }
-        return unmarked;
     }
 
-    /** @param forget told the lost partitions' numbers, so state held in memory for them is dropped */
+    /** Each partition's marker, null where there is none. */
+    private Map<TopicPartition, String> markers(Collection<TopicPartition> partitions) {
+        var ordered = List.copyOf(partitions);
+        List<Object> values = redis.executePipelined((RedisCallback<Object>) connection -> {
+            ordered.forEach(partition -> connection.stringCommands().get(bytes(marker(partition))));
+            return null;
+        });
+        var markers = new LinkedHashMap<TopicPartition, String>();
+        for (int i = 0; i < ordered.size(); i++) {
+            markers.put(ordered.get(i), (String) values.get(i));
+        }
+        return markers;
+    }
+
+    static boolean isReplaying(String marker) {
+        return marker != null && marker.startsWith(REPLAYING);
+    }
+
+    private static long replayEnd(String marker) {
+        return Long.parseLong(marker.substring(REPLAYING.length(), marker.lastIndexOf(':')));
+    }
+
+    private static long replayedUpTo(String marker) {
+        return Long.parseLong(marker.substring(marker.lastIndexOf(':') + 1));
+    }
+
+    private static List<TopicPartition> unmarked(Map<TopicPartition, String> markers) {
+        return markers.entrySet().stream().filter(marker -> marker.getValue() == null).map(Map.Entry::getKey).toList();
+    }
+
     private void replay(Set<TopicPartition> lost, Consumer<?, ?> consumer,
                         LostPartitions forget) {
         forget.accept(lost.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
         LOG.warn(() -> "Redis no longer holds the projections of " + lost + "; applying them again from the beginning");
         deleteProjectionsOf(lost, consumer);
+        // Reads of these partitions answer 503 until the replay is back where the loss found them.
+        var beginnings = consumer.beginningOffsets(lost);
+        consumer.endOffsets(lost).forEach((partition, end) ->
+                redis.opsForValue().set(marker(partition), REPLAYING + end + ":" + (beginnings.get(partition) - 1)));
         consumer.seekToBeginning(lost);
         replays.increment(lost.size());
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Feeds learner activity into the projections, a poll at a time: folded in memory by learner
@@ -64,23 +65,32 @@ public class LearnerActivityListener {
     @KafkaListener(id = "learner-activity", idIsGroup = false, topics = "ticklist.learner-activity", batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
         var intact = markers.intactOnly(records, consumer, cache::evictPartitions);
-        PoisonAwareBatch.apply(intact, this::activityOf, (activities, applicable) -> {
-            try {
-                var folded = fold.fold(activities);
-                // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
-                outbox.publish(markers.stillStanding(folded.pending(), applicable, consumer, cache::evictPartitions));
-                if (generations.isServing()) {
-                    live.announce(folded.live());
-                }
-            } catch (RuntimeException e) {
-                // The poll is delivered again: start from what Redis holds, outboxes included.
-                cache.clear();
-                throw e;
+        try {
+            PoisonAwareBatch.apply(intact, this::activityOf,
+                    (activities, applicable) -> apply(activities, applicable, consumer));
+        } catch (BatchListenerFailedException e) {
+            markers.passedOver(e.getRecord());
+            throw e;
+        }
+    }
+
+    private void apply(List<LearnerActivity> activities, List<ConsumerRecord<String, EventEnvelope<?>>> applicable,
+                       Consumer<?, ?> consumer) {
+        try {
+            var folded = fold.fold(activities);
+            // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
+            outbox.publish(markers.stillStanding(folded.pending(), applicable, consumer, cache::evictPartitions));
+            if (generations.isServing()) {
+                live.announce(folded.live());
             }
-            applied.increment(activities.size());
-            var now = clock.instant();
-            applicable.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
-        });
+        } catch (RuntimeException e) {
+            // The poll is delivered again: start from what Redis holds, outboxes included.
+            cache.clear();
+            throw e;
+        }
+        applied.increment(activities.size());
+        var now = clock.instant();
+        applicable.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
     }
 
     /** The record as the model reads it, once its checklist version and item are known to exist. */

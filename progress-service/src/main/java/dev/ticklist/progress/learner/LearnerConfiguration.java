@@ -4,11 +4,14 @@ import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
+import dev.ticklist.progress.generation.ProjectionReadiness;
 import dev.ticklist.progress.live.LiveProgressPublisher;
 import dev.ticklist.progress.outbox.Outbox;
 import dev.ticklist.progress.redis.KeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +41,16 @@ class LearnerConfiguration {
     }
 
     @Bean
+    AppliedOffsetWaits appliedOffsetWaits(StringRedisTemplate redis) {
+        return new AppliedOffsetWaits(redis, Duration.ofMillis(10));
+    }
+
+    @Bean
     LearnerProgressQuery learnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
-                                              ProjectionGenerations generations) {
-        return new LearnerProgressQuery(redis, catalog, generations);
+                                              ProjectionGenerations generations, ProjectionReadiness readiness,
+                                              AppliedOffsetWaits waits) {
+        // Reads after a wait are short and rare: a virtual thread each, never a timer's or a request's.
+        return new LearnerProgressQuery(redis, catalog, generations, readiness, waits,
+                Executors.newVirtualThreadPerTaskExecutor());
     }
 }

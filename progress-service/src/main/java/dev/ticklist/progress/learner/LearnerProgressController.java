@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,11 +36,11 @@ class LearnerProgressController {
      * tick is applied, or after about {@value #READ_YOUR_WRITE_MILLIS} ms with {@code consistent: false}.
      */
     @GetMapping("/api/v1/progress/learners/{learnerId}")
-    LearnerProgress learner(Tenant tenant, @PathVariable String learnerId,
-                            @RequestParam(required = false) String after) {
+    CompletableFuture<LearnerProgress> learner(Tenant tenant, @PathVariable String learnerId,
+                                               @RequestParam(required = false) String after) {
         Ids.requireExternal("learner", learnerId);
         if (after == null) {
-            return query.find(tenant.organisationId(), learnerId);
+            return CompletableFuture.completedFuture(query.find(tenant.organisationId(), learnerId));
         }
         return query.find(tenant.organisationId(), learnerId, offsetOf(after),
                 Duration.ofMillis(READ_YOUR_WRITE_MILLIS));

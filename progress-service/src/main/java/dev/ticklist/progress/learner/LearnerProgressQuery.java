@@ -3,7 +3,10 @@ package dev.ticklist.progress.learner;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.progress.generation.ProjectionGenerations;
+import dev.ticklist.progress.generation.ProjectionReadiness;
 import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,53 +17,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /** Reads a learner's projection: per checklist, per level, per item. */
 public class LearnerProgressQuery {
 
-    private static final Duration POLL = Duration.ofMillis(20);
     private static final RedisScript<?> LEVELS_AND_ITEMS = ScriptPipeline.script("scripts/read-levels-and-items.lua");
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
     private final ProjectionGenerations generations;
+    private final ProjectionReadiness readiness;
+    private final AppliedOffsetWaits waits;
+    private final Executor reads;
 
+    /** @param reads runs the read that follows a wait, off the waits' timer */
     public LearnerProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
-                                ProjectionGenerations generations) {
+                                ProjectionGenerations generations, ProjectionReadiness readiness,
+                                AppliedOffsetWaits waits, Executor reads) {
+        this.readiness = readiness;
         this.redis = redis;
         this.catalog = catalog;
         this.generations = generations;
+        this.waits = waits;
+        this.reads = reads;
     }
 
+    /** The learner's keys to read, once their partition's projections are whole (else a 503 problem). */
     private LearnerKeys keys(String organisationId, String learnerId) {
+        readiness.requireReady(Topics.LEARNER_ACTIVITY, LearnerActivityEvent.learnerKey(organisationId, learnerId));
         return new LearnerKeys(generations.serving(), organisationId, learnerId);
     }
 
     /**
      * The learner's progress once it includes the event at {@code afterOffset} (a learner's events
      * are all in one partition, so the learner's applied offset says), waiting at most
-     * {@code wait}; past that, what there is, marked as not yet consistent.
+     * {@code wait} without holding a thread; past that, what there is, marked as not yet consistent.
      */
-    public LearnerProgress find(String organisationId, String learnerId, long afterOffset, Duration wait) {
-        var keys = keys(organisationId, learnerId);
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (appliedOffset(keys) < afterOffset && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        var progress = find(organisationId, learnerId);
-        return progress.withConsistent(appliedOffset(keys) >= afterOffset);
-    }
-
-    private long appliedOffset(LearnerKeys keys) {
-        String applied = redis.opsForValue().get(keys.applied());
-        return applied == null ? -1 : Long.parseLong(applied);
+    public CompletableFuture<LearnerProgress> find(String organisationId, String learnerId, long afterOffset,
+                                                   Duration wait) {
+        return waits.await(new LearnerKeys(generations.serving(), organisationId, learnerId).applied(), afterOffset,
+                        wait)
+                .thenApplyAsync(reached -> find(organisationId, learnerId).withConsistent(reached), reads);
     }
 
     public LearnerProgress find(String organisationId, String learnerId) {
