@@ -88,7 +88,18 @@ public class CohortStore {
         }
         for (String learner : state.changedRows()) {
             CohortRow row = state.storedRow(learner);
-            write.del(keys.learner(learner)).hset(keys.learner(learner), row.fields());
+            if (row.isRewritten()) {
+                write.del(keys.learner(learner)).hset(keys.learner(learner), row.fields());
+            } else {
+                // A tick or untick changes a handful of fields of a row of a hundred.
+                row.changedFields().forEach((field, value) -> {
+                    if (value == null) {
+                        write.hdel(keys.learner(learner), field);
+                    } else {
+                        write.hset(keys.learner(learner), field, value);
+                    }
+                });
+            }
             if (row.isCounted()) {
                 write.zadd(keys.ranking(), learner, row.score());
             } else {

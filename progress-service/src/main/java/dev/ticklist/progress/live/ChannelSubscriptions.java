@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -26,15 +27,32 @@ final class ChannelSubscriptions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
+    private static final long RENEW_SECONDS = 2;
+
     private final RedisMessageListenerContainer container;
-    private final ExecutorService changes = Executors.newSingleThreadExecutor(
+    private final LiveListeners listeners;
+    private final ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("progress-live-subscriptions").daemon().factory());
     /** Only touched on the {@link #changes} thread. */
     private final Map<String, Channel> channels = new HashMap<>();
     private volatile int subscribed;
 
-    ChannelSubscriptions(RedisMessageListenerContainer container) {
+    ChannelSubscriptions(RedisMessageListenerContainer container, LiveListeners listeners) {
         this.container = container;
+        this.listeners = listeners;
+        changes.scheduleWithFixedDelay(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Keeps this instance counted as listening while it has streams. */
+    private void renew() {
+        if (channels.isEmpty()) {
+            return;
+        }
+        try {
+            listeners.listening();
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew this instance's live listening: {}", e.toString());
+        }
     }
 
     /** Completes once the stream receives its channel's messages; fails when Redis cannot subscribe. */
@@ -54,6 +72,8 @@ final class ChannelSubscriptions implements AutoCloseable {
                 subscribed = channels.size();
             }
             channel.streams.add(stream);
+            // Before the stream counts as open: publishers skip announcing while nobody listens.
+            listeners.listening();
         }, changes);
     }
 
@@ -65,6 +85,13 @@ final class ChannelSubscriptions implements AutoCloseable {
             }
             channels.remove(stream.channel());
             subscribed = channels.size();
+            if (channels.isEmpty()) {
+                try {
+                    listeners.quiet();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not end this instance's live listening: {}", e.toString());
+                }
+            }
             try {
                 container.removeMessageListener(channel, ChannelTopic.of(stream.channel()));
             } catch (RuntimeException e) {

@@ -18,8 +18,14 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 class LiveProgressConfiguration {
 
     @Bean
-    LiveProgressPublisher liveProgressPublisher(StringRedisTemplate redis, MeterRegistry meters) {
-        return new LiveProgressPublisher(redis, meters);
+    LiveListeners liveListeners(StringRedisTemplate redis) {
+        return new LiveListeners(redis);
+    }
+
+    @Bean
+    LiveProgressPublisher liveProgressPublisher(StringRedisTemplate redis, LiveListeners listeners,
+                                                MeterRegistry meters) {
+        return new LiveProgressPublisher(redis, listeners, meters);
     }
 
     /**
@@ -36,8 +42,9 @@ class LiveProgressConfiguration {
 
     @Bean
     ChannelSubscriptions liveProgressSubscriptions(
-            @Qualifier("liveProgressListenerContainer") RedisMessageListenerContainer container) {
-        return new ChannelSubscriptions(container);
+            @Qualifier("liveProgressListenerContainer") RedisMessageListenerContainer container,
+            LiveListeners listeners) {
+        return new ChannelSubscriptions(container, listeners);
     }
 
     @Bean

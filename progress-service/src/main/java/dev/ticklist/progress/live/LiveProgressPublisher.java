@@ -22,11 +22,13 @@ public class LiveProgressPublisher {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StringRedisTemplate redis;
+    private final LiveListeners listeners;
     private final Counter announced;
     private final Counter failures;
 
-    public LiveProgressPublisher(StringRedisTemplate redis, MeterRegistry meters) {
+    public LiveProgressPublisher(StringRedisTemplate redis, LiveListeners listeners, MeterRegistry meters) {
         this.redis = redis;
+        this.listeners = listeners;
         this.announced = Counter.builder("ticklist.progress.live.announced")
                 .description("progress changes published to the live channels").register(meters);
         this.failures = Counter.builder("ticklist.progress.live.announce.failures")
@@ -40,6 +42,9 @@ public class LiveProgressPublisher {
             return;
         }
         try {
+            if (!listeners.anyone()) {
+                return;
+            }
             redis.executePipelined((RedisCallback<Object>) connection -> {
                 for (ProgressChange change : changes) {
                     byte[] message = JSON.writeValueAsBytes(change);

@@ -88,6 +88,7 @@ public final class CohortModel {
     /** Builds the row on the version from the learner's ticked items, and adds it to every aggregate. */
     private static void add(CohortState state, CohortRow row, String version, ChecklistStructure structure,
                             List<String> ticked, Set<String> touched) {
+        row.rewritten = true;
         row.version = version;
         row.total = structure.itemCount();
         for (var level : structure.levelsInOrder()) {
@@ -127,6 +128,7 @@ public final class CohortModel {
         }
         String level = place.get().level().id();
         String category = place.get().category().id();
+        row.changed.addAll(List.of("I:" + item, "L:" + level, "C:" + category, "T"));
         state.add("I:" + item, delta);
         int levelBefore = row.levelTicked.getOrDefault(level, 0);
         row.levelTicked.put(level, levelBefore + delta);

@@ -21,6 +21,9 @@ public final class CohortRow {
     final Map<String, Integer> categoryTicked = new LinkedHashMap<>();
     final Map<String, Integer> categorySize = new LinkedHashMap<>();
     final Set<String> items = new LinkedHashSet<>();
+    /** Fields changed since the last flush; {@code rewritten}: the whole row was replaced. */
+    final Set<String> changed = new LinkedHashSet<>();
+    boolean rewritten;
 
     public static CohortRow empty() {
         return new CohortRow();
@@ -94,7 +97,27 @@ public final class CohortRow {
         return fields;
     }
 
+    /** Whether the whole row is to be written again (it was replaced), not just {@link #changedFields()}. */
+    public boolean isRewritten() {
+        return rewritten;
+    }
+
+    /** Fields changed since the last flush, with their values; null for a field removed. */
+    public Map<String, String> changedFields() {
+        var all = fields();
+        var changes = new LinkedHashMap<String, String>();
+        changed.forEach(field -> changes.put(field, all.get(field)));
+        changes.put("seq", Long.toString(sequence));
+        return changes;
+    }
+
+    void flushed() {
+        changed.clear();
+        rewritten = false;
+    }
+
     void clear() {
+        rewritten = true;
         version = null;
         total = 0;
         ticked = 0;

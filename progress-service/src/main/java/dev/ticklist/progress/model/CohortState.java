@@ -158,6 +158,7 @@ public final class CohortState {
     }
 
     public void flushed() {
+        changedRows.forEach(learner -> rows.get(learner).flushed());
         flushedApplied = applied;
         changedAggregates.clear();
         changedRows.clear();

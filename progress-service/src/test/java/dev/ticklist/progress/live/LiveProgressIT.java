@@ -205,7 +205,8 @@ class LiveProgressIT {
         unreachable.start();
         try {
             var meters = new SimpleMeterRegistry();
-            var publisher = new LiveProgressPublisher(new StringRedisTemplate(unreachable), meters);
+            var redis = new StringRedisTemplate(unreachable);
+            var publisher = new LiveProgressPublisher(redis, new LiveListeners(redis), meters);
             long started = System.nanoTime();
 
             publisher.announce(List.of(change("gus", Kind.TICKED, "notation", "5-5")));
