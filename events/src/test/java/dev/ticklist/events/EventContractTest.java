@@ -73,6 +73,28 @@ class EventContractTest {
     }
 
     @Test
+    void theDirectReadOfBinaryModeAgreesWithTheCloudEventsSdk() {
+        var headers = new RecordHeaders();
+        headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", "e-42".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", "/ticklist/checklist-service".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", "dev.ticklist.item.ticked.v1".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_time", "2026-11-23T11:00:00+01:00".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        byte[] data = EventJson.write(new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression"));
+
+        var direct = new EventEnvelopeDeserializer().deserialize("t", headers, data);
+        // A content type with parameters is left to the SDK.
+        headers.remove("content-type");
+        headers.add("content-type", "application/json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
+        var viaSdk = new EventEnvelopeDeserializer().deserialize("t", headers, data);
+
+        assertThat(direct).isEqualTo(viaSdk);
+        assertThat(direct.time()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
     void unknownTypesAndBrokenDataAreRefusedWithTheReason() {
         var serializer = new EventEnvelopeSerializer();
         serializer.configure(Map.of(), false);

@@ -29,6 +29,11 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
         if (data == null) {
             return null;
         }
+        var attributes = BinaryModeAttributes.read(headers);
+        if (attributes != null) {
+            return new EventEnvelope<>(attributes.id(), attributes.source(), attributes.time(),
+                    payloadOf(attributes.type(), attributes.id(), data));
+        }
         CloudEvent event;
         try {
             event = cloudEvents.deserialize(topic, headers, data);
@@ -39,19 +44,23 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
     }
 
     static EventEnvelope<?> toEnvelope(CloudEvent event) {
-        Class<? extends TicklistEvent> type = EventTypes.classOf(event.getType())
-                .orElseThrow(() -> new SerializationException("unknown event type " + event.getType()));
         if (event.getData() == null) {
+            EventTypes.classOf(event.getType())
+                    .orElseThrow(() -> new SerializationException("unknown event type " + event.getType()));
             throw new SerializationException(event.getType() + " " + event.getId() + " has no data");
         }
-        TicklistEvent payload;
-        try {
-            payload = EventJson.read(event.getData().toBytes(), type);
-        } catch (RuntimeException e) {
-            throw new SerializationException(
-                    "data of " + event.getType() + " " + event.getId() + " is not valid: " + e.getMessage(), e);
-        }
+        TicklistEvent payload = payloadOf(event.getType(), event.getId(), event.getData().toBytes());
         Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant();
         return new EventEnvelope<>(event.getId(), event.getSource().toString(), time, payload);
+    }
+
+    private static TicklistEvent payloadOf(String typeName, String id, byte[] data) {
+        Class<? extends TicklistEvent> type = EventTypes.classOf(typeName)
+                .orElseThrow(() -> new SerializationException("unknown event type " + typeName));
+        try {
+            return EventJson.read(data, type);
+        } catch (RuntimeException e) {
+            throw new SerializationException("data of " + typeName + " " + id + " is not valid: " + e.getMessage(), e);
+        }
     }
 }

@@ -69,11 +69,16 @@ class ApiKeyManagementTest extends GatewayIntegrationTest {
     @Test
     void anEncodedPathCostsATokenToo() {
         var acme = createOrganisation("Acme Academy");
-        gateway.get("/api/v1/cohorts", bearer(acme.apiKey()));
+        Response plain = gateway.get("/api/v1/cohorts", bearer(acme.apiKey()));
+        long between = System.nanoTime();
 
         Response encoded = gateway.get("/%61pi/v1/cohorts", bearer(acme.apiKey()));
 
-        assertThat(encoded.headers().firstValue("RateLimit-Remaining").orElse(null)).isEqualTo("38");
+        // The bucket refills 20 tokens a second: allow for the time between the two answers.
+        long refilled = (long) Math.ceil(20 * (System.nanoTime() - between) / 1e9);
+        long before = Long.parseLong(plain.headers().firstValue("RateLimit-Remaining").orElseThrow());
+        assertThat(Long.parseLong(encoded.headers().firstValue("RateLimit-Remaining").orElseThrow()))
+                .isLessThanOrEqualTo(Math.min(39, before + refilled - 1));
     }
 
     @Test

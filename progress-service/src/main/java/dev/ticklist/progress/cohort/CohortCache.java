@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Cohorts' states kept between batches, bounded by the number of learners' rows held: past the
- * bound, rows no flush needs are dropped and read again when touched. Only a cache: every write
+ * bound, the least recently used cohorts are dropped whole and read again when touched. A state
+ * is never changed here — another listener thread may be folding it. Only a cache: every write
  * checks the cohort's marker.
  */
 public class CohortCache {
@@ -33,11 +34,10 @@ public class CohortCache {
     /** After a flush: keeps the rows held under the bound. */
     public synchronized void trim() {
         int rows = states.values().stream().mapToInt(CohortState::rowCount).sum();
-        if (rows > maxRows) {
-            states.values().forEach(CohortState::forgetRows);
-        }
-        while (states.size() > maxRows / 10 + 1) {
-            states.remove(states.keySet().iterator().next());
+        var eldest = states.entrySet().iterator();
+        while (rows > maxRows && eldest.hasNext()) {
+            rows -= eldest.next().getValue().rowCount();
+            eldest.remove();
         }
     }
 

@@ -28,10 +28,9 @@ class GenerationConfiguration {
 
     @Bean
     ProjectionReadiness projectionReadiness(StringRedisTemplate redis, ProjectionGenerations generations,
-                                            KafkaAdmin kafkaAdmin,
+                                            Admin ticklistAdmin,
                                             @Value("${spring.kafka.consumer.group-id}") String groupId) {
-        return new ProjectionReadiness(redis, generations, Admin.create(kafkaAdmin.getConfigurationProperties()),
-                groupId);
+        return new ProjectionReadiness(redis, generations, ticklistAdmin, groupId);
     }
 
     @Bean

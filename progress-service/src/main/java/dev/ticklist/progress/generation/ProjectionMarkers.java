@@ -86,10 +86,11 @@ public class ProjectionMarkers {
         checked.addAll(consumer.assignment());
         var markers = markers(checked);
         var unmarked = new ArrayList<>(unmarked(markers));
-        // A replay that does not go on where it stopped lost its way: start it again.
+        // A replay that jumps past where it stopped (another instance resuming at old committed
+        // offsets) lost its way: start it again. Going back (a batch retried) is harmless.
         markers.forEach((partition, value) -> {
             if (isReplaying(value) && firstOffsets.containsKey(partition)
-                    && firstOffsets.get(partition) != replayedUpTo(value) + 1) {
+                    && firstOffsets.get(partition) > replayedUpTo(value) + 1) {
                 unmarked.add(partition);
             }
         });
@@ -167,7 +168,8 @@ public class ProjectionMarkers {
         var partition = new TopicPartition(record.topic(), record.partition());
         String value = markers(List.of(partition)).get(partition);
         if (isReplaying(value) && replayedUpTo(value) + 1 == record.offset()) {
-            redis.opsForValue().set(marker(partition), REPLAYING + replayEnd(value) + ":" + record.offset());
+            redis.opsForValue().set(marker(partition), record.offset() + 1 >= replayEnd(value) ? WHOLE
+                    : REPLAYING + replayEnd(value) + ":" + record.offset());
         }
     }
 

@@ -35,7 +35,7 @@ public class ProjectionReadiness {
     private final Admin admin;
     private final String groupId;
     private final Map<TopicPartition, Boolean> applied = new ConcurrentHashMap<>();
-    private volatile long askedAt = System.nanoTime() - ASK_KAFKA_EVERY.toNanos();
+    private final Map<TopicPartition, Long> askedAt = new ConcurrentHashMap<>();
 
     /** @param groupId the consumer group of the generation this instance builds */
     public ProjectionReadiness(StringRedisTemplate redis, ProjectionGenerations generations, Admin admin,
@@ -76,8 +76,9 @@ public class ProjectionReadiness {
     /** Whether the serving generation applied the partition beyond its beginning (or, see above, it has events). */
     private boolean wasApplied(TopicPartition partition) {
         long now = System.nanoTime();
-        if (now - askedAt >= ASK_KAFKA_EVERY.toNanos() || !applied.containsKey(partition)) {
-            askedAt = now;
+        Long asked = askedAt.get(partition);
+        if (asked == null || now - asked >= ASK_KAFKA_EVERY.toNanos()) {
+            askedAt.put(partition, now);
             try {
                 long start = admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).all().get()
                         .get(partition).offset();

@@ -148,11 +148,6 @@ public final class CohortState {
         return applied != flushedApplied;
     }
 
-    /** Rows no flush needs any more may be dropped from memory; they are read again when touched. */
-    public void forgetRows() {
-        rows.keySet().removeIf(learner -> !changedRows.contains(learner));
-    }
-
     public int rowCount() {
         return rows.size();
     }

@@ -21,6 +21,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public class Outbox {
 
+    /** About 250 bytes each: a record of at most this many stays far below the broker's 1 MB. */
+    private static final int MEMBERS_PER_RECORD = 1_000;
+
     private final EventPublisher publisher;
     private final StringRedisTemplate redis;
 
@@ -36,9 +39,7 @@ public class Outbox {
         }
         var byTopic = new LinkedHashMap<Topic<?>, List<Identified<TicklistEvent>>>();
         var cohorts = new LinkedHashMap<String, List<PendingEvent<?>>>();
-        var published = new LinkedHashMap<String, Integer>();
         for (PendingEvent<?> event : pending) {
-            published.merge(event.outbox(), 1, Integer::sum);
             if (event.event() instanceof CohortMembersChanged change) {
                 cohorts.computeIfAbsent(change.organisationId() + "/" + change.cohortId() + "/" + change.generation(),
                         cohort -> new ArrayList<>()).add(event);
@@ -47,11 +48,17 @@ public class Outbox {
                         .add(new Identified<>(event.eventId(), event.event()));
             }
         }
-        cohorts.values().forEach(changes -> byTopic.computeIfAbsent(changes.getFirst().topic(),
-                topic -> new ArrayList<>()).add(merged(changes)));
+        // A record stays well under the broker's size limit however large the cohort.
+        cohorts.values().forEach(changes -> {
+            for (int from = 0; from < changes.size(); from += MEMBERS_PER_RECORD) {
+                byTopic.computeIfAbsent(changes.getFirst().topic(), topic -> new ArrayList<>())
+                        .add(merged(changes.subList(from, Math.min(changes.size(), from + MEMBERS_PER_RECORD))));
+            }
+        });
         byTopic.forEach(this::publishTo);
+        // Exactly the entries published: an outbox may have grown meanwhile (another owner's write).
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            published.forEach((outbox, count) -> connection.listCommands().lTrim(bytes(outbox), count, -1));
+            pending.forEach(event -> connection.listCommands().lRem(bytes(event.outbox()), 1, bytes(event.entry())));
             return null;
         });
     }
