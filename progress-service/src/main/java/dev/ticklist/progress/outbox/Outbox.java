@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -87,12 +86,5 @@ public class Outbox {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Every entry named by the map, in order: what a store reply hands over. */
-    public static List<PendingEvent<?>> decodeAll(Map<String, List<String>> outboxes) {
-        var pending = new ArrayList<PendingEvent<?>>();
-        outboxes.forEach((outbox, entries) -> entries.forEach(entry -> pending.add(OutboxEntries.decode(outbox, entry))));
-        return pending;
     }
 }
