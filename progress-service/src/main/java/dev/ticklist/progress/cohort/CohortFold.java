@@ -95,11 +95,8 @@ public class CohortFold {
                 continue;
             }
             states.get(cohort).flushed();
-            String outbox = store.outboxOf(states.get(cohort));
-            for (String entry : results.get(i).outbox()) {
-                var known = ownEntries.get(i).get(entry);
-                pending.add(known != null ? known : OutboxEntries.decode(outbox, entry));
-            }
+            pending.addAll(OutboxEntries.pendingOf(store.outboxOf(states.get(cohort)), results.get(i).outbox(),
+                    ownEntries.get(i)));
         }
         return refused;
     }
@@ -133,7 +130,7 @@ public class CohortFold {
             boolean writes = byCohort.get(cohort).getLast().offset() > state.applied();
             if (!writes) {
                 String outbox = store.outboxOf(state);
-                loaded.get(i).leftovers().forEach(entry -> pending.add(OutboxEntries.decode(outbox, entry)));
+                pending.addAll(OutboxEntries.pendingOf(outbox, loaded.get(i).leftovers(), Map.of()));
             }
         }
         return states;

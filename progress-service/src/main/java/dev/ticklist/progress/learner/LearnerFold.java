@@ -13,11 +13,11 @@ import dev.ticklist.progress.model.LearnerModel;
 import dev.ticklist.progress.model.LearnerState;
 import dev.ticklist.progress.model.MemberChange;
 import dev.ticklist.progress.model.MemberNet;
+import dev.ticklist.progress.model.StableIds;
 import dev.ticklist.progress.outbox.OutboxEntries;
 import dev.ticklist.progress.outbox.PendingEvent;
 import dev.ticklist.progress.redis.KeyStore;
 import dev.ticklist.progress.redis.KeyWrite;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Folds a batch of learner activity by learner: reads each learner's state on first touch
@@ -130,12 +129,8 @@ public class LearnerFold {
                 continue;
             }
             states.get(learner).flushed();
-            var own = ownEntries.get(i);
-            String outbox = store.outboxOf(states.get(learner));
-            for (String entry : result.outbox()) {
-                var known = own.get(entry);
-                pending.add(known != null ? known : OutboxEntries.decode(outbox, entry));
-            }
+            pending.addAll(OutboxEntries.pendingOf(store.outboxOf(states.get(learner)), result.outbox(),
+                    ownEntries.get(i)));
             live.addAll(ownLive.get(i));
         }
         return refused;
@@ -170,7 +165,7 @@ public class LearnerFold {
             cache.put(learner.key(), learner.partition(), state);
             String outbox = store.outboxOf(state);
             if (!loaded.get(i).leftovers().isEmpty() && !byLearnerWrites(byLearner.get(learner), state)) {
-                loaded.get(i).leftovers().forEach(entry -> pending.add(OutboxEntries.decode(outbox, entry)));
+                pending.addAll(OutboxEntries.pendingOf(outbox, loaded.get(i).leftovers(), Map.of()));
             }
         }
         return states;
@@ -201,7 +196,6 @@ public class LearnerFold {
 
     /** Stable: the same net change of a learner in a cohort always has the same id. */
     private String memberChangeId(Learner learner, String cohort, long sequence) {
-        return UUID.nameUUIDFromBytes(("cohort-member:" + generation + ":" + learner.key() + ":" + cohort + ":"
-                + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+        return StableIds.of("cohort-member", generation + ":" + learner.key() + ":" + cohort + ":" + sequence);
     }
 }

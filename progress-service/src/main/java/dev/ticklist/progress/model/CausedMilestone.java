@@ -1,13 +1,11 @@
 package dev.ticklist.progress.model;
 
 import dev.ticklist.events.milestone.MilestoneEvent;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** A milestone the model decided on, with its id: stable, derived from what caused it, so a replay reuses it. */
 public record CausedMilestone(String id, MilestoneEvent event) {
 
     static String idOf(String kind, String cause) {
-        return UUID.nameUUIDFromBytes((kind + ":" + cause).getBytes(StandardCharsets.UTF_8)).toString();
+        return StableIds.of(kind, cause);
     }
 }

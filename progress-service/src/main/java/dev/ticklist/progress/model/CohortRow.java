@@ -102,13 +102,28 @@ public final class CohortRow {
         return rewritten;
     }
 
-    /** Fields changed since the last flush, with their values; null for a field removed. */
+    /**
+     * Fields changed since the last flush, with their values; null for a field removed. Only a
+     * tick or untick changes fields one by one: its item ({@code I:}), level, category and total.
+     */
     public Map<String, String> changedFields() {
-        var all = fields();
         var changes = new LinkedHashMap<String, String>();
-        changed.forEach(field -> changes.put(field, all.get(field)));
+        changed.forEach(field -> changes.put(field, valueOf(field)));
         changes.put("seq", Long.toString(sequence));
         return changes;
+    }
+
+    private String valueOf(String field) {
+        if (field.equals("T")) {
+            return Integer.toString(ticked);
+        }
+        String id = field.substring(2);
+        return switch (field.substring(0, 2)) {
+            case "I:" -> items.contains(id) ? "1" : null;
+            case "L:" -> String.valueOf(levelTicked.get(id));
+            case "C:" -> String.valueOf(categoryTicked.get(id));
+            default -> throw new IllegalStateException("not a field a tick changes: " + field);
+        };
     }
 
     void flushed() {

@@ -5,11 +5,11 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.progress.model.StableIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -69,12 +69,12 @@ public class Outbox {
         }
         var first = (CohortMembersChanged) changes.getFirst().event();
         var members = new ArrayList<CohortMembersChanged.Member>();
-        var ids = new StringBuilder("cohort-members");
+        var ids = new StringBuilder();
         for (PendingEvent<?> change : changes) {
             members.addAll(((CohortMembersChanged) change.event()).members());
-            ids.append(':').append(change.eventId());
+            ids.append(ids.isEmpty() ? "" : ":").append(change.eventId());
         }
-        String id = UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        String id = StableIds.of("cohort-members", ids.toString());
         return new Identified<>(id, new CohortMembersChanged(first.organisationId(), first.cohortId(),
                 first.generation(), members));
     }
