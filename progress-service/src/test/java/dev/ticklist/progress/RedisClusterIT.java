@@ -20,10 +20,10 @@ import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealRedisCluster;
+import dev.ticklist.testsupport.http.EventStream;
 import dev.ticklist.testsupport.http.JsonHttp;
 import dev.ticklist.testsupport.local.LocalRedisCluster;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,13 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -140,8 +136,8 @@ class RedisClusterIT {
         double announceFailuresBefore = meters.counter("ticklist.progress.live.announce.failures").count();
         // Live streams fan out through Redis pub/sub: subscribed through one node, published through
         // whichever node the client picks; the cluster bus carries each message to every node.
-        try (var adaLive = LiveStream.open(baseUrl() + "/api/v1/progress/learners/ada/stream", token());
-             var cohortLive = LiveStream.open(baseUrl() + "/api/v1/progress/cohorts/" + cohortA + "/stream", token())) {
+        try (var adaLive = liveStream("/api/v1/progress/learners/ada/stream");
+             var cohortLive = liveStream("/api/v1/progress/cohorts/" + cohortA + "/stream")) {
             adaLive.awaitLine(":subscribed"::equals);
             cohortLive.awaitLine(":subscribed"::equals);
             activity(new LearnerJoinedCohort(organisationId, cohortA, "ada", checklistId, 1));
@@ -466,52 +462,9 @@ class RedisClusterIT {
         return "http://127.0.0.1:" + port;
     }
 
-    /** A server-sent event stream over real HTTP, read line by line. */
-    private static final class LiveStream implements AutoCloseable {
-
-        private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        private final HttpResponse<Stream<String>> response;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        private LiveStream(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            Thread.ofVirtual().start(() -> {
-                try (var body = response.body()) {
-                    body.forEach(lines::add);
-                } catch (UncheckedIOException closed) {
-                    // Closed by the test.
-                }
-            });
-        }
-
-        static LiveStream open(String url, String token) throws Exception {
-            var response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return new LiveStream(response);
-        }
-
-        /** Reads lines until one matches, for at most 15 s. */
-        void awaitLine(Predicate<String> matching) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            var seen = new ArrayList<String>();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (line != null && matching.test(line)) {
-                    return;
-                }
-                if (line != null) {
-                    seen.add(line);
-                }
-            }
-            throw new AssertionError("no such line on the live stream; saw " + seen);
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
-        }
+    private EventStream liveStream(String path) {
+        var stream = EventStream.open(URI.create(baseUrl() + path), token(), Duration.ofSeconds(15));
+        assertThat(stream.status()).as(path).isEqualTo(200);
+        return stream;
     }
 }

@@ -7,12 +7,11 @@ import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.progress.live.ProgressChange.Kind;
 import dev.ticklist.testsupport.RealInfrastructure;
+import dev.ticklist.testsupport.http.EventStream;
 import dev.ticklist.testsupport.http.JsonHttp;
 import dev.ticklist.testsupport.local.FreePorts;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,15 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +120,7 @@ class LiveProgressIT {
         var stream = open(organisationId, "/api/v1/progress/learners/cy/stream");
         assertThat(stream.nextLine()).isEqualTo("retry:3000");
         assertThat(stream.nextLine()).isEqualTo(":subscribed");
-        await().atMost(WAIT).until(() -> ":heartbeat".equals(stream.nextLine()));
+        stream.awaitLine(":heartbeat"::equals);
     }
 
     @Test
@@ -135,6 +129,7 @@ class LiveProgressIT {
         var ours = open(organisationId, "/api/v1/progress/learners/dee/stream");
         var theirLearner = open(other, "/api/v1/progress/learners/dee/stream");
         var theirCohort = open(other, "/api/v1/progress/cohorts/" + cohortId + "/stream");
+        assertThat(List.of(ours.status(), theirLearner.status(), theirCohort.status())).containsOnly(200);
 
         live.announce(List.of(change("dee", Kind.TICKED, "notation", "1-1")));
         assertThat(ours.nextEvent().get("id")).isEqualTo("1-1");
@@ -239,113 +234,12 @@ class LiveProgressIT {
 
     private EventStream open(String organisation, String path) {
         var stream = EventStream.open(URI.create(baseUrl() + path),
-                new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.READ)));
+                new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.READ)), WAIT);
         opened.add(stream);
         return stream;
     }
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    /** A client of a server-sent event stream over real HTTP, reading its body line by line. */
-    private static final class EventStream implements AutoCloseable {
-
-        private static final String END = "\u0000end";
-        private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        private final HttpResponse<Stream<String>> response;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        private EventStream(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            Thread.ofVirtual().start(() -> {
-                try (var body = response.body()) {
-                    body.forEach(lines::add);
-                } catch (UncheckedIOException closed) {
-                    // Closed by the test, or by the server.
-                } finally {
-                    lines.add(END);
-                }
-            });
-        }
-
-        static EventStream open(URI uri, String token) {
-            try {
-                return new EventStream(CLIENT.send(HttpRequest.newBuilder(uri)
-                        .header("Accept", "text/event-stream")
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
-
-        /** The next line, waiting for it at most a few seconds. */
-        String nextLine() {
-            try {
-                String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-                assertThat(line).as("a line within " + WAIT).isNotNull().isNotEqualTo(END);
-                return line;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The next event's fields, skipping comments and the reconnection delay. */
-        Map<String, String> nextEvent() {
-            var fields = new LinkedHashMap<String, String>();
-            while (true) {
-                String line = nextLine();
-                if (line.isEmpty()) {
-                    if (fields.containsKey("data")) {
-                        return fields;
-                    }
-                    fields.clear();
-                } else if (!line.startsWith(":")) {
-                    int colon = line.indexOf(':');
-                    String value = line.substring(colon + 1);
-                    fields.merge(line.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value,
-                            (earlier, later) -> earlier + "\n" + later);
-                }
-            }
-        }
-
-        /** The whole body of a response that is not a stream. */
-        String body() {
-            var text = new StringBuilder();
-            for (String line = pollLine(); !END.equals(line); line = pollLine()) {
-                text.append(line).append('\n');
-            }
-            return text.toString();
-        }
-
-        private String pollLine() {
-            try {
-                String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-                assertThat(line).as("the body within " + WAIT).isNotNull();
-                return line;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            response.body().close();
-        }
     }
 }
