@@ -45,7 +45,7 @@ record BinaryModeAttributes(String id, String source, String type, Instant time)
             return null;
         }
         try {
-            return new BinaryModeAttributes(id, source, type, time == null ? Instant.EPOCH : Instant.parse(time));
+            return new BinaryModeAttributes(id, source, type, time == null ? Instant.EPOCH : IsoInstants.parse(time));
         } catch (DateTimeParseException e) {
             return null;
         }

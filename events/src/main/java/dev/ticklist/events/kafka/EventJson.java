@@ -1,9 +1,17 @@
 package dev.ticklist.events.kafka;
 
 import dev.ticklist.events.TicklistEvent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The JSON form of event data: the same mapper on every side of every topic. */
 public final class EventJson {
@@ -13,6 +21,7 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .addModule(new SimpleModule("ticklist-instants").addDeserializer(Instant.class, new Instants()))
             .build();
 
     /** A reader per type, made once: finding the deserializer on every read showed in profiles. */
@@ -32,5 +41,25 @@ public final class EventJson {
 
     public static <E extends TicklistEvent> E read(byte[] json, Class<E> type) {
         return READERS.get(type).readValue(json);
+    }
+
+    /** Instants as events write them, read by {@link IsoInstants}; anything else as Jackson reads it. */
+    private static final class Instants extends StdDeserializer<Instant> {
+
+        Instants() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                try {
+                    return IsoInstants.parse(parser.getString());
+                } catch (DateTimeParseException notIso) {
+                    // Jackson's own reading says what is wrong (or reads a form Instant.parse does not).
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 }
