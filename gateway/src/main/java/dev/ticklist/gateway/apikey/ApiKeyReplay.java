@@ -7,17 +7,19 @@ import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.platform.kafka.TopicFollower;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.util.retry.Retry;
 
 /**
  * Every instance reads the whole access topic from its start and writes each issued key into
- * Redis (and removes each revoked one), so wiping Redis and restarting loses no key, and keys
- * issued or revoked elsewhere take effect here.
+ * Redis (and marks each revoked one), so keys issued or revoked elsewhere take effect here; when
+ * Redis loses the keys, {@link ApiKeyTable} notices and has the topic read again.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiKeyReplay {
@@ -34,6 +36,12 @@ public class ApiKeyReplay {
     @Bean
     TopicFollower<AccessEvent> accessTopicFollower(TopicFollowers followers, ApiKeyStore store) {
         return followers.follow(Topics.ACCESS, envelope -> apply(store, envelope));
+    }
+
+    @Bean
+    ApiKeyTable apiKeyTable(ReactiveStringRedisTemplate redis, TopicFollower<AccessEvent> accessTopicFollower,
+                            MeterRegistry meters) {
+        return new ApiKeyTable(redis, accessTopicFollower, meters);
     }
 
     static void apply(ApiKeyStore store, EventEnvelope<AccessEvent> envelope) {

@@ -8,6 +8,7 @@ import dev.ticklist.gateway.admin.AdminKeyAuthenticationConverter;
 import dev.ticklist.gateway.admin.AdminKeyAuthenticationManager;
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationManager;
+import dev.ticklist.gateway.apikey.ApiKeyTable;
 import dev.ticklist.gateway.apikey.ApiKeyStore;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.identity.Scope;
@@ -66,9 +67,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ProblemResponses problems,
-                                             CorsConfigurationSource apiCors) {
-        var authentication = authenticationFilter(new ApiKeyAuthenticationManager(store),
+    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ApiKeyTable keyTable,
+                                             ProblemResponses problems, CorsConfigurationSource apiCors) {
+        var authentication = authenticationFilter(new ApiKeyAuthenticationManager(store, keyTable),
                 new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
         authentication.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
         return stateless(http, problems, Unauthenticated.API)

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,6 +55,8 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private final Consumer<EventEnvelope<E>> apply;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Object progress = new Object();
+    /** A replay asked for, done by the follower's own thread (the consumer is not thread-safe). */
+    private final AtomicReference<CompletableFuture<Void>> rewind = new AtomicReference<>();
     private volatile KafkaConsumer<String, EventEnvelope<?>> consumer;
     private volatile Thread thread;
     private volatile boolean running;
@@ -105,6 +110,12 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private void pollOnce() {
+        var asked = rewind.getAndSet(null);
+        if (asked != null) {
+            consumer.seekToBeginning(consumer.assignment());
+            applied.clear();
+            asked.complete(null);
+        }
         try {
             for (var record : consumer.poll(Duration.ofMillis(200))) {
                 try {
@@ -126,6 +137,27 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         synchronized (progress) {
             progress.notifyAll();
         }
+    }
+
+    /**
+     * Applies the whole topic again, from its first record, and returns once everything
+     * acknowledged before the call is applied again: for state kept outside the process that was
+     * lost (a Redis that lost its data). Applying must be idempotent; until the replay is done,
+     * {@link #awaitCaughtUp} waits for it.
+     */
+    public void replayFromStart(Duration timeout) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var asked = new CompletableFuture<Void>();
+        rewind.set(asked);
+        try {
+            asked.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Waits until every event acknowledged so far on the partition of {@code key} has been applied. */
@@ -165,7 +197,7 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("could not read the end of " + topic.name(), e.getCause());
         }
     }
