@@ -4,32 +4,36 @@ import dev.ticklist.events.Topics;
 import dev.ticklist.events.catalog.CatalogEvent;
 import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
-import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.kafka.AggregateWriters;
+import dev.ticklist.platform.kafka.AggregateWriters.Decision;
 import dev.ticklist.platform.kafka.TopicFollower;
 import dev.ticklist.platform.web.Problems;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
 /**
  * Organisations' own checklists: copy a template (or start empty), edit the draft, publish it
- * as an immutable numbered version. Every command first catches up with the checklist's
- * partition, and answers only once its event is applied here.
+ * as an immutable numbered version. Every command is decided by the one writer of the
+ * checklist's catalog partition ({@link AggregateWriters}), after catching up with it, so two
+ * instances never give two versions one number or lose one of two edits; it answers only once
+ * its event is applied here.
  */
 @Service
 public class CatalogCommands {
 
     private final Catalog catalog;
     private final TopicFollower<CatalogEvent> follower;
-    private final EventPublisher publisher;
+    private final AggregateWriters writers;
 
-    CatalogCommands(Catalog catalog, TopicFollower<CatalogEvent> follower, EventPublisher publisher) {
+    CatalogCommands(Catalog catalog, TopicFollower<CatalogEvent> follower, AggregateWriters writers) {
         this.catalog = catalog;
         this.follower = follower;
-        this.publisher = publisher;
+        this.writers = writers;
     }
 
     /** A new checklist of the organisation, as a draft: a copy of {@code copyOf} or the empty levels. */
-    public synchronized ChecklistDraftSaved create(String organisationId, String title, String copyOf,
+    public ChecklistDraftSaved create(String organisationId, String title, String copyOf,
                                                    Integer copyOfVersion) {
         ChecklistContent content;
         String basedOn = null;
@@ -49,40 +53,54 @@ public class CatalogCommands {
     }
 
     /** A new checklist of the organisation whose draft holds {@code content}, as an import gives it. */
-    public synchronized ChecklistDraftSaved createDraft(String organisationId, ChecklistContent content,
+    public ChecklistDraftSaved createDraft(String organisationId, ChecklistContent content,
                                                         String basedOn) {
         var checked = content.withTitle(content.title()).validated();
         return save(new ChecklistDraftSaved(ChecklistIds.newChecklistId(), organisationId, checked.title(), basedOn,
                 checked.levels()));
     }
 
-    /** Applies one edit to the organisation's draft and saves the whole result. */
-    public synchronized ChecklistDraftSaved edit(String organisationId, String checklistId,
-                                                 UnaryOperator<ChecklistContent> change) {
-        var draft = requireDraft(organisationId, checklistId);
-        var edited = change.apply(new ChecklistContent(draft.title(), draft.levels())).validated();
-        return save(new ChecklistDraftSaved(checklistId, organisationId, edited.title(), draft.basedOn(),
-                edited.levels()));
+    /**
+     * Applies one edit to the organisation's draft and saves the whole result.
+     *
+     * @param ifMatch the client's {@code If-Match} header, or null: the edit is refused (412)
+     *                unless the draft still has one of those entity tags
+     */
+    public ChecklistDraftSaved edit(String organisationId, String checklistId, String ifMatch,
+                                    UnaryOperator<ChecklistContent> change) {
+        ChecklistIds.requireSlug("checklist", checklistId);
+        return decide(checklistId, decision -> {
+            var draft = requireDraft(organisationId, checklistId);
+            DraftTags.requireMatch(ifMatch, draft);
+            var edited = change.apply(new ChecklistContent(draft.title(), draft.levels())).validated();
+            var saved = new ChecklistDraftSaved(checklistId, organisationId, edited.title(), draft.basedOn(),
+                    edited.levels());
+            decision.add(Topics.CATALOG, saved);
+            return saved;
+        });
     }
 
     /** Publishes the draft as the next version. Publishing what the latest version already holds is refused. */
-    public synchronized ChecklistVersionPublished publish(String organisationId, String checklistId) {
-        var draft = requireDraft(organisationId, checklistId);
-        var latest = catalog.latest(organisationId, checklistId);
-        if (latest.isPresent() && latest.get().title().equals(draft.title())
-                && latest.get().levels().equals(draft.levels())) {
-            throw Problems.conflict("nothing-to-publish", "the draft is the same as version "
-                    + latest.get().version() + "; edit it before publishing");
-        }
-        if (new ChecklistContent(draft.title(), draft.levels()).itemCount() == 0) {
-            throw Problems.conflict("empty-checklist", "a checklist needs at least one item before it is published");
-        }
-        int version = latest.map(published -> published.version() + 1).orElse(1);
-        var published = new ChecklistVersionPublished(checklistId, version, organisationId, draft.title(),
-                draft.levels());
-        publisher.publish(Topics.CATALOG, published);
-        catchUp(checklistId);
-        return published;
+    public ChecklistVersionPublished publish(String organisationId, String checklistId) {
+        ChecklistIds.requireSlug("checklist", checklistId);
+        return decide(checklistId, decision -> {
+            var draft = requireDraft(organisationId, checklistId);
+            var latest = catalog.latest(organisationId, checklistId);
+            if (latest.isPresent() && latest.get().title().equals(draft.title())
+                    && latest.get().levels().equals(draft.levels())) {
+                throw Problems.conflict("nothing-to-publish", "the draft is the same as version "
+                        + latest.get().version() + "; edit it before publishing");
+            }
+            if (new ChecklistContent(draft.title(), draft.levels()).itemCount() == 0) {
+                throw Problems.conflict("empty-checklist",
+                        "a checklist needs at least one item before it is published");
+            }
+            int version = latest.map(published -> published.version() + 1).orElse(1);
+            var published = new ChecklistVersionPublished(checklistId, version, organisationId, draft.title(),
+                    draft.levels());
+            decision.add(Topics.CATALOG, published);
+            return published;
+        });
     }
 
     /** Finds the draft, or says why there is none: unknown, a template, or another organisation's. */
@@ -103,8 +121,22 @@ public class CatalogCommands {
     }
 
     private ChecklistDraftSaved save(ChecklistDraftSaved draft) {
-        publisher.publish(Topics.CATALOG, draft);
-        catchUp(draft.checklistId());
-        return draft;
+        return decide(draft.checklistId(), decision -> {
+            decision.add(Topics.CATALOG, draft);
+            return draft;
+        });
+    }
+
+    /**
+     * Decides as the checklist's one writer, on state caught up with its partition, and returns
+     * once what was decided is applied here too.
+     */
+    private <T> T decide(String checklistId, Function<Decision, T> command) {
+        T result = writers.decide(Topics.CATALOG, checklistId, decision -> {
+            catchUp(checklistId);
+            return command.apply(decision);
+        });
+        catchUp(checklistId);
+        return result;
     }
 }

@@ -3,12 +3,15 @@ package dev.ticklist.checklist.catalog;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.platform.identity.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/checklists")
 class DraftController {
+
+    private static final String IF_MATCH = "If-Match";
 
     private final CatalogCommands commands;
 
@@ -41,79 +47,91 @@ class DraftController {
                 request.copyOfVersion()));
     }
 
+    /** The draft, with its entity tag: send it back as {@code If-Match} so an edit cannot overwrite another. */
     @GetMapping("/{checklistId}/draft")
-    ChecklistView draft(Tenant tenant, @PathVariable String checklistId) {
-        return ChecklistView.of(commands.requireDraft(tenant.organisationId(), checklistId));
+    ResponseEntity<ChecklistView> draft(Tenant tenant, @PathVariable String checklistId) {
+        return tagged(HttpStatus.OK, commands.requireDraft(tenant.organisationId(), checklistId));
     }
 
     /** Replaces the whole draft. Elements sent without an id get one made from their name. */
     @PutMapping("/{checklistId}/draft")
-    ChecklistView replace(Tenant tenant, @PathVariable String checklistId, @Valid @RequestBody DraftInput request) {
-        return edit(tenant, checklistId, content -> request.toContent());
+    ResponseEntity<ChecklistView> replace(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @Valid @RequestBody DraftInput request) {
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> request.toContent());
     }
 
     @PostMapping("/{checklistId}/draft/levels")
-    @ResponseStatus(HttpStatus.CREATED)
-    ChecklistView addLevel(Tenant tenant, @PathVariable String checklistId, @Valid @RequestBody NewElement request) {
-        return edit(tenant, checklistId, content -> content.addLevel(request.id(), request.name(), request.position()));
+    ResponseEntity<ChecklistView> addLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @Valid @RequestBody NewElement request) {
+        return edit(tenant, checklistId, ifMatch, HttpStatus.CREATED, content -> content.addLevel(request.id(), request.name(), request.position()));
     }
 
     @PatchMapping("/{checklistId}/draft/levels/{levelId}")
-    ChecklistView updateLevel(Tenant tenant, @PathVariable String checklistId, @PathVariable String levelId,
+    ResponseEntity<ChecklistView> updateLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String levelId,
                               @RequestBody ElementChange request) {
-        return edit(tenant, checklistId, content -> content.updateLevel(levelId, request.name(), request.position()));
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.updateLevel(levelId, request.name(), request.position()));
     }
 
     @DeleteMapping("/{checklistId}/draft/levels/{levelId}")
-    ChecklistView removeLevel(Tenant tenant, @PathVariable String checklistId, @PathVariable String levelId) {
-        return edit(tenant, checklistId, content -> content.removeLevel(levelId));
+    ResponseEntity<ChecklistView> removeLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String levelId) {
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.removeLevel(levelId));
     }
 
     @PostMapping("/{checklistId}/draft/levels/{levelId}/categories")
-    @ResponseStatus(HttpStatus.CREATED)
-    ChecklistView addCategory(Tenant tenant, @PathVariable String checklistId, @PathVariable String levelId,
+    ResponseEntity<ChecklistView> addCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String levelId,
                               @Valid @RequestBody NewElement request) {
-        return edit(tenant, checklistId,
+        return edit(tenant, checklistId, ifMatch, HttpStatus.CREATED,
                 content -> content.addCategory(levelId, request.id(), request.name(), request.position()));
     }
 
     /** Renames a category, reorders it, or moves it to another level ({@code levelId}). */
     @PatchMapping("/{checklistId}/draft/categories/{categoryId}")
-    ChecklistView updateCategory(Tenant tenant, @PathVariable String checklistId, @PathVariable String categoryId,
+    ResponseEntity<ChecklistView> updateCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String categoryId,
                                  @RequestBody ElementChange request) {
-        return edit(tenant, checklistId, content -> content.updateCategory(categoryId, request.name(),
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.updateCategory(categoryId, request.name(),
                 request.levelId(), request.position()));
     }
 
     @DeleteMapping("/{checklistId}/draft/categories/{categoryId}")
-    ChecklistView removeCategory(Tenant tenant, @PathVariable String checklistId, @PathVariable String categoryId) {
-        return edit(tenant, checklistId, content -> content.removeCategory(categoryId));
+    ResponseEntity<ChecklistView> removeCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String categoryId) {
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.removeCategory(categoryId));
     }
 
     @PostMapping("/{checklistId}/draft/categories/{categoryId}/items")
-    @ResponseStatus(HttpStatus.CREATED)
-    ChecklistView addItem(Tenant tenant, @PathVariable String checklistId, @PathVariable String categoryId,
+    ResponseEntity<ChecklistView> addItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String categoryId,
                           @Valid @RequestBody NewElement request) {
-        return edit(tenant, checklistId, content -> content.addItem(categoryId, request.id(), request.name(),
+        return edit(tenant, checklistId, ifMatch, HttpStatus.CREATED, content -> content.addItem(categoryId, request.id(), request.name(),
                 request.description(), request.position()));
     }
 
     /** Renames an item, changes its description, reorders it, or moves it to another category ({@code categoryId}). */
     @PatchMapping("/{checklistId}/draft/items/{itemId}")
-    ChecklistView updateItem(Tenant tenant, @PathVariable String checklistId, @PathVariable String itemId,
+    ResponseEntity<ChecklistView> updateItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String itemId,
                              @RequestBody ElementChange request) {
-        return edit(tenant, checklistId, content -> content.updateItem(itemId, request.name(), request.description(),
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.updateItem(itemId, request.name(), request.description(),
                 request.categoryId(), request.position()));
     }
 
     @DeleteMapping("/{checklistId}/draft/items/{itemId}")
-    ChecklistView removeItem(Tenant tenant, @PathVariable String checklistId, @PathVariable String itemId) {
-        return edit(tenant, checklistId, content -> content.removeItem(itemId));
+    ResponseEntity<ChecklistView> removeItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @PathVariable String checklistId, @PathVariable String itemId) {
+        return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.removeItem(itemId));
     }
 
-    private ChecklistView edit(Tenant tenant, String checklistId,
-                               java.util.function.UnaryOperator<ChecklistContent> change) {
-        return ChecklistView.of(commands.edit(tenant.organisationId(), checklistId, change));
+    private ResponseEntity<ChecklistView> edit(Tenant tenant, String checklistId, String ifMatch, HttpStatus status,
+                                               UnaryOperator<ChecklistContent> change) {
+        return tagged(status, commands.edit(tenant.organisationId(), checklistId, ifMatch, change));
+    }
+
+    private static ResponseEntity<ChecklistView> tagged(HttpStatus status, ChecklistDraftSaved draft) {
+        return ResponseEntity.status(status).eTag(DraftTags.of(draft)).body(ChecklistView.of(draft));
     }
 
     /** @param copyOf a checklist to copy (a template or one of the organisation's), latest version unless given */

@@ -2,8 +2,8 @@ package dev.ticklist.checklist.directory;
 
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.checklist.catalog.Catalog;
+import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topics;
-import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.activity.LearnerLeftCohort;
@@ -17,22 +17,25 @@ import dev.ticklist.events.directory.DirectoryEvent;
 import dev.ticklist.events.directory.LearnerEnrolled;
 import dev.ticklist.events.directory.LearnerWithdrawn;
 import dev.ticklist.events.directory.OrganisationCreated;
-import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.kafka.AggregateWriters;
+import dev.ticklist.platform.kafka.AggregateWriters.Decision;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.TopicFollower;
 import dev.ticklist.platform.web.Problems;
 import java.util.Collection;
+import java.util.UUID;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * Validates directory commands against state that has caught up with the organisation's
- * partition, publishes the resulting events, and waits until they are applied locally, so the
- * next command (on this instance or any other) sees them.
+ * Decides directory commands as the one writer of the organisation's directory partition
+ * ({@link AggregateWriters}: Kafka transactions with fencing, so two instances never decide on
+ * the same organisation at once), on state that has caught up with that partition, and answers
+ * once the command's events are applied here, so the next command (on this instance or any
+ * other) sees them. A command's events — the directory's and the learners' — commit together.
  */
 @Service
 public class DirectoryCommands {
@@ -41,84 +44,88 @@ public class DirectoryCommands {
     private final TopicFollower<DirectoryEvent> follower;
     private final Catalog catalog;
     private final TopicFollower<CatalogEvent> catalogFollower;
-    private final EventPublisher publisher;
+    private final AggregateWriters writers;
 
     DirectoryCommands(Directory directory, TopicFollower<DirectoryEvent> follower, Catalog catalog,
-                      TopicFollower<CatalogEvent> catalogFollower, EventPublisher publisher) {
+                      TopicFollower<CatalogEvent> catalogFollower, AggregateWriters writers) {
         this.directory = directory;
         this.follower = follower;
         this.catalog = catalog;
         this.catalogFollower = catalogFollower;
-        this.publisher = publisher;
+        this.writers = writers;
     }
 
-    public synchronized boolean createOrganisation(String organisationId, String name) {
-        catchUp(organisationId);
-        if (directory.organisationExists(organisationId)) {
-            return false;
-        }
-        publishAndApply(organisationId, List.of(new OrganisationCreated(organisationId, name)));
-        return true;
+    public boolean createOrganisation(String organisationId, String name) {
+        return decide(organisationId, decision -> {
+            if (directory.organisationExists(organisationId)) {
+                return false;
+            }
+            decision.add(Topics.DIRECTORY, new OrganisationCreated(organisationId, name));
+            return true;
+        });
     }
 
     /** A new cohort on a version of a checklist: the latest published one unless given. */
-    public synchronized Directory.Cohort createCohort(String organisationId, String name, String checklistId,
-                                                      Integer version) {
-        catchUp(organisationId);
-        requireOrganisation(organisationId);
-        var checklist = publishedVersion(organisationId, checklistId, version);
-        String cohortId = Ids.generate("coh_");
-        publishAndApply(organisationId, List.of(
-                new CohortCreated(organisationId, cohortId, name, checklistId, checklist.version())));
+    public Directory.Cohort createCohort(String organisationId, String name, String checklistId, Integer version) {
+        String cohortId = decide(organisationId, decision -> {
+            requireOrganisation(organisationId);
+            var checklist = publishedVersion(organisationId, checklistId, version);
+            String id = Ids.generate("coh_");
+            decision.add(Topics.DIRECTORY, new CohortCreated(organisationId, id, name, checklistId, checklist.version()));
+            return id;
+        });
         return directory.cohort(organisationId, cohortId).orElseThrow();
     }
 
     /** Enrols the learners not enrolled yet; returns the ones newly enrolled. */
-    public synchronized List<String> enrol(String organisationId, String cohortId, List<String> learnerIds) {
+    public List<String> enrol(String organisationId, String cohortId, List<String> learnerIds) {
         learnerIds.forEach(id -> Ids.requireExternal("learner", id));
-        catchUp(organisationId);
-        var cohort = requireActiveCohort(organisationId, cohortId);
-        var newcomers = new LinkedHashSet<>(learnerIds);
-        newcomers.removeIf(cohort::enrolled);
-        publishToLearners(newcomers, learner -> new LearnerJoinedCohort(organisationId, cohortId, learner,
-                cohort.checklistId(), cohort.checklistVersion()));
-        publishAndApply(organisationId, newcomers.stream()
-                .<DirectoryEvent>map(learner -> new LearnerEnrolled(organisationId, cohortId, learner))
-                .toList());
-        return List.copyOf(newcomers);
+        return decide(organisationId, decision -> {
+            var cohort = requireActiveCohort(organisationId, cohortId);
+            var newcomers = new LinkedHashSet<>(learnerIds);
+            newcomers.removeIf(cohort::enrolled);
+            decision.addAll(Topics.LEARNER_ACTIVITY, fresh(newcomers, learner -> new LearnerJoinedCohort(
+                    organisationId, cohortId, learner, cohort.checklistId(), cohort.checklistVersion())));
+            decision.addAll(Topics.DIRECTORY, fresh(newcomers,
+                    learner -> new LearnerEnrolled(organisationId, cohortId, learner)));
+            return List.copyOf(newcomers);
+        });
     }
 
     /** Withdraws the learners who are enrolled; returns the ones withdrawn. */
-    public synchronized List<String> withdraw(String organisationId, String cohortId, List<String> learnerIds) {
+    public List<String> withdraw(String organisationId, String cohortId, List<String> learnerIds) {
         learnerIds.forEach(id -> Ids.requireExternal("learner", id));
-        catchUp(organisationId);
-        var cohort = requireCohort(organisationId, cohortId);
-        var leaving = new LinkedHashSet<>(learnerIds);
-        leaving.removeIf(learner -> !cohort.enrolled(learner));
-        publishToLearners(leaving, learner -> new LearnerLeftCohort(organisationId, cohortId, learner,
-                cohort.checklistId(), cohort.checklistVersion()));
-        publishAndApply(organisationId, leaving.stream()
-                .<DirectoryEvent>map(learner -> new LearnerWithdrawn(organisationId, cohortId, learner))
-                .toList());
-        return List.copyOf(leaving);
+        return decide(organisationId, decision -> {
+            var cohort = requireCohort(organisationId, cohortId);
+            var leaving = new LinkedHashSet<>(learnerIds);
+            leaving.removeIf(learner -> !cohort.enrolled(learner));
+            decision.addAll(Topics.LEARNER_ACTIVITY, fresh(leaving, learner -> new LearnerLeftCohort(
+                    organisationId, cohortId, learner, cohort.checklistId(), cohort.checklistVersion())));
+            decision.addAll(Topics.DIRECTORY, fresh(leaving,
+                    learner -> new LearnerWithdrawn(organisationId, cohortId, learner)));
+            return List.copyOf(leaving);
+        });
     }
 
-    public synchronized Directory.Cohort rename(String organisationId, String cohortId, String name) {
-        catchUp(organisationId);
-        var cohort = requireActiveCohort(organisationId, cohortId);
-        if (!cohort.name().equals(name)) {
-            publishAndApply(organisationId, List.of(new CohortRenamed(organisationId, cohortId, name)));
-        }
+    public Directory.Cohort rename(String organisationId, String cohortId, String name) {
+        decide(organisationId, decision -> {
+            var cohort = requireActiveCohort(organisationId, cohortId);
+            if (!cohort.name().equals(name)) {
+                decision.add(Topics.DIRECTORY, new CohortRenamed(organisationId, cohortId, name));
+            }
+            return null;
+        });
         return requireCohort(organisationId, cohortId);
     }
 
     /** Archiving is final; archiving an archived cohort changes nothing. */
-    public synchronized Directory.Cohort archive(String organisationId, String cohortId) {
-        catchUp(organisationId);
-        var cohort = requireCohort(organisationId, cohortId);
-        if (!cohort.archived()) {
-            publishAndApply(organisationId, List.of(new CohortArchived(organisationId, cohortId)));
-        }
+    public Directory.Cohort archive(String organisationId, String cohortId) {
+        decide(organisationId, decision -> {
+            if (!requireCohort(organisationId, cohortId).archived()) {
+                decision.add(Topics.DIRECTORY, new CohortArchived(organisationId, cohortId));
+            }
+            return null;
+        });
         return requireCohort(organisationId, cohortId);
     }
 
@@ -126,22 +133,24 @@ public class DirectoryCommands {
      * Assigns a checklist version to the cohort, or moves it to a newer one; ticks on items that
      * exist in both stay ticked. Going back to an older version of the same checklist is refused.
      */
-    public synchronized Directory.Cohort assign(String organisationId, String cohortId, String checklistId,
-                                                Integer version) {
-        catchUp(organisationId);
-        var cohort = requireActiveCohort(organisationId, cohortId);
-        var target = publishedVersion(organisationId, checklistId, version);
-        if (target.checklistId().equals(cohort.checklistId()) && target.version() < cohort.checklistVersion()) {
-            throw Problems.conflict("older-version", "cohort " + cohortId + " is on v" + cohort.checklistVersion()
-                    + "; a cohort only moves to newer versions");
-        }
-        if (!target.checklistId().equals(cohort.checklistId()) || target.version() != cohort.checklistVersion()) {
-            publishToLearners(new TreeSet<>(cohort.learners()), learner -> new LearnerChecklistAssigned(
-                    organisationId, cohortId, learner, target.checklistId(), target.version(),
-                    cohort.checklistId(), cohort.checklistVersion()));
-            publishAndApply(organisationId, List.of(new CohortChecklistAssigned(organisationId, cohortId,
-                    target.checklistId(), target.version())));
-        }
+    public Directory.Cohort assign(String organisationId, String cohortId, String checklistId, Integer version) {
+        decide(organisationId, decision -> {
+            var cohort = requireActiveCohort(organisationId, cohortId);
+            var target = publishedVersion(organisationId, checklistId, version);
+            if (target.checklistId().equals(cohort.checklistId()) && target.version() < cohort.checklistVersion()) {
+                throw Problems.conflict("older-version", "cohort " + cohortId + " is on v"
+                        + cohort.checklistVersion() + "; a cohort only moves to newer versions");
+            }
+            if (!target.checklistId().equals(cohort.checklistId()) || target.version() != cohort.checklistVersion()) {
+                decision.addAll(Topics.LEARNER_ACTIVITY, fresh(new TreeSet<>(cohort.learners()),
+                        learner -> new LearnerChecklistAssigned(organisationId, cohortId, learner,
+                                target.checklistId(), target.version(), cohort.checklistId(),
+                                cohort.checklistVersion())));
+                decision.add(Topics.DIRECTORY, new CohortChecklistAssigned(organisationId, cohortId,
+                        target.checklistId(), target.version()));
+            }
+            return null;
+        });
         return requireCohort(organisationId, cohortId);
     }
 
@@ -181,24 +190,21 @@ public class DirectoryCommands {
     }
 
     /**
-     * Events in the learners' own streams go first, the directory's last: a retry after a failure
-     * in between publishes them again, which progress applies as the same fact.
+     * Decides as the organisation's one writer, on state caught up with its partition, and
+     * returns once what was decided is applied here too.
      */
-    private void publishToLearners(Collection<String> learners, Function<String, LearnerActivityEvent> event) {
-        if (!learners.isEmpty()) {
-            publisher.publishAll(Topics.LEARNER_ACTIVITY, learners.stream()
-                    .map(learner -> new Identified<>(UUID.randomUUID().toString(), event.apply(learner)))
-                    .toList());
-        }
+    private <T> T decide(String organisationId, Function<Decision, T> command) {
+        T result = writers.decide(Topics.DIRECTORY, organisationId, decision -> {
+            catchUp(organisationId);
+            return command.apply(decision);
+        });
+        catchUp(organisationId);
+        return result;
     }
 
-    private void publishAndApply(String organisationId, List<DirectoryEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        publisher.publishAll(Topics.DIRECTORY, events.stream()
-                .map(event -> new Identified<>(UUID.randomUUID().toString(), event))
-                .toList());
-        catchUp(organisationId);
+    private static <E extends TicklistEvent> List<Identified<E>> fresh(
+            Collection<String> learners, Function<String, E> event) {
+        return learners.stream().map(learner -> new Identified<>(UUID.randomUUID().toString(), event.apply(learner)))
+                .toList();
     }
 }

@@ -62,6 +62,13 @@ public class KafkaEventsConfiguration {
         return new EventPublisher(template, serviceName, clock);
     }
 
+    /** Commands' one writer per aggregate (invariant 8); its producers are made when first needed. */
+    @Bean(destroyMethod = "close")
+    AggregateWriters aggregateWriters(KafkaProperties properties,
+                                      @Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new AggregateWriters(properties.buildProducerProperties(), serviceName, clock);
+    }
+
     /** Every topic and its dead-letter topic; creating what exists already changes nothing. */
     @Bean
     KafkaAdmin.NewTopics ticklistTopics(@Value("${ticklist.kafka.replication-factor:1}") short replicationFactor) {
