@@ -6,15 +6,22 @@ import dev.ticklist.testsupport.local.LocalRedisServer;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole of Ticklist on this machine with nothing but a JDK: a real Kafka broker
  * (KRaft, from the Kafka jars), a real Redis, the four services, a demo organisation and a
- * webhook inbox. Ctrl-C stops everything it started.
+ * webhook inbox. Ctrl-C stops everything it started; the next run goes on with the same data
+ * ({@link KeptInstallation}) unless given {@code --fresh}.
  */
 public final class Devstack {
+
+    /** As the services run in their image: full JIT, the JVM's own collector; only the heap is set. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     private Devstack() {
     }
@@ -23,17 +30,23 @@ public final class Devstack {
         long begin = System.nanoTime();
         Path root = Stack.projectRoot();
         var out = System.out;
-        out.println("Starting Kafka and Redis...");
-        var kafka = LocalKafkaBroker.start(FreePorts.preferred(9092));
+        var kept = KeptInstallation.at(root.resolve(".devstack").resolve("data"), Arrays.asList(args).contains("--fresh"));
+        out.println(kept.resumed() ? "Starting Kafka (with the data of the last run) and Redis..."
+                : "Starting Kafka (new, empty) and Redis...");
+        var kafka = LocalKafkaBroker.startKept(FreePorts.preferred(9092), kept.kafkaData());
         var redis = LocalRedisServer.start(FreePorts.preferred(6379));
-        var settings = StackSettings.withFreshSecrets(kafka.bootstrapServers(), "127.0.0.1", redis.port(),
-                FreePorts.preferred(8080), FreePorts.preferred(8081), FreePorts.preferred(8082), FreePorts.preferred(8083));
+        var settings = new StackSettings(kafka.bootstrapServers(), "127.0.0.1", redis.port(),
+                FreePorts.preferred(8080), FreePorts.preferred(8081), FreePorts.preferred(8082), FreePorts.preferred(8083),
+                kept.secret("identity-secret", () -> StackSettings.randomText(48)),
+                kept.secret("admin-key", () -> "tka_" + StackSettings.randomText(32)),
+                kept.secret("webhook-encryption-key",
+                        () -> Base64.getEncoder().encodeToString(StackSettings.randomBytes(32))));
         var inbox = WebhookInbox.start(FreePorts.preferred(8099), out);
         Path logs = root.resolve(".devstack").resolve("logs");
         out.println("Starting the four services (logs in " + logs + ")...");
         Stack stack;
         try {
-            stack = Stack.start(root, settings, logs);
+            stack = Stack.start(root, settings, logs, PRODUCTION_JVM);
         } catch (Exception e) {
             inbox.close();
             kafka.close();
@@ -50,12 +63,17 @@ public final class Devstack {
             stopped.countDown();
         }, "devstack-stop"));
 
-        var demo = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey())
-                .post("/admin/v1/organisations", Map.of("name", "Demo Academy"));
-        if (demo.status() != 201) {
-            throw new IllegalStateException("could not create the demo organisation: " + demo);
-        }
-        var organisation = demo.json();
+        var demo = kept.demo().orElseGet(() -> {
+            var created = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey())
+                    .post("/admin/v1/organisations", Map.of("name", "Demo Academy"));
+            if (created.status() != 201) {
+                throw new IllegalStateException("could not create the demo organisation: " + created);
+            }
+            var made = new KeptInstallation.Demo(created.json().get("organisationId").asString(),
+                    created.json().get("apiKey").asString());
+            kept.keepDemo(made);
+            return made;
+        });
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
         out.printf("""
 
@@ -68,14 +86,16 @@ public final class Devstack {
                   Kafka:                 %s
                   Redis:                 redis://127.0.0.1:%d
                   Logs:                  %s
+                  Data:                  %s
 
                 Try:  export TICKLIST=%s KEY=%s
                       curl -s -H "Authorization: Bearer $KEY" $TICKLIST/api/v1/checklists
                 Ctrl-C stops everything.
-                """, seconds, settings.gatewayUrl(), organisation.get("organisationId").asString(),
-                organisation.get("apiKey").asString(), settings.adminKey(), inbox.url(),
-                kafka.bootstrapServers(), redis.port(), logs,
-                settings.gatewayUrl(), organisation.get("apiKey").asString());
+                """, seconds, settings.gatewayUrl(), demo.organisationId(), demo.apiKey(), settings.adminKey(),
+                inbox.url(), kafka.bootstrapServers(), redis.port(), logs,
+                (kept.resumed() ? "resumed from " : "new, kept in ") + kept.dir()
+                        + (kept.resumed() ? " (./devstack.sh --fresh starts empty)" : " for the next run"),
+                settings.gatewayUrl(), demo.apiKey());
         stopped.await();
     }
 }

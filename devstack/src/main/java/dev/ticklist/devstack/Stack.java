@@ -18,16 +18,26 @@ final class Stack implements AutoCloseable {
         this.services = services;
     }
 
+    /** With the fast-start JVM options of tests. */
     static Stack start(Path projectRoot, StackSettings settings, Path logDir) throws Exception {
+        return start(projectRoot, settings, logDir, ServiceProcess.FAST_START);
+    }
+
+    static Stack start(Path projectRoot, StackSettings settings, Path logDir, List<String> jvmOptions)
+            throws Exception {
         Files.createDirectories(logDir);
         var env = settings.environment();
         var started = new ArrayList<ServiceProcess>();
         var stack = new Stack(started);
         try {
-            started.add(ServiceProcess.start(projectRoot, "checklist-service", settings.checklistPort(), env, logDir));
-            started.add(ServiceProcess.start(projectRoot, "progress-service", settings.progressPort(), env, logDir));
-            started.add(ServiceProcess.start(projectRoot, "notification-service", settings.notificationPort(), env, logDir));
-            started.add(ServiceProcess.start(projectRoot, "gateway", settings.gatewayPort(), env, logDir));
+            started.add(ServiceProcess.start(projectRoot, "checklist-service", settings.checklistPort(), env, logDir,
+                    jvmOptions));
+            started.add(ServiceProcess.start(projectRoot, "progress-service", settings.progressPort(), env, logDir,
+                    jvmOptions));
+            started.add(ServiceProcess.start(projectRoot, "notification-service", settings.notificationPort(), env, logDir,
+                    jvmOptions));
+            started.add(ServiceProcess.start(projectRoot, "gateway", settings.gatewayPort(), env, logDir,
+                    jvmOptions));
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_TIMEOUT);
             }

@@ -23,14 +23,19 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
+    /** Where a kept broker remembers its controller's port, so its next start finds the same quorum. */
+    private static final String CONTROLLER_PORT_FILE = "controller.port";
+
     private final KafkaRaftServer server;
     private final Path logDir;
     private final int port;
+    private final boolean kept;
 
-    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, int port) {
+    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, int port, boolean kept) {
         this.server = server;
         this.logDir = logDir;
         this.port = port;
+        this.kept = kept;
     }
 
     public static LocalKafkaBroker start() {
@@ -38,17 +43,51 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public static LocalKafkaBroker start(int port) {
-        keepKafkaFromExitingTheJvm();
         try {
-            Path logDir = Files.createTempDirectory("ticklist-kafka-");
-            Properties config = config(port, FreePorts.next(), logDir);
-            format(config, logDir);
-            var server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
-            server.startup();
-            return new LocalKafkaBroker(server, logDir, port);
+            return start(port, Files.createTempDirectory("ticklist-kafka-"), false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a local Kafka broker", e);
         }
+    }
+
+    /**
+     * A broker whose data stays in {@code dataDir} after it stops, and which starts again on
+     * what it holds: topics, events, consumer groups' offsets.
+     */
+    public static LocalKafkaBroker startKept(int port, Path dataDir) {
+        return start(port, dataDir, true);
+    }
+
+    /** Whether {@code dataDir} holds a broker's data from an earlier run. */
+    public static boolean holdsData(Path dataDir) {
+        return Files.isRegularFile(dataDir.resolve("meta.properties"));
+    }
+
+    private static LocalKafkaBroker start(int port, Path logDir, boolean kept) {
+        keepKafkaFromExitingTheJvm();
+        try {
+            Files.createDirectories(logDir);
+            Properties config = config(port, controllerPort(logDir, kept), logDir);
+            if (!holdsData(logDir)) {
+                // Formatting names a new cluster; storage formatted before keeps its own.
+                format(config, logDir);
+            }
+            var server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+            server.startup();
+            return new LocalKafkaBroker(server, logDir, port, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a local Kafka broker", e);
+        }
+    }
+
+    private static int controllerPort(Path logDir, boolean kept) throws IOException {
+        Path file = logDir.resolve(CONTROLLER_PORT_FILE);
+        int port = kept && Files.isRegularFile(file)
+                ? FreePorts.preferred(Integer.parseInt(Files.readString(file).strip())) : FreePorts.next();
+        if (kept) {
+            Files.writeString(file, Integer.toString(port));
+        }
+        return port;
     }
 
     public String bootstrapServers() {
@@ -59,7 +98,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        deleteRecursively(logDir);
+        if (!kept) {
+            deleteRecursively(logDir);
+        }
     }
 
     private static Properties config(int port, int controllerPort, Path logDir) {
