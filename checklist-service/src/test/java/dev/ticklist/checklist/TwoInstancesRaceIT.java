@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -240,7 +241,7 @@ class TwoInstancesRaceIT extends ServiceIT {
         }
     }
 
-    private static <E> int indexOf(List<E> events, java.util.function.Predicate<E> matching) {
+    private static <E> int indexOf(List<E> events, Predicate<E> matching) {
         for (int i = 0; i < events.size(); i++) {
             if (matching.test(events.get(i))) {
                 return i;

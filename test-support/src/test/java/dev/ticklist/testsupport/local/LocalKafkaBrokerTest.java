@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -50,7 +51,7 @@ class LocalKafkaBrokerTest {
         try (var restarted = LocalKafkaBroker.startKept(FreePorts.next(), data);
              var consumer = consumer(restarted)) {
             consumer.assign(List.of(partition));
-            assertThat(consumer.committed(java.util.Set.of(partition)).get(partition).offset()).isEqualTo(1);
+            assertThat(consumer.committed(Set.of(partition)).get(partition).offset()).isEqualTo(1);
             consumer.seekToBeginning(List.of(partition));
             var values = new ArrayList<String>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
