@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,12 +44,6 @@ public class ProjectionMarkers {
     private final StringRedisTemplate redis;
     private final String generation;
     private final Counter replays;
-    /**
-     * The last offset this process replayed per partition, as its marker says it. While they
-     * agree, the replay went on in this process's consumer, whose batches follow on from each
-     * other even where offsets skip (transaction markers, aborted transactions' records).
-     */
-    private final Map<TopicPartition, Long> replayedHere = new ConcurrentHashMap<>();
 
     public ProjectionMarkers(StringRedisTemplate redis, ProjectionGenerations generations, MeterRegistry meters) {
         this.redis = redis;
@@ -97,8 +90,7 @@ public class ProjectionMarkers {
         // offsets) lost its way: start it again. Going back (a batch retried) is harmless.
         markers.forEach((partition, value) -> {
             if (isReplaying(value) && firstOffsets.containsKey(partition)
-                    && firstOffsets.get(partition) > replayedUpTo(value) + 1
-                    && !Long.valueOf(replayedUpTo(value)).equals(replayedHere.get(partition))) {
+                    && firstOffsets.get(partition) > replayedUpTo(value) + 1) {
                 unmarked.add(partition);
             }
         });
@@ -108,7 +100,6 @@ public class ProjectionMarkers {
             if (isReplaying(value) && !firstOffsets.containsKey(partition)
                     && consumer.assignment().contains(partition) && consumer.position(partition) >= replayEnd(value)) {
                 redis.opsForValue().set(marker(partition), WHOLE);
-                replayedHere.remove(partition);
             }
         });
         if (unmarked.isEmpty()) {
@@ -149,11 +140,6 @@ public class ProjectionMarkers {
                 long last = lastOffsets.get(partition);
                 boolean whole = Math.max(last + 1, consumer.position(partition)) >= replayEnd(value);
                 redis.opsForValue().set(marker(partition), whole ? WHOLE : REPLAYING + replayEnd(value) + ":" + last);
-                if (whole) {
-                    replayedHere.remove(partition);
-                } else {
-                    replayedHere.put(partition, last);
-                }
             }
         });
         var lost = Set.copyOf(unmarked(markers));
@@ -189,15 +175,9 @@ public class ProjectionMarkers {
     public void passedOver(ConsumerRecord<?, ?> record) {
         var partition = new TopicPartition(record.topic(), record.partition());
         String value = markers(List.of(partition)).get(partition);
-        if (isReplaying(value) && (replayedUpTo(value) + 1 == record.offset()
-                || Long.valueOf(replayedUpTo(value)).equals(replayedHere.get(partition)))) {
-            boolean whole = record.offset() + 1 >= replayEnd(value);
-            redis.opsForValue().set(marker(partition), whole ? WHOLE : REPLAYING + replayEnd(value) + ":" + record.offset());
-            if (whole) {
-                replayedHere.remove(partition);
-            } else {
-                replayedHere.put(partition, record.offset());
-            }
+        if (isReplaying(value) && replayedUpTo(value) + 1 == record.offset()) {
+            redis.opsForValue().set(marker(partition), record.offset() + 1 >= replayEnd(value) ? WHOLE
+                    : REPLAYING + replayEnd(value) + ":" + record.offset());
         }
     }
 
@@ -238,10 +218,8 @@ public class ProjectionMarkers {
         deleteProjectionsOf(lost, consumer);
         // Reads of these partitions answer 503 until the replay is back where the loss found them.
         var beginnings = consumer.beginningOffsets(lost);
-        consumer.endOffsets(lost).forEach((partition, end) -> {
-            redis.opsForValue().set(marker(partition), REPLAYING + end + ":" + (beginnings.get(partition) - 1));
-            replayedHere.put(partition, beginnings.get(partition) - 1);
-        });
+        consumer.endOffsets(lost).forEach((partition, end) ->
+                redis.opsForValue().set(marker(partition), REPLAYING + end + ":" + (beginnings.get(partition) - 1)));
         consumer.seekToBeginning(lost);
         replays.increment(lost.size());
     }
