@@ -94,14 +94,6 @@ public class ProjectionMarkers {
                 unmarked.add(partition);
             }
         });
-        // A replay whose last records were followed only by transaction markers is whole once the
-        // consumer has read past them, with or without new records.
-        markers.forEach((partition, value) -> {
-            if (isReplaying(value) && !firstOffsets.containsKey(partition)
-                    && consumer.assignment().contains(partition) && consumer.position(partition) >= replayEnd(value)) {
-                redis.opsForValue().set(marker(partition), WHOLE);
-            }
-        });
         if (unmarked.isEmpty()) {
             return records;
         }
@@ -138,8 +130,8 @@ public class ProjectionMarkers {
         markers.forEach((partition, value) -> {
             if (isReplaying(value)) {
                 long last = lastOffsets.get(partition);
-                boolean whole = Math.max(last + 1, consumer.position(partition)) >= replayEnd(value);
-                redis.opsForValue().set(marker(partition), whole ? WHOLE : REPLAYING + replayEnd(value) + ":" + last);
+                redis.opsForValue().set(marker(partition), last + 1 >= replayEnd(value) ? WHOLE
+                        : REPLAYING + replayEnd(value) + ":" + last);
             }
         });
         var lost = Set.copyOf(unmarked(markers));
