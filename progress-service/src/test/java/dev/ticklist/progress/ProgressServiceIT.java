@@ -17,6 +17,7 @@ import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.platform.kafka.AggregateWriters;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.learner.LearnerCache;
@@ -60,6 +61,8 @@ class ProgressServiceIT {
     String secret;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    AggregateWriters writers;
     @Autowired
     LearnerFold fold;
     @Autowired
@@ -238,6 +241,29 @@ class ProgressServiceIT {
         });
         assertThat(answers).as("answers while rebuilding").contains(503);
         // Every partition whole again before the next test (other classes share this Redis).
+        await().atMost(Duration.ofSeconds(60)).until(() -> partitionMarkers.stream()
+                .allMatch(marker -> "1".equals(redis.opsForValue().get(marker))));
+    }
+
+    @Test
+    void aPartitionEndingInATransactionMarkerIsWholeAgainAfterAWipe() {
+        // As checklist-service's commands write learner activity: in a transaction, whose commit
+        // marker takes the partition's last offset, after the last event.
+        writers.decide(Topics.LEARNER_ACTIVITY, organisationId + "/tia", decision -> {
+            decision.add(Topics.LEARNER_ACTIVITY, new ItemTicked(organisationId, "coh_1", "tia", checklistId, 1, "notation"));
+            decision.add(Topics.LEARNER_ACTIVITY, new ItemTicked(organisationId, "coh_1", "tia", checklistId, 1, "matrices"));
+            return null;
+        });
+        awaitLevel("tia", "entry", level -> !level.get("finishedAt").isNull());
+        JsonNode before = progressOf("tia");
+        var partitionMarkers = redis.keys("progress:1:partition:*");
+
+        redis.delete(redis.keys("progress:*"));
+        redis.delete(redis.keys("cohort:*"));
+
+        JsonNode after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> progressUnlessRebuilding("tia"), progress -> progress != null);
+        assertThat(after).isEqualTo(before);
         await().atMost(Duration.ofSeconds(60)).until(() -> partitionMarkers.stream()
                 .allMatch(marker -> "1".equals(redis.opsForValue().get(marker))));
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,8 +23,8 @@ class GenerationConfiguration {
 
     @Bean
     ProjectionMarkers projectionMarkers(StringRedisTemplate redis, ProjectionGenerations generations,
-                                        MeterRegistry meters) {
-        return new ProjectionMarkers(redis, generations, meters);
+                                        MeterRegistry meters, KafkaProperties kafka) {
+        return new ProjectionMarkers(redis, generations, meters, new OffsetGaps(kafka.buildConsumerProperties()));
     }
 
     @Bean

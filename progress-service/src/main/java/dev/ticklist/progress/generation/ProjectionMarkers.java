@@ -44,9 +44,12 @@ public class ProjectionMarkers {
     private final StringRedisTemplate redis;
     private final String generation;
     private final Counter replays;
+    private final OffsetGaps gaps;
 
-    public ProjectionMarkers(StringRedisTemplate redis, ProjectionGenerations generations, MeterRegistry meters) {
+    public ProjectionMarkers(StringRedisTemplate redis, ProjectionGenerations generations, MeterRegistry meters,
+                             OffsetGaps gaps) {
         this.redis = redis;
+        this.gaps = gaps;
         this.generation = generations.built();
         this.replays = Counter.builder("ticklist.progress.partitions.replayed")
                 .description("partitions applied again from their beginning because Redis had lost them")
@@ -86,12 +89,26 @@ public class ProjectionMarkers {
         checked.addAll(consumer.assignment());
         var markers = markers(checked);
         var unmarked = new ArrayList<>(unmarked(markers));
-        // A replay that jumps past where it stopped (another instance resuming at old committed
-        // offsets) lost its way: start it again. Going back (a batch retried) is harmless.
+        // A replay that jumps past a record where it stopped (another instance resuming at old
+        // committed offsets, a seek) lost its way: start it again. Going back (a batch retried) is
+        // harmless, and so is skipping offsets without records (transaction markers).
         markers.forEach((partition, value) -> {
             if (isReplaying(value) && firstOffsets.containsKey(partition)
-                    && firstOffsets.get(partition) > replayedUpTo(value) + 1) {
+                    && firstOffsets.get(partition) > replayedUpTo(value) + 1
+                    && gaps.holdsRecords(partition, replayedUpTo(value) + 1, firstOffsets.get(partition))) {
                 unmarked.add(partition);
+            }
+        });
+        // A replay with no records left but transaction markers is whole once the consumer is past
+        // them; one whose consumer is past records it never applied lost its way.
+        markers.forEach((partition, value) -> {
+            if (isReplaying(value) && !firstOffsets.containsKey(partition) && consumer.assignment().contains(partition)
+                    && consumer.position(partition) >= replayEnd(value)) {
+                if (gaps.holdsRecords(partition, replayedUpTo(value) + 1, replayEnd(value))) {
+                    unmarked.add(partition);
+                } else {
+                    redis.opsForValue().set(marker(partition), WHOLE);
+                }
             }
         });
         if (unmarked.isEmpty()) {
@@ -130,8 +147,9 @@ public class ProjectionMarkers {
         markers.forEach((partition, value) -> {
             if (isReplaying(value)) {
                 long last = lastOffsets.get(partition);
-                redis.opsForValue().set(marker(partition), last + 1 >= replayEnd(value) ? WHOLE
-                        : REPLAYING + replayEnd(value) + ":" + last);
+                boolean whole = last + 1 >= replayEnd(value) || (consumer.position(partition) >= replayEnd(value)
+                        && !gaps.holdsRecords(partition, last + 1, replayEnd(value)));
+                redis.opsForValue().set(marker(partition), whole ? WHOLE : REPLAYING + replayEnd(value) + ":" + last);
             }
         });
         var lost = Set.copyOf(unmarked(markers));
