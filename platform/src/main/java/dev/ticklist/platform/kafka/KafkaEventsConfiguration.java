@@ -6,6 +6,7 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -137,22 +138,24 @@ public class KafkaEventsConfiguration {
     }
 
     @Bean
-    TopicFollowers topicFollowers(KafkaProperties properties, Admin admin) {
-        return new TopicFollowers(properties, admin);
+    TopicFollowers topicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters) {
+        return new TopicFollowers(properties, admin, meters);
     }
 
     /** Makes {@link TopicFollower}s with this service's Kafka settings. */
     public static final class TopicFollowers {
         private final KafkaProperties properties;
         private final Admin admin;
+        private final MeterRegistry meters;
 
-        TopicFollowers(KafkaProperties properties, Admin admin) {
+        TopicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters) {
             this.properties = properties;
             this.admin = admin;
+            this.meters = meters;
         }
 
         public <E extends TicklistEvent> TopicFollower<E> follow(Topic<E> topic, Consumer<EventEnvelope<E>> apply) {
-            return new TopicFollower<>(topic, this::newConsumer, admin, apply);
+            return new TopicFollower<>(topic, this::newConsumer, admin, apply, meters);
         }
 
         private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,6 +55,8 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private final Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers;
     private final Admin admin;
     private final Consumer<EventEnvelope<E>> apply;
+    private final Counter unreadable;
+    private final Counter notApplied;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     /** A replay asked for, done by the follower's own thread (the consumer is not thread-safe). */
@@ -63,11 +67,21 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private volatile int partitionCount;
 
     public TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers,
-                         Admin admin, Consumer<EventEnvelope<E>> apply) {
+                         Admin admin, Consumer<EventEnvelope<E>> apply, MeterRegistry meters) {
         this.topic = topic;
         this.consumers = consumers;
         this.admin = admin;
         this.apply = apply;
+        this.unreadable = skipped(meters, topic, "unreadable");
+        this.notApplied = skipped(meters, topic, "not-applied");
+    }
+
+    /** Skipped events are counted, so an alert can see them; the log says which and why. */
+    private static Counter skipped(MeterRegistry meters, Topic<?> topic, String reason) {
+        return Counter.builder("ticklist.follower.events.skipped")
+                .description("events a topic follower skipped: unreadable records, or events its state could not apply")
+                .tag("topic", topic.name()).tag("reason", reason)
+                .register(meters);
     }
 
     @Override
@@ -122,12 +136,14 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
                     apply.accept((EventEnvelope<E>) record.value());
                 } catch (RuntimeException e) {
                     // One event that cannot be applied must not stop the state from following the rest.
+                    notApplied.increment();
                     LOG.error("Skipping {} at {}-{}: {}", record.value().type(), record.partition(), record.offset(),
                             e.toString());
                 }
             }
         } catch (RecordDeserializationException e) {
             // A record this service cannot read: skip it, as the dead-letter policy does elsewhere.
+            unreadable.increment();
             LOG.error("Skipping unreadable record {} at {}: {}", e.topicPartition(), e.offset(), e.getMessage());
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }

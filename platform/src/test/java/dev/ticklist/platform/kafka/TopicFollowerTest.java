@@ -1,0 +1,97 @@
+package dev.ticklist.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topic;
+import dev.ticklist.events.access.AccessEvent;
+import dev.ticklist.events.access.ApiKeyRevoked;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.testsupport.Infrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class TopicFollowerTest {
+
+    private final String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
+
+    @Test
+    void eventsItCannotReadOrApplyAreSkippedAndCountedAndTheRestFollowed() throws Exception {
+        var topic = new Topic<>("test.follower." + UUID.randomUUID(), AccessEvent.class, "test", 1);
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1))).all().get();
+            publish(topic, revoked("first"));
+            publishRaw(topic, "not a cloud event".getBytes(StandardCharsets.UTF_8));
+            publish(topic, revoked("refused"));
+            publish(topic, revoked("last"));
+
+            var applied = new CopyOnWriteArrayList<String>();
+            var meters = new SimpleMeterRegistry();
+            var follower = new TopicFollower<>(topic, this::consumer, admin, envelope -> {
+                String keyId = ((ApiKeyRevoked) envelope.event()).keyId();
+                if (keyId.equals("refused")) {
+                    throw new IllegalStateException("this state cannot take it");
+                }
+                applied.add(keyId);
+            }, meters);
+            follower.start();
+            try {
+                assertThat(applied).containsExactly("first", "last");
+                assertThat(skipped(meters, topic, "unreadable")).isEqualTo(1.0);
+                assertThat(skipped(meters, topic, "not-applied")).isEqualTo(1.0);
+            } finally {
+                follower.stop();
+            }
+        }
+    }
+
+    private static double skipped(SimpleMeterRegistry meters, Topic<?> topic, String reason) {
+        return meters.get("ticklist.follower.events.skipped").tag("topic", topic.name()).tag("reason", reason)
+                .counter().count();
+    }
+
+    private static ApiKeyRevoked revoked(String keyId) {
+        return new ApiKeyRevoked("org_test", keyId, "0".repeat(64));
+    }
+
+    private void publish(Topic<?> topic, ApiKeyRevoked event) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new EventEnvelopeSerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), event.key(), new EventEnvelope<>(
+                    UUID.randomUUID().toString(), "/ticklist/test", Instant.now(), event))).get();
+        }
+    }
+
+    private void publishRaw(Topic<?> topic, byte[] value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), "org_test", value)).get();
+        }
+    }
+
+    private KafkaConsumer<String, EventEnvelope<?>> consumer() {
+        return new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new EventEnvelopeDeserializer());
+    }
+}
