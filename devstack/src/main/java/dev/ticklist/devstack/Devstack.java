@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,13 @@ public final class Devstack {
     private Devstack() {
     }
 
+    private static String actuators(Map<String, Integer> managementPorts) {
+        var listed = new StringBuilder();
+        managementPorts.forEach((service, port) -> listed.append(listed.isEmpty() ? "" : ", ")
+                .append(service).append(" ").append(port));
+        return listed.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         long begin = System.nanoTime();
         Path root = Stack.projectRoot();
@@ -41,12 +49,18 @@ public final class Devstack {
                 kept.secret("admin-key", () -> "tka_" + StackSettings.randomText(32)),
                 kept.secret("webhook-encryption-key",
                         () -> Base64.getEncoder().encodeToString(StackSettings.randomBytes(32))));
+        // The actuator (health, metrics) apart from the public ports, as in the image and on k8s.
+        var managementPorts = new LinkedHashMap<String, Integer>();
+        managementPorts.put("gateway", FreePorts.preferred(9180));
+        managementPorts.put("checklist-service", FreePorts.preferred(9181));
+        managementPorts.put("progress-service", FreePorts.preferred(9182));
+        managementPorts.put("notification-service", FreePorts.preferred(9183));
         var inbox = WebhookInbox.start(FreePorts.preferred(8099), out);
         Path logs = root.resolve(".devstack").resolve("logs");
         out.println("Starting the four services (logs in " + logs + ")...");
         Stack stack;
         try {
-            stack = Stack.start(root, settings, logs, PRODUCTION_JVM);
+            stack = Stack.start(root, settings, logs, PRODUCTION_JVM, managementPorts);
         } catch (Exception e) {
             inbox.close();
             kafka.close();
@@ -85,6 +99,7 @@ public final class Devstack {
                   Webhook inbox:         %s  (register it as a webhook URL; deliveries print here)
                   Kafka:                 %s
                   Redis:                 redis://127.0.0.1:%d
+                  Actuator (health, metrics): %s
                   Logs:                  %s
                   Data:                  %s
 
@@ -92,7 +107,7 @@ public final class Devstack {
                       curl -s -H "Authorization: Bearer $KEY" $TICKLIST/api/v1/checklists
                 Ctrl-C stops everything.
                 """, seconds, settings.gatewayUrl(), demo.organisationId(), demo.apiKey(), settings.adminKey(),
-                inbox.url(), kafka.bootstrapServers(), redis.port(), logs,
+                inbox.url(), kafka.bootstrapServers(), redis.port(), actuators(managementPorts), logs,
                 (kept.resumed() ? "resumed from " : "new, kept in ") + kept.dir()
                         + (kept.resumed() ? " (./devstack.sh --fresh starts empty)" : " for the next run"),
                 settings.gatewayUrl(), demo.apiKey());

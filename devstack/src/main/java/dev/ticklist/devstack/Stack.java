@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The four services as processes, started together and stopped together. */
 final class Stack implements AutoCloseable {
@@ -18,26 +21,36 @@ final class Stack implements AutoCloseable {
         this.services = services;
     }
 
-    /** With the fast-start JVM options of tests. */
+    /** With the fast-start JVM options of tests, the actuator on the services' own ports. */
     static Stack start(Path projectRoot, StackSettings settings, Path logDir) throws Exception {
-        return start(projectRoot, settings, logDir, ServiceProcess.FAST_START);
+        return start(projectRoot, settings, logDir, ServiceProcess.FAST_START, Map.of());
     }
 
-    static Stack start(Path projectRoot, StackSettings settings, Path logDir, List<String> jvmOptions)
-            throws Exception {
+    /**
+     * @param managementPorts per service, a port for its actuator (health, metrics), apart from
+     *                        the port it serves on, as in the image; services not named keep it
+     *                        on their own port
+     */
+    static Stack start(Path projectRoot, StackSettings settings, Path logDir, List<String> jvmOptions,
+                       Map<String, Integer> managementPorts) throws Exception {
         Files.createDirectories(logDir);
-        var env = settings.environment();
         var started = new ArrayList<ServiceProcess>();
         var stack = new Stack(started);
+        var ports = new LinkedHashMap<String, Integer>();
+        ports.put("checklist-service", settings.checklistPort());
+        ports.put("progress-service", settings.progressPort());
+        ports.put("notification-service", settings.notificationPort());
+        ports.put("gateway", settings.gatewayPort());
         try {
-            started.add(ServiceProcess.start(projectRoot, "checklist-service", settings.checklistPort(), env, logDir,
-                    jvmOptions));
-            started.add(ServiceProcess.start(projectRoot, "progress-service", settings.progressPort(), env, logDir,
-                    jvmOptions));
-            started.add(ServiceProcess.start(projectRoot, "notification-service", settings.notificationPort(), env, logDir,
-                    jvmOptions));
-            started.add(ServiceProcess.start(projectRoot, "gateway", settings.gatewayPort(), env, logDir,
-                    jvmOptions));
+            for (var service : ports.entrySet()) {
+                var env = new HashMap<>(settings.environment());
+                Integer management = managementPorts.get(service.getKey());
+                if (management != null) {
+                    env.put("MANAGEMENT_SERVER_PORT", Integer.toString(management));
+                }
+                started.add(ServiceProcess.start(projectRoot, service.getKey(), service.getValue(), env, logDir,
+                        jvmOptions));
+            }
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_TIMEOUT);
             }

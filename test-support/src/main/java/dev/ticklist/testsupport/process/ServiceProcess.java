@@ -39,13 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final Path jar;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Path jar) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, Path jar) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.jar = jar;
@@ -69,9 +71,11 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // The actuator on a port of its own when the environment asks for one, as in the image.
+        int managementPort = Integer.parseInt(environment.getOrDefault("MANAGEMENT_SERVER_PORT", Integer.toString(port)));
         try {
             Files.createDirectories(logDir);
-            return new ServiceProcess(name, port, builder.start(), log, jar);
+            return new ServiceProcess(name, port, managementPort, builder.start(), log, jar);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -87,6 +91,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where the actuator answers: {@link #url()} unless the service was given a management port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {
@@ -110,7 +119,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** One look at the readiness group (Kafka and Redis connections), without waiting. */
     public boolean isReady() {
-        var request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        var request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
