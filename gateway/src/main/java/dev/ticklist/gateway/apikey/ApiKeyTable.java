@@ -38,6 +38,7 @@ public class ApiKeyTable implements SmartLifecycle {
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     private static final Duration REBUILD_LIMIT = Duration.ofMinutes(10);
     private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
     private static final RedisScript<Long> COMPLETE_IF_STILL_REBUILDING = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[2], ARGV[2])
@@ -64,6 +65,14 @@ public class ApiKeyTable implements SmartLifecycle {
     /** Whether every key is in Redis; a key check without it cannot tell an unknown key from a lost one. */
     public Mono<Boolean> isComplete() {
         return redis.hasKey(COMPLETE);
+    }
+
+    private boolean isCompleteNow() {
+        try {
+            return Boolean.TRUE.equals(isComplete().block(REDIS_WAIT));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Rebuilds the table unless it is complete; false if Redis cannot be reached. */
@@ -100,10 +109,18 @@ public class ApiKeyTable implements SmartLifecycle {
         }
     }
 
-    /** Before serving: the table is complete, or being rebuilt by the checks that follow. */
+    /**
+     * Before serving: the table is complete — rebuilt here, or by another instance rebuilding
+     * at the same moment — or, if Redis cannot be reached for a while, left to the checks that
+     * follow (key checks answer 503 meanwhile).
+     */
     @Override
     public void start() {
-        ensureComplete();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        // Unreachable Redis: no wait here. Another instance's rebuild finishing first: check again.
+        while (ensureComplete() && !isCompleteNow() && System.nanoTime() < deadline) {
+            LOG.info("The API key table is not complete yet; checking again");
+        }
         var scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("api-key-table").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::ensureComplete, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
