@@ -127,16 +127,8 @@ public class CatalogCommands {
         });
     }
 
-    /**
-     * Decides as the checklist's one writer, on state caught up with its partition, and returns
-     * once what was decided is applied here too.
-     */
+    /** Decides as the one writer of the partition, on state caught up with it (see {@link AggregateWriters}). */
     private <T> T decide(String checklistId, Function<Decision, T> command) {
-        T result = writers.decide(Topics.CATALOG, checklistId, decision -> {
-            catchUp(checklistId);
-            return command.apply(decision);
-        });
-        catchUp(checklistId);
-        return result;
+        return writers.decide(follower, checklistId, command);
     }
 }

@@ -189,17 +189,9 @@ public class DirectoryCommands {
         follower.catchUp(organisationId);
     }
 
-    /**
-     * Decides as the organisation's one writer, on state caught up with its partition, and
-     * returns once what was decided is applied here too.
-     */
+    /** Decides as the one writer of the partition, on state caught up with it (see {@link AggregateWriters}). */
     private <T> T decide(String organisationId, Function<Decision, T> command) {
-        T result = writers.decide(Topics.DIRECTORY, organisationId, decision -> {
-            catchUp(organisationId);
-            return command.apply(decision);
-        });
-        catchUp(organisationId);
-        return result;
+        return writers.decide(follower, organisationId, command);
     }
 
     private static <E extends TicklistEvent> List<Identified<E>> fresh(

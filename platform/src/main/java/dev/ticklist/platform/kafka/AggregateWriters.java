@@ -102,6 +102,20 @@ public class AggregateWriters implements AutoCloseable {
                 + topic.name() + " partition; retry in a moment");
     }
 
+    /**
+     * Decides a command on the state {@code follower} keeps of {@code key}'s partition: caught up
+     * with it before the command validates (invariant 6), and again once committed, so the
+     * command answers only when its own events are applied here too.
+     */
+    public <T> T decide(TopicFollower<?> follower, String key, Function<Decision, T> command) {
+        T result = decide(follower.topic(), key, decision -> {
+            follower.catchUp(key);
+            return command.apply(decision);
+        });
+        follower.catchUp(key);
+        return result;
+    }
+
     @Override
     public void close() {
         writers.values().forEach(Writer::close);

@@ -104,6 +104,10 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         LOG.info("Loaded {} ({} partitions)", topic.name(), partitionCount);
     }
 
+    public Topic<E> topic() {
+        return topic;
+    }
+
     /** Before web servers and listener containers: nothing may be served from half-loaded state. */
     @Override
     public int getPhase() {
