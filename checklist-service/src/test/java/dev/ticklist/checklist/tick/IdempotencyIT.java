@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 class IdempotencyIT extends ServiceIT {
+
+    @Autowired
+    private StringRedisTemplate redis;
 
     @Test
     void aRetriedTickWithTheSameKeyGetsTheFirstAnswerAndRecordsNothingNew() {
@@ -27,6 +33,34 @@ class IdempotencyIT extends ServiceIT {
 
         var unkeyed = writer.post(path, Map.of("itemIds", List.of("regression")));
         assertThat(unkeyed.json().get("eventIds")).isNotEqualTo(first.json().get("eventIds"));
+    }
+
+    /**
+     * Redis holds only the remembered answers: after a wipe a retry runs again (a tick repeated
+     * changes no progress) and everything decided before it is still there, read from Kafka.
+     */
+    @Test
+    void aRedisWipeForgetsRememberedAnswersAndNothingElse() {
+        String cohortId = cohortWith("ada", "grace");
+        String path = "/api/v1/cohorts/" + cohortId + "/learners/ada/ticks";
+        var keyed = writer.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        var first = keyed.post(path, Map.of("itemIds", List.of("regression")));
+        assertThat(first.status()).isEqualTo(201);
+
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushAll();
+            return null;
+        });
+
+        var afterWipe = keyed.post(path, Map.of("itemIds", List.of("regression")));
+        assertThat(afterWipe.status()).as(afterWipe.toString()).isEqualTo(201);
+        assertThat(afterWipe.header("Idempotent-Replayed")).isNull();
+        assertThat(afterWipe.json().get("eventIds")).isNotEqualTo(first.json().get("eventIds"));
+        assertThat(keyed.post(path, Map.of("itemIds", List.of("regression"))).header("Idempotent-Replayed"))
+                .isEqualTo("true");
+        var learners = writer.get("/api/v1/cohorts/" + cohortId + "/learners");
+        assertThat(learners.status()).isEqualTo(200);
+        assertThat(learners.body()).contains("\"ada\"", "\"grace\"");
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +37,8 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
     private EventPublisher publisher;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private StringRedisTemplate redis;
 
     @Test
     void aReceiverDownForAWhileGetsEveryMessageOnceItIsBack() {
@@ -63,6 +67,38 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
             Map<String, Long> deliveriesPerMessage = back.received().stream()
                     .collect(Collectors.groupingBy(request -> request.header("webhook-id"), Collectors.counting()));
             assertThat(deliveriesPerMessage).hasSize(3).allSatisfy((id, count) -> assertThat(count).isOne());
+            assertThat(back.received().stream().map(request -> milestoneIdOf(request)))
+                    .containsExactlyInAnyOrderElementsOf(eventIds);
+        }
+    }
+
+    /**
+     * Redis holds only the attempt claims: a wipe forgets them, and no message. The pending
+     * messages are folded from Kafka, so each is claimed and delivered anew, once.
+     */
+    @Test
+    void aRedisWipeWhileMessagesWaitLosesNoneAndDeliversEachOnce() {
+        String organisation = newOrganisation();
+        int port;
+        String endpointId;
+        try (var receiver = WebhookReceiver.start()) {
+            port = receiver.port();
+            endpointId = register(organisation, receiver.url()).path("id").asString();
+        }
+        List<String> eventIds = List.of(publish(organisation, "ada"), publish(organisation, "grace"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(organisation, endpointId, "?status=pending"))
+                .hasSize(2).allSatisfy(message -> assertThat(message.path("attempts").size()).isPositive()));
+
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushAll();
+            return null;
+        });
+
+        try (var back = WebhookReceiver.startOn(port)) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(organisation, endpointId,
+                    "?status=delivered")).hasSize(2));
+            assertThat(back.received().stream().map(request -> request.header("webhook-id")).distinct())
+                    .hasSize(back.received().size());
             assertThat(back.received().stream().map(request -> milestoneIdOf(request)))
                     .containsExactlyInAnyOrderElementsOf(eventIds);
         }
