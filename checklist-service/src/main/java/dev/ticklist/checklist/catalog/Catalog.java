@@ -4,6 +4,8 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.catalog.CatalogEvent;
 import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import dev.ticklist.platform.kafka.SnapshotState;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Every checklist: its published versions and its current draft, as read from the catalog topic. */
-public class Catalog {
+public class Catalog implements SnapshotState<CatalogEvent> {
 
     private final Map<String, ConcurrentSkipListMap<Integer, ChecklistVersionPublished>> versions =
             new ConcurrentHashMap<>();
     private final Map<String, ChecklistDraftSaved> drafts = new ConcurrentHashMap<>();
 
+    @Override
     public void apply(EventEnvelope<CatalogEvent> envelope) {
         switch (envelope.event()) {
             case ChecklistVersionPublished published -> versions
@@ -27,6 +30,21 @@ public class Catalog {
                     .putIfAbsent(published.version(), published);
             case ChecklistDraftSaved draft -> drafts.put(draft.checklistId(), draft);
         }
+    }
+
+    /** Every published version, in order, and each checklist's current draft: no draft replaced since. */
+    @Override
+    public List<CatalogEvent> asEvents() {
+        var events = new ArrayList<CatalogEvent>();
+        versions.values().forEach(all -> events.addAll(all.values()));
+        events.addAll(drafts.values());
+        return events;
+    }
+
+    @Override
+    public void clear() {
+        versions.clear();
+        drafts.clear();
     }
 
     /** The version, if it exists and the organisation may use it (its own, or a built-in template). */

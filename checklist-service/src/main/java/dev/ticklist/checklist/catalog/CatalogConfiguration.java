@@ -26,7 +26,7 @@ class CatalogConfiguration {
 
     @Bean
     TopicFollower<CatalogEvent> catalogFollower(TopicFollowers followers, Catalog catalog) {
-        return followers.follow(Topics.CATALOG, catalog::apply);
+        return followers.follow(Topics.CATALOG, catalog);
     }
 
     /** Publishes the built-in templates that the catalog does not hold yet. */

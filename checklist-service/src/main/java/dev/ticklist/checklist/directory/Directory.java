@@ -9,6 +9,8 @@ import dev.ticklist.events.directory.DirectoryEvent;
 import dev.ticklist.events.directory.LearnerEnrolled;
 import dev.ticklist.events.directory.LearnerWithdrawn;
 import dev.ticklist.events.directory.OrganisationCreated;
+import dev.ticklist.platform.kafka.SnapshotState;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** Organisations, their cohorts and enrolments, as folded from the directory topic. */
-public class Directory {
+public class Directory implements SnapshotState<DirectoryEvent> {
 
     private final Map<String, OrganisationCreated> organisations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Cohort>> cohortsByOrganisation = new ConcurrentHashMap<>();
 
+    @Override
     public void apply(EventEnvelope<DirectoryEvent> envelope) {
         switch (envelope.event()) {
             case OrganisationCreated created -> organisations.putIfAbsent(created.organisationId(), created);
@@ -39,6 +42,28 @@ public class Directory {
             case LearnerWithdrawn withdrawn -> cohort(withdrawn.organisationId(), withdrawn.cohortId())
                     .ifPresent(cohort -> cohort.learners().remove(withdrawn.learnerId()));
         }
+    }
+
+    /** Each organisation, then each of its cohorts as it stands now, archived or not, and its learners. */
+    @Override
+    public List<DirectoryEvent> asEvents() {
+        var events = new ArrayList<DirectoryEvent>();
+        events.addAll(organisations.values());
+        cohortsByOrganisation.forEach((organisationId, cohorts) -> cohorts.values().forEach(cohort -> {
+            events.add(new CohortCreated(organisationId, cohort.id(), cohort.name(), cohort.checklistId(),
+                    cohort.checklistVersion()));
+            if (cohort.archived()) {
+                events.add(new CohortArchived(organisationId, cohort.id()));
+            }
+            cohort.learners().forEach(learnerId -> events.add(new LearnerEnrolled(organisationId, cohort.id(), learnerId)));
+        }));
+        return events;
+    }
+
+    @Override
+    public void clear() {
+        organisations.clear();
+        cohortsByOrganisation.clear();
     }
 
     public boolean organisationExists(String organisationId) {

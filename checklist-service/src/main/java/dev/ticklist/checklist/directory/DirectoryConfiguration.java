@@ -17,6 +17,6 @@ class DirectoryConfiguration {
 
     @Bean
     TopicFollower<DirectoryEvent> directoryFollower(TopicFollowers followers, Directory directory) {
-        return followers.follow(Topics.DIRECTORY, directory::apply);
+        return followers.follow(Topics.DIRECTORY, directory);
     }
 }

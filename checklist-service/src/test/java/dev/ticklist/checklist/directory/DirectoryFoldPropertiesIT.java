@@ -3,10 +3,12 @@ package dev.ticklist.checklist.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.checklist.ChecklistServiceApplication;
+import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.testsupport.Infrastructure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -92,6 +94,14 @@ class DirectoryFoldPropertiesIT {
 
         assertThat(stateOf(directory, organisation)).isEqualTo(new TreeMap<>(model));
         assertThat(stateOf(refold(), organisation)).isEqualTo(new TreeMap<>(model));
+        assertThat(stateOf(fromSnapshot(directory), organisation)).isEqualTo(new TreeMap<>(model));
+    }
+
+    /** A directory rebuilt from another's snapshot, as an instance starting from it would. */
+    private static Directory fromSnapshot(Directory directory) {
+        var restored = new Directory();
+        directory.asEvents().forEach(event -> restored.apply(new EventEnvelope<>("snapshot", "/test", Instant.EPOCH, event)));
+        return restored;
     }
 
     private static void run(DirectoryCommands api, String organisation, List<String> ids,

@@ -9,6 +9,7 @@ import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +139,13 @@ public class KafkaEventsConfiguration {
     }
 
     @Bean
-    TopicFollowers topicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters) {
-        return new TopicFollowers(properties, admin, meters);
+    TopicFollowers topicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters,
+                                  @Value("${spring.application.name}") String serviceName,
+                                  @Value("${ticklist.kafka.replication-factor:1}") short replicationFactor,
+                                  @Value("${ticklist.follower.snapshot.minimum-events:10000}") long snapshotEvents,
+                                  @Value("${ticklist.follower.snapshot.minimum-interval:10s}") Duration snapshotInterval) {
+        return new TopicFollowers(properties, admin, meters, serviceName, replicationFactor,
+                new SnapshotPolicy(snapshotEvents, snapshotInterval));
     }
 
     /** Makes {@link TopicFollower}s with this service's Kafka settings. */
@@ -147,15 +153,31 @@ public class KafkaEventsConfiguration {
         private final KafkaProperties properties;
         private final Admin admin;
         private final MeterRegistry meters;
+        private final String service;
+        private final short replicationFactor;
+        private final SnapshotPolicy snapshotPolicy;
 
-        TopicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters) {
+        TopicFollowers(KafkaProperties properties, Admin admin, MeterRegistry meters, String service,
+                       short replicationFactor, SnapshotPolicy snapshotPolicy) {
             this.properties = properties;
             this.admin = admin;
             this.meters = meters;
+            this.service = service;
+            this.replicationFactor = replicationFactor;
+            this.snapshotPolicy = snapshotPolicy;
         }
 
+        /** Follows a topic, reading its whole history at every start. */
         public <E extends TicklistEvent> TopicFollower<E> follow(Topic<E> topic, Consumer<EventEnvelope<E>> apply) {
             return new TopicFollower<>(topic, this::newConsumer, admin, apply, meters);
+        }
+
+        /** Follows a topic into state that is snapshotted: a start reads the last snapshot and the tail. */
+        public <E extends TicklistEvent> TopicFollower<E> follow(Topic<E> topic, SnapshotState<E> state) {
+            var snapshots = new FollowerSnapshots<>(topic, service, admin, properties.buildConsumerProperties(),
+                    properties.buildProducerProperties(), replicationFactor);
+            return new TopicFollower<>(topic, this::newConsumer, admin, state::apply,
+                    new Snapshotting<>(state, snapshots, snapshotPolicy, meters), meters);
         }
 
         private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Reads a whole topic, from its first record, into local state and keeps following it.
- * Every instance of a service reads every partition, so each holds the complete state.
+ * Reads a whole topic into local state and keeps following it. Every instance of a service reads
+ * every partition, so each holds the complete state. With {@link Snapshotting} the state starts
+ * from the last snapshot and reads on from the positions it stands for (invariant 9); without,
+ * from the topic's first record.
  *
  * <p>{@link #start()} returns once everything acknowledged before it was applied, and runs in
  * an early lifecycle phase, so the service serves requests and consumes other topics only with
@@ -57,6 +59,8 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private final Consumer<EventEnvelope<E>> apply;
     private final Counter unreadable;
     private final Counter notApplied;
+    /** Null: the history is read at every start. */
+    private final Snapshotting<E> snapshotting;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     /** A replay asked for, done by the follower's own thread (the consumer is not thread-safe). */
@@ -68,6 +72,12 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     public TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers,
                          Admin admin, Consumer<EventEnvelope<E>> apply, MeterRegistry meters) {
+        this(topic, consumers, admin, apply, null, meters);
+    }
+
+    TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers, Admin admin,
+                  Consumer<EventEnvelope<E>> apply, Snapshotting<E> snapshotting, MeterRegistry meters) {
+        this.snapshotting = snapshotting;
         this.topic = topic;
         this.consumers = consumers;
         this.admin = admin;
@@ -87,6 +97,8 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     @Override
     public void start() {
         applied.clear();
+        long began = System.nanoTime();
+        Map<Integer, Long> from = snapshotting == null ? Map.of() : snapshotting.restore();
         consumer = consumers.get();
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -94,6 +106,12 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         partitionCount = partitions.size();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        for (TopicPartition partition : partitions) {
+            Long offset = from.get(partition.partition());
+            if (offset != null) {
+                consumer.seek(partition, offset);
+            }
+        }
         running = true;
         thread = Thread.ofPlatform().name("follow-" + topic.name()).daemon().start(this::run);
         try {
@@ -101,7 +119,8 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         } catch (TimeoutException e) {
             throw new IllegalStateException("could not load " + topic.name() + " within " + INITIAL_LOAD, e);
         }
-        LOG.info("Loaded {} ({} partitions)", topic.name(), partitionCount);
+        LOG.info("Loaded {} ({} partitions{}) in {} ms", topic.name(), partitionCount,
+                from.isEmpty() ? ", whole history" : ", from a snapshot", (System.nanoTime() - began) / 1_000_000);
     }
 
     public Topic<E> topic() {
@@ -134,8 +153,11 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
             applied.clear();
             asked.complete(null);
         }
+        int polled = 0;
         try {
-            for (var record : consumer.poll(Duration.ofMillis(200))) {
+            var records = consumer.poll(Duration.ofMillis(200));
+            polled = records.count();
+            for (var record : records) {
                 try {
                     apply.accept((EventEnvelope<E>) record.value());
                 } catch (RuntimeException e) {
@@ -153,6 +175,9 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         }
         for (TopicPartition partition : consumer.assignment()) {
             applied.put(partition.partition(), consumer.position(partition));
+        }
+        if (snapshotting != null) {
+            snapshotting.applied(polled, () -> Map.copyOf(applied));
         }
         synchronized (progress) {
             progress.notifyAll();
@@ -258,6 +283,9 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (snapshotting != null) {
+            snapshotting.close();
         }
     }
 

@@ -17,7 +17,7 @@ class CatalogConfiguration {
 
     @Bean
     TopicFollower<CatalogEvent> catalogFollower(TopicFollowers followers, ChecklistCatalog catalog) {
-        return followers.follow(Topics.CATALOG, catalog::apply);
+        return followers.follow(Topics.CATALOG, catalog);
     }
 
     @Bean
