@@ -27,7 +27,11 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("startup")) {
+            StartupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchmarkSettings settings;
         try {
             settings = BenchmarkSettings.of(args);

@@ -88,7 +88,7 @@ record BenchmarkSettings(int events, int learners, String distribution, Duration
     }
 
     /** The repository root: the folder with the root pom and the service modules. */
-    private static Path findProjectRoot() {
+    static Path findProjectRoot() {
         String configured = System.getProperty("ticklist.home");
         Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {

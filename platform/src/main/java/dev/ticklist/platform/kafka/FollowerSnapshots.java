@@ -168,6 +168,9 @@ final class FollowerSnapshots<E extends TicklistEvent> {
                     applied++;
                 }
             }
+            if (applied == manifest.events()) {
+                return applied;
+            }
         }
         return applied;
     }
@@ -195,6 +198,8 @@ final class FollowerSnapshots<E extends TicklistEvent> {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // The topic ends with a transaction marker, which an empty fetch reaches: do not wait long for it.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -169,7 +169,7 @@ public class KafkaEventsConfiguration {
 
         /** Follows a topic, reading its whole history at every start. */
         public <E extends TicklistEvent> TopicFollower<E> follow(Topic<E> topic, Consumer<EventEnvelope<E>> apply) {
-            return new TopicFollower<>(topic, this::newConsumer, admin, apply, meters);
+            return new TopicFollower<>(topic, this::newConsumer, admin, apply, null, deadLetters(topic), meters);
         }
 
         /** Follows a topic into state that is snapshotted: a start reads the last snapshot and the tail. */
@@ -177,7 +177,11 @@ public class KafkaEventsConfiguration {
             var snapshots = new FollowerSnapshots<>(topic, service, admin, properties.buildConsumerProperties(),
                     properties.buildProducerProperties(), replicationFactor);
             return new TopicFollower<>(topic, this::newConsumer, admin, state::apply,
-                    new Snapshotting<>(state, snapshots, snapshotPolicy, meters), meters);
+                    new Snapshotting<>(state, snapshots, snapshotPolicy, meters), deadLetters(topic), meters);
+        }
+
+        private FollowerDeadLetters deadLetters(Topic<?> topic) {
+            return new FollowerDeadLetters(topic, properties::buildProducerProperties, service);
         }
 
         private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {

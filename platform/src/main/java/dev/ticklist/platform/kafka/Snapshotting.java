@@ -63,13 +63,15 @@ final class Snapshotting<E extends TicklistEvent> {
     Map<Integer, Long> restore() {
         store.createTopic();
         try {
+            long began = System.nanoTime();
             var manifest = store.restore(state::apply);
             if (manifest.isEmpty()) {
                 return Map.of();
             }
             lastEvents = manifest.get().events();
             lastAt = manifest.get().takenAt();
-            LOG.info("Restored {} events from snapshot {} of {}", lastEvents, manifest.get().id(), store.name());
+            LOG.info("Restored {} events from snapshot {} of {} in {} ms", lastEvents, manifest.get().id(),
+                    store.name(), (System.nanoTime() - began) / 1_000_000);
             return manifest.get().positions();
         } catch (UnusableSnapshotException e) {
             LOG.warn("Reading the whole history instead of a snapshot: {}", e.getMessage());

@@ -3,7 +3,9 @@ package dev.ticklist.platform.kafka;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.platform.web.Problems;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,6 +64,9 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private final Counter notApplied;
     /** Null: the history is read at every start. */
     private final Snapshotting<E> snapshotting;
+    /** Null: skipped events are only counted and logged. */
+    private final FollowerDeadLetters deadLetters;
+    private final EventEnvelopeSerializer serializer = new EventEnvelopeSerializer();
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     /** A replay asked for, done by the follower's own thread (the consumer is not thread-safe). */
@@ -72,12 +78,14 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     public TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers,
                          Admin admin, Consumer<EventEnvelope<E>> apply, MeterRegistry meters) {
-        this(topic, consumers, admin, apply, null, meters);
+        this(topic, consumers, admin, apply, null, null, meters);
     }
 
     TopicFollower(Topic<E> topic, Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers, Admin admin,
-                  Consumer<EventEnvelope<E>> apply, Snapshotting<E> snapshotting, MeterRegistry meters) {
+                  Consumer<EventEnvelope<E>> apply, Snapshotting<E> snapshotting, FollowerDeadLetters deadLetters,
+                  MeterRegistry meters) {
         this.snapshotting = snapshotting;
+        this.deadLetters = deadLetters;
         this.topic = topic;
         this.consumers = consumers;
         this.admin = admin;
@@ -165,12 +173,22 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
                     notApplied.increment();
                     LOG.error("Skipping {} at {}-{}: {}", record.value().type(), record.partition(), record.offset(),
                             e.toString());
+                    if (deadLetters != null) {
+                        byte[] value = serializer.serialize(topic.name(), new RecordHeaders(), record.value());
+                        deadLetters.send(record.partition(), record.offset(),
+                                record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)),
+                                ByteBuffer.wrap(value), record.headers(), "not applied: " + e);
+                    }
                 }
             }
         } catch (RecordDeserializationException e) {
             // A record this service cannot read: skip it, as the dead-letter policy does elsewhere.
             unreadable.increment();
             LOG.error("Skipping unreadable record {} at {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            if (deadLetters != null) {
+                deadLetters.send(e.topicPartition().partition(), e.offset(), e.keyBuffer(), e.valueBuffer(), e.headers(),
+                        "unreadable: " + e.getMessage());
+            }
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }
         for (TopicPartition partition : consumer.assignment()) {
@@ -286,6 +304,9 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         }
         if (snapshotting != null) {
             snapshotting.close();
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
         }
     }
 

@@ -160,7 +160,7 @@ class FollowerSnapshotsTest {
 
     private TopicFollower<AccessEvent> follower(Admin admin, RevokedKeys state, SimpleMeterRegistry meters) {
         var snapshotting = new Snapshotting<>(state, store(admin), new SnapshotPolicy(10, Duration.ZERO), meters);
-        return new TopicFollower<>(topic, this::consumer, admin, state::apply, snapshotting, meters);
+        return new TopicFollower<>(topic, this::consumer, admin, state::apply, snapshotting, null, meters);
     }
 
     private FollowerSnapshots<AccessEvent> store(Admin admin) {

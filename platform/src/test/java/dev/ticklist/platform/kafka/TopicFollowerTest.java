@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,24 +22,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 
 class TopicFollowerTest {
 
     private final String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
 
     @Test
-    void eventsItCannotReadOrApplyAreSkippedAndCountedAndTheRestFollowed() throws Exception {
+    void eventsItCannotReadOrApplyAreCountedAndDeadLetteredWithTheReasonAndTheRestFollowed() throws Exception {
         var topic = new Topic<>("test.follower." + UUID.randomUUID(), AccessEvent.class, "test", 1);
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1),
+                    new NewTopic(topic.deadLetterTopic(), 1, (short) 1))).all().get();
             publish(topic, revoked("first"));
             publishRaw(topic, "not a cloud event".getBytes(StandardCharsets.UTF_8));
             publish(topic, revoked("refused"));
@@ -51,16 +58,47 @@ class TopicFollowerTest {
                     throw new IllegalStateException("this state cannot take it");
                 }
                 applied.add(keyId);
-            }, meters);
+            }, null, new FollowerDeadLetters(topic, () -> Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    "test-service"), meters);
             follower.start();
             try {
                 assertThat(applied).containsExactly("first", "last");
                 assertThat(skipped(meters, topic, "unreadable")).isEqualTo(1.0);
                 assertThat(skipped(meters, topic, "not-applied")).isEqualTo(1.0);
+                var deadLetters = deadLetters(topic, 2);
+                assertThat(deadLetters).extracting(record -> header(record, KafkaEventsConfiguration.REASON_HEADER))
+                        .satisfiesExactlyInAnyOrder(
+                                reason -> assertThat(reason).startsWith("unreadable: "),
+                                reason -> assertThat(reason).startsWith("not applied: ").contains("this state cannot take it"));
+                assertThat(deadLetters).extracting(record -> ByteBuffer.wrap(record.headers()
+                        .lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong()).containsExactlyInAnyOrder(1L, 2L);
+                assertThat(deadLetters).extracting(record -> header(record, "ticklist-dlt-service")).containsOnly("test-service");
+                assertThat(new String(deadLetters.stream().filter(record -> header(record,
+                        KafkaEventsConfiguration.REASON_HEADER).startsWith("unreadable")).findFirst().orElseThrow().value(),
+                        StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
             } finally {
                 follower.stop();
             }
         }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> deadLetters(Topic<?> topic, int expected) {
+        var records = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(topic.deadLetterTopic(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static double skipped(SimpleMeterRegistry meters, Topic<?> topic, String reason) {

@@ -1,0 +1,71 @@
+package dev.ticklist.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a follower's snapshot topic from outside, as an operator could: the last committed
+ * {@code manifest} record names, one {@code partition=offset} line each, the positions the
+ * snapshot stands for (platform's FollowerSnapshots writes it).
+ */
+final class SnapshotManifests {
+
+    private SnapshotManifests() {
+    }
+
+    /** Waits until the last snapshot stands for at least {@code events} events of the followed topic. */
+    static void awaitCovering(String bootstrapServers, String snapshotTopic, long events, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (covered(bootstrapServers, snapshotTopic) < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no snapshot in " + snapshotTopic + " covers " + events + " events");
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    private static long covered(String bootstrapServers, String snapshotTopic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-snapshots-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(snapshotTopic, 0);
+            if (consumer.partitionsFor(snapshotTopic, Duration.ofSeconds(10)).isEmpty()) {
+                return 0;
+            }
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            String manifest = null;
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if ("manifest".equals(record.key()) && record.value() != null) {
+                        manifest = new String(record.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            if (manifest == null) {
+                return 0;
+            }
+            String[] lines = manifest.split("\n");
+            long covered = 0;
+            for (int i = 3; i < lines.length; i++) {
+                covered += Long.parseLong(lines[i].split("=", 2)[1]);
+            }
+            return covered;
+        } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
+            return 0;
+        }
+    }
+}
