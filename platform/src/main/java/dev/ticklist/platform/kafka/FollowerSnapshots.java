@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -110,11 +111,12 @@ final class FollowerSnapshots<E extends TicklistEvent> {
      * empty if there is none. Two passes over the topic keep memory to one record at a time: the
      * first finds the last manifest and where its snapshot begins, the second applies it.
      *
+     * @param belongs whether the snapshot's positions can be of the followed topic as it is now
      * @throws UnusableSnapshotException when the snapshot cannot be read whole (events of a type
-     *         this version does not know, or a newer snapshot compacted it away meanwhile); what
-     *         was applied must then be cleared
+     *         this version does not know, or a newer snapshot compacted it away meanwhile) or does
+     *         not belong; what was applied must then be cleared
      */
-    Optional<Manifest> restore(Consumer<EventEnvelope<E>> apply) {
+    Optional<Manifest> restore(Predicate<Map<Integer, Long>> belongs, Consumer<EventEnvelope<E>> apply) {
         try (var consumer = snapshotConsumer()) {
             var partition = new TopicPartition(name, 0);
             consumer.assign(List.of(partition));
@@ -133,6 +135,11 @@ final class FollowerSnapshots<E extends TicklistEvent> {
             }
             if (manifest == null) {
                 return Optional.empty();
+            }
+            if (!belongs.test(manifest.positions())) {
+                throw new UnusableSnapshotException(name + ": snapshot " + manifest.id() + " stands for positions "
+                        + manifest.positions() + " beyond the end of " + followed.name()
+                        + " (restored from a backup, or made anew?)");
             }
             int applied = 0;
             if (manifest.events() > 0) {

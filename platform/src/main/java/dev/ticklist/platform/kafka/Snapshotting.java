@@ -58,13 +58,16 @@ final class Snapshotting<E extends TicklistEvent> {
 
     /**
      * Applies the last snapshot to the state and returns the positions to read on from; empty
-     * (and the state empty) when there is none or it cannot be applied whole.
+     * (and the state empty) when there is none or it cannot be applied whole. A snapshot standing
+     * for offsets beyond {@code ends}, the followed topic's end offsets now, belongs to another
+     * history (the topic was restored from a backup, or made anew) and is not used.
      */
-    Map<Integer, Long> restore() {
+    Map<Integer, Long> restore(Map<Integer, Long> ends) {
         store.createTopic();
         try {
             long began = System.nanoTime();
-            var manifest = store.restore(state::apply);
+            var manifest = store.restore(positions -> positions.entrySet().stream()
+                    .allMatch(position -> position.getValue() <= ends.getOrDefault(position.getKey(), 0L)), state::apply);
             if (manifest.isEmpty()) {
                 return Map.of();
             }

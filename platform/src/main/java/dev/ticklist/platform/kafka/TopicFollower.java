@@ -106,12 +106,12 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     public void start() {
         applied.clear();
         long began = System.nanoTime();
-        Map<Integer, Long> from = snapshotting == null ? Map.of() : snapshotting.restore();
         consumer = consumers.get();
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         partitionCount = partitions.size();
+        Map<Integer, Long> from = snapshotting == null ? Map.of() : snapshotting.restore(endOffsetsNow());
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         for (TopicPartition partition : partitions) {
@@ -129,6 +129,14 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         }
         LOG.info("Loaded {} ({} partitions{}) in {} ms", topic.name(), partitionCount,
                 from.isEmpty() ? ", whole history" : ", from a snapshot", (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private Map<Integer, Long> endOffsetsNow() {
+        try {
+            return endOffsets();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not read the end of " + topic.name(), e);
+        }
     }
 
     public Topic<E> topic() {

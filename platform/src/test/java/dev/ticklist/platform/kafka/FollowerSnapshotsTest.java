@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -77,17 +78,34 @@ class FollowerSnapshotsTest {
     }
 
     @Test
-    void aSnapshotThatCannotBeReadWholeIsSetAsideAndTheHistoryReadInstead() throws Exception {
+    void aSnapshotStandingForOffsetsTheTopicDoesNotHaveIsSetAsideAndTheHistoryReadInstead() throws Exception {
+        // As after restoring the topic from a backup: the snapshot belongs to another history.
+        var manifest = new FollowerSnapshots.Manifest("elsewhere", Instant.now(), 0, Map.of(0, 99L, 1, 99L, 2, 99L));
+        assertTheHistoryIsReadDespite(List.of(manifestRecord(manifest)));
+    }
+
+    @Test
+    void aSnapshotMissingSomeOfItsEventsIsSetAsideAfterApplyingPartOfIt() throws Exception {
+        // As if a newer snapshot had compacted part of it away while it was read.
+        var manifest = new FollowerSnapshots.Manifest("partial", Instant.now(), 2, Map.of(0, 0L, 1, 0L, 2, 0L));
+        var headers = new RecordHeaders();
+        headers.add(FollowerSnapshots.Manifest.ID_HEADER, "partial".getBytes(StandardCharsets.UTF_8));
+        byte[] event = new EventEnvelopeSerializer().serialize(topic.name(), headers,
+                new EventEnvelope<>("partial/0", "/test", Instant.now(), revoked("from-the-snapshot")));
+        assertTheHistoryIsReadDespite(List.of(
+                new ProducerRecord<>(FollowerSnapshots.topicName(topic, "test"), 0, "event-0", event, headers),
+                manifestRecord(manifest)));
+    }
+
+    private void assertTheHistoryIsReadDespite(List<ProducerRecord<String, byte[]>> snapshotRecords) throws Exception {
         try (var admin = admin()) {
             publish(List.of("key-1", "key-2", "key-1"));
-            var snapshots = store(admin);
-            snapshots.createTopic();
-            // A manifest whose events are not there, as if a newer snapshot had compacted them away.
+            store(admin).createTopic();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     bootstrap), new StringSerializer(), new ByteArraySerializer())) {
-                var manifest = new FollowerSnapshots.Manifest("lost", Instant.now(), 2, Map.of(0, 99L, 1, 99L, 2, 99L));
-                producer.send(new ProducerRecord<>(snapshots.name(), FollowerSnapshots.MANIFEST,
-                        manifest.format().getBytes(StandardCharsets.UTF_8))).get();
+                for (var record : snapshotRecords) {
+                    producer.send(record).get();
+                }
             }
 
             var state = new RevokedKeys();
@@ -95,11 +113,16 @@ class FollowerSnapshotsTest {
             follower.start();
             try {
                 assertThat(state.keys).containsExactlyInAnyOrder("key-1", "key-2");
-                assertThat(state.applied.get()).isEqualTo(3);
+                assertThat(state.applied.get()).as("applied since the state was cleared").isEqualTo(3);
             } finally {
                 follower.stop();
             }
         }
+    }
+
+    private ProducerRecord<String, byte[]> manifestRecord(FollowerSnapshots.Manifest manifest) {
+        return new ProducerRecord<>(FollowerSnapshots.topicName(topic, "test"), FollowerSnapshots.MANIFEST,
+                manifest.format().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -126,7 +149,7 @@ class FollowerSnapshotsTest {
     }
 
     private long eventsBehindLastSnapshot(Admin admin) {
-        return store(admin).restore(envelope -> { }).map(manifest -> manifest.positions().values().stream()
+        return store(admin).restore(positions -> true, envelope -> { }).map(manifest -> manifest.positions().values().stream()
                 .mapToLong(Long::longValue).sum()).orElse(0L);
     }
 
