@@ -28,8 +28,8 @@ class LearnerConfiguration {
     @Bean
     LearnerFold learnerFold(StringRedisTemplate redis, KeyStore keyStore, LearnerCache cache,
                             ChecklistStructures structures, ProjectionGenerations generations) {
-        return new LearnerFold(new LearnerStore(redis, keyStore, generations.built()), cache, structures::require,
-                generations.built());
+        return new LearnerFold(new LearnerStore(redis, keyStore, generations.built(), structures::require), cache,
+                structures::require, generations.built());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.ticklist.progress.learner;
 
+import dev.ticklist.progress.model.ChecklistVersions;
 import dev.ticklist.progress.model.LearnerState;
 import dev.ticklist.progress.model.VersionProgress;
 import dev.ticklist.progress.redis.KeyStore;
@@ -23,11 +24,13 @@ public class LearnerStore {
     private final StringRedisTemplate redis;
     private final KeyStore store;
     private final String generation;
+    private final ChecklistVersions checklists;
 
-    public LearnerStore(StringRedisTemplate redis, KeyStore store, String generation) {
+    public LearnerStore(StringRedisTemplate redis, KeyStore store, String generation, ChecklistVersions checklists) {
         this.redis = redis;
         this.store = store;
         this.generation = generation;
+        this.checklists = checklists;
     }
 
     /**
@@ -83,7 +86,7 @@ public class LearnerStore {
             for (String version : one.versions()) {
                 Map<String, String> items = map(replies.get(at++));
                 Map<String, String> levels = map(replies.get(at++));
-                state.load(version, VersionProgress.of(numbers(items), numbers(levels)));
+                state.load(version, VersionProgress.of(checklists.of(version), numbers(items), numbers(levels)));
             }
             loaded.add(new Loaded(state, leftovers));
         }

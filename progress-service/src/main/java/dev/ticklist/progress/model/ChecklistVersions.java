@@ -8,6 +8,12 @@ public interface ChecklistVersions {
 
     ChecklistStructure of(String checklistId, int version);
 
+    /** The structure of a version named as {@link #key} names it. */
+    default ChecklistStructure of(String key) {
+        int at = key.lastIndexOf('@');
+        return of(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
+    }
+
     /** {@code checklist@version}: how a version is named in state and in Redis keys. */
     static String key(String checklistId, int version) {
         return checklistId + "@" + version;

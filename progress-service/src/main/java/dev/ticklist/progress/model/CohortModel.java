@@ -102,7 +102,7 @@ public final class CohortModel {
         for (String item : ticked) {
             // An item the version does not have (a stale tick) does not count.
             structure.placeOf(item).ifPresent(place -> {
-                if (row.items.add(item)) {
+                if (row.items.add(structure.indexes().sameItem(item))) {
                     state.add("I:" + item, 1);
                     row.levelTicked.merge(place.level().id(), 1, Integer::sum);
                     row.categoryTicked.merge(place.category().id(), 1, Integer::sum);
@@ -123,7 +123,8 @@ public final class CohortModel {
     private static void step(CohortState state, CohortRow row, ChecklistStructure structure, String item, int delta,
                              Set<String> touched) {
         var place = structure.placeOf(item);
-        if (place.isEmpty() || (delta > 0 ? !row.items.add(item) : !row.items.remove(item))) {
+        if (place.isEmpty() || (delta > 0 ? !row.items.add(structure.indexes().sameItem(item))
+                : !row.items.remove(item))) {
             return;
         }
         String level = place.get().level().id();

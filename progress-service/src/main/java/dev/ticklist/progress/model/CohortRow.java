@@ -47,7 +47,8 @@ public final class CohortRow {
                         case "LS" -> row.levelSize.put(id, Integer.parseInt(value));
                         case "C" -> row.categoryTicked.put(id, Integer.parseInt(value));
                         case "CS" -> row.categorySize.put(id, Integer.parseInt(value));
-                        case "I" -> row.items.add(id);
+                        // One instance per item id, not one per row: rows are cached by the ten thousand.
+                        case "I" -> row.items.add(id.intern());
                         default -> {
                             // a field of a later layout: not counted
                         }

@@ -58,7 +58,8 @@ public final class LearnerModel {
             case LearnerJoinedCohort joined -> {
                 String version = ChecklistVersions.key(joined.checklistId(), joined.checklistVersion());
                 state.join(joined.cohortId(), version);
-                effects.changes().add(standing(state, activity, joined.cohortId(), JOINED, version, 1));
+                effects.changes().add(standing(state, activity, joined.cohortId(), JOINED, version,
+                        versions.of(joined.checklistId(), joined.checklistVersion()), 1));
             }
             case LearnerLeftCohort left -> {
                 state.leave(left.cohortId());
@@ -66,6 +67,7 @@ public final class LearnerModel {
                         left.checklistVersion(), null, null));
             }
             case LearnerChecklistAssigned moved -> move(state, activity, moved,
+                    versions.of(moved.previousChecklistId(), moved.previousChecklistVersion()),
                     versions.of(moved.checklistId(), moved.checklistVersion()), effects);
         }
         return effects;
@@ -80,11 +82,11 @@ public final class LearnerModel {
         String version = ChecklistVersions.key(event.checklistId(), event.checklistVersion());
         if (!state.memberships().containsKey(cohort)) {
             state.join(cohort, version);
-            effects.changes().add(standing(state, activity, cohort, JOINED, version, 0));
+            effects.changes().add(standing(state, activity, cohort, JOINED, version, structure, 0));
         }
         var level = structure.levelOf(event.itemId()).orElseThrow(() -> new IllegalArgumentException(
                 "item " + event.itemId() + " is not in " + version));
-        var progress = state.version(version);
+        var progress = state.version(version, structure);
         long time = activity.time().toEpochMilli();
         boolean tick = event instanceof ItemTicked;
         if (tick == progress.isTicked(event.itemId())) {
@@ -127,21 +129,19 @@ public final class LearnerModel {
     }
 
     private static void move(LearnerState state, LearnerActivity activity, LearnerChecklistAssigned event,
-                             ChecklistStructure target, LearnerEffects effects) {
+                             ChecklistStructure source, ChecklistStructure target, LearnerEffects effects) {
         String cohort = event.cohortId();
         if (state.left().contains(cohort)) {
             return;
         }
         String from = ChecklistVersions.key(event.previousChecklistId(), event.previousChecklistVersion());
         String to = ChecklistVersions.key(event.checklistId(), event.checklistVersion());
-        var before = state.version(from);
+        var before = state.version(from, source);
         var finishedBefore = new HashSet<String>();
-        before.levelFields().keySet().stream().filter(field -> field.endsWith(".finishedAt")
-                        && !field.equals(VersionProgress.CHECKLIST_FINISHED))
-                .forEach(field -> finishedBefore.add(field.substring(0, field.length() - ".finishedAt".length())));
+        source.levels().keySet().stream().filter(level -> before.finishedAt(level) != null).forEach(finishedBefore::add);
         boolean checklistFinishedBefore = before.checklistFinishedAt() != null;
         state.join(cohort, to);
-        var after = state.version(to);
+        var after = state.version(to, target);
         for (Map.Entry<String, ChecklistStructure.Placement> place : target.placeOfItem().entrySet()) {
             Long carried = before.tickedAt(place.getKey());
             if (carried != null && !carried.equals(after.tickedAt(place.getKey()))) {
@@ -201,11 +201,11 @@ public final class LearnerModel {
         } else {
             after.setChecklistFinishedAt(null);
         }
-        effects.changes().add(standing(state, activity, cohort, MOVED, to, 1));
+        effects.changes().add(standing(state, activity, cohort, MOVED, to, target, 1));
         // Ticks carried into the version show in every other cohort the learner is in on it.
         state.memberships().forEach((other, on) -> {
             if (!other.equals(cohort) && on.equals(to)) {
-                effects.changes().add(standing(state, activity, other, JOINED, to, 1));
+                effects.changes().add(standing(state, activity, other, JOINED, to, target, 1));
             }
         });
     }
@@ -216,10 +216,9 @@ public final class LearnerModel {
 
     /** @param step 0 for a join an event implies before its own change, else 1 */
     private static MemberChange standing(LearnerState state, LearnerActivity activity, String cohort, String kind,
-                                         String version, int step) {
-        int at = version.lastIndexOf('@');
-        return new MemberChange(cohort, kind, version.substring(0, at), Integer.parseInt(version.substring(at + 1)),
-                null, Set.copyOf(state.version(version).ticked().keySet()), activity.offset() * 2 + step,
+                                         String version, ChecklistStructure structure, int step) {
+        return new MemberChange(cohort, kind, structure.checklistId(), structure.version(),
+                null, Set.copyOf(state.version(version, structure).tickedItems()), activity.offset() * 2 + step,
                 activity.time(), activity.position());
     }
 

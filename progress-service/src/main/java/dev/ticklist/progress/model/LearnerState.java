@@ -1,5 +1,7 @@
 package dev.ticklist.progress.model;
 
+import dev.ticklist.progress.catalog.ChecklistStructure;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -75,8 +77,13 @@ public final class LearnerState {
     }
 
     /** The learner's progress on a version; empty if they have none there yet. */
+    public VersionProgress version(String checklistKey, ChecklistStructure structure) {
+        return versions.computeIfAbsent(checklistKey, key -> VersionProgress.empty(structure));
+    }
+
+    /** The learner's progress on a version they have some on; null if none. */
     public VersionProgress version(String checklistKey) {
-        return versions.computeIfAbsent(checklistKey, key -> new VersionProgress());
+        return versions.get(checklistKey);
     }
 
     /** Adds a version's progress as stored. */

@@ -119,7 +119,8 @@ final class FoldedLearners {
         var fresh = new LearnerState(old.organisationId(), old.learnerId(), old.applied());
         fresh.loadMemberships(stored.memberships(), stored.left());
         stored.ticked().forEach((version, ticked) ->
-                fresh.load(version, VersionProgress.of(new HashMap<>(ticked), stored.levelFields().get(version))));
+                fresh.load(version, VersionProgress.of(VERSIONS.of(version), new HashMap<>(ticked),
+                        stored.levelFields().get(version))));
         return fresh;
     }
 }
