@@ -28,7 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *                               messages do not arrive together
  * @param retryAfterLimit        the longest {@code Retry-After} honoured; a longer one is cut to this
  * @param disableAfterFailing    an endpoint that has failed without one success for this long is disabled
- * @param maxInFlightPerEndpoint attempts running at once towards one endpoint
+ * @param maxInFlightPerEndpoint the most attempts running at once towards one endpoint: each starts at
+ *                               4 and moves with what the receiver takes (additive increase on deliveries,
+ *                               halved on failures), up to this
  * @param pollInterval           how often due messages are looked for
  */
 @Validated
@@ -44,7 +46,7 @@ public record WebhookProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double retryJitter,
         @NotNull @DefaultValue("24h") Duration retryAfterLimit,
         @NotNull @DefaultValue("5d") Duration disableAfterFailing,
-        @Min(1) @Max(100) @DefaultValue("4") int maxInFlightPerEndpoint,
+        @Min(1) @Max(100) @DefaultValue("32") int maxInFlightPerEndpoint,
         @NotNull @DefaultValue("250ms") Duration pollInterval) {
 
     private static final int KEY_BYTES = 32;

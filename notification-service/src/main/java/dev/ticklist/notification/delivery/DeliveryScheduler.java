@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +25,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for due messages every poll interval and hands each to a virtual thread of its own, at
- * most {@code max-in-flight-per-endpoint} at once per endpoint: a hanging receiver ties up its
- * own attempts only, never the others'. A message is attempted only by the instance that claims
+ * Looks for due messages every poll interval, and again as soon as an attempt ends (so an
+ * endpoint's next message does not wait for the next poll), and hands each to a virtual thread of
+ * its own, at most as many at once per endpoint as its {@link EndpointWindow} allows (up to
+ * {@code max-in-flight-per-endpoint}): a hanging receiver ties up its own attempts only, never
+ * the others', and a fast one is sent many at once. A message is attempted only by the instance that claims
  * it in Redis; while Redis is unreachable, no attempts start (they wait, nothing is lost).
  */
 @Component
@@ -47,6 +51,9 @@ class DeliveryScheduler implements SmartLifecycle {
     private final int maxInFlightPerEndpoint;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final Map<String, EndpointWindow> windows = new ConcurrentHashMap<>();
+    /** A pass asked for by an attempt that ended and not yet run: passes never queue up behind each other. */
+    private final AtomicBoolean passAsked = new AtomicBoolean();
     /** Attempts whose claim another instance holds, until its lease ends: not asked of Redis every poll. */
     private final Map<String, Instant> claimedElsewhere = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService poller;
@@ -66,6 +73,7 @@ class DeliveryScheduler implements SmartLifecycle {
     }
 
     void startDueAttempts() {
+        passAsked.set(false);
         try {
             Instant now = clock.instant();
             claimedElsewhere.values().removeIf(until -> until.isBefore(now));
@@ -83,8 +91,8 @@ class DeliveryScheduler implements SmartLifecycle {
 
     /** How many more attempts the message's endpoint may have under way here. */
     private int roomFor(DueMessage due) {
-        return maxInFlightPerEndpoint - inFlightByEndpoint
-                .getOrDefault(due.organisationId() + "/" + due.endpointId(), new AtomicInteger()).get();
+        String endpoint = due.organisationId() + "/" + due.endpointId();
+        return windowOf(endpoint).allowed() - inFlightByEndpoint.getOrDefault(endpoint, new AtomicInteger()).get();
     }
 
     /** Not already under way here, its endpoint enabled and below its in-flight limit. */
@@ -94,7 +102,7 @@ class DeliveryScheduler implements SmartLifecycle {
         }
         return endpoints.find(due.organisationId(), due.endpointId())
                 .filter(WebhookEndpoint::enabled)
-                .filter(endpoint -> inFlightTo(endpoint).get() < maxInFlightPerEndpoint);
+                .filter(endpoint -> inFlightTo(endpoint).get() < windowOf(keyOf(endpoint)).allowed());
     }
 
     private void startIfClaimed(DueMessage due, WebhookEndpoint endpoint) {
@@ -106,14 +114,20 @@ class DeliveryScheduler implements SmartLifecycle {
         inFlight.add(due.key());
         inFlightTo(endpoint).incrementAndGet();
         attempts.execute(() -> {
+            var window = windowOf(keyOf(endpoint));
             try {
-                delivery.attempt(due, endpoint);
+                if (delivery.attempt(due, endpoint).delivered()) {
+                    window.delivered();
+                } else {
+                    window.notDelivered();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Attempt {} of message {} to endpoint {} failed to complete: {}", due.attempt(),
                         due.messageId(), endpoint.id(), e.toString());
             } finally {
                 inFlightTo(endpoint).decrementAndGet();
                 inFlight.remove(due.key());
+                askForPass();
             }
         });
     }
@@ -122,9 +136,28 @@ class DeliveryScheduler implements SmartLifecycle {
         return due.key() + "#" + due.attempt();
     }
 
+    /** A slot freed: look again now rather than at the next poll. */
+    private void askForPass() {
+        var current = poller;
+        if (current != null && passAsked.compareAndSet(false, true)) {
+            try {
+                current.execute(this::startDueAttempts);
+            } catch (RejectedExecutionException stopping) {
+                // the service stops; the next start polls anyway
+            }
+        }
+    }
+
     private AtomicInteger inFlightTo(WebhookEndpoint endpoint) {
-        return inFlightByEndpoint.computeIfAbsent(endpoint.organisationId() + "/" + endpoint.id(),
-                key -> new AtomicInteger());
+        return inFlightByEndpoint.computeIfAbsent(keyOf(endpoint), key -> new AtomicInteger());
+    }
+
+    private EndpointWindow windowOf(String endpoint) {
+        return windows.computeIfAbsent(endpoint, key -> new EndpointWindow(maxInFlightPerEndpoint));
+    }
+
+    private static String keyOf(WebhookEndpoint endpoint) {
+        return endpoint.organisationId() + "/" + endpoint.id();
     }
 
     @Override

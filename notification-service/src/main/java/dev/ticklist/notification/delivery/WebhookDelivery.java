@@ -62,7 +62,8 @@ class WebhookDelivery {
         this.disableAfterFailing = properties.disableAfterFailing();
     }
 
-    void attempt(DueMessage message, WebhookEndpoint endpoint) {
+    /** Makes the attempt and records it; returns what the receiver answered. */
+    AttemptResult attempt(DueMessage message, WebhookEndpoint endpoint) {
         AttemptResult result = send(message, endpoint);
         Instant finished = clock.instant();
         Optional<Instant> next = result.delivered() || result.gone() ? Optional.empty()
@@ -79,6 +80,7 @@ class WebhookDelivery {
                     + endpoint.failingSince() + " (the limit is " + disableAfterFailing + "); the last attempt: "
                     + describe(result));
         }
+        return result;
     }
 
     /**
