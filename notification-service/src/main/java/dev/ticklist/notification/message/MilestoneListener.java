@@ -8,10 +8,13 @@ import dev.ticklist.notification.endpoint.WebhookEndpoint;
 import dev.ticklist.notification.endpoint.WebhookEndpoints;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.TopicFollower;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,28 +46,43 @@ class MilestoneListener {
     }
 
     // Started by MilestoneListenerStarter once the endpoints follower runs.
-    @KafkaListener(id = ID, idIsGroup = false, autoStartup = "false",
+    @KafkaListener(id = ID, idIsGroup = false, autoStartup = "false", batch = "true",
             topics = "#{T(dev.ticklist.events.Topics).MILESTONES.name()}")
-    void onMilestone(ConsumerRecord<String, EventEnvelope<?>> record) {
+    void onMilestones(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        PoisonAwareBatch.apply(records, MilestoneListener::milestoneOf,
+                (milestones, applicable) -> queueForSubscribers(milestones));
+    }
+
+    /** The milestone a record holds; null for an empty record, which queues nothing. */
+    private static EventEnvelope<MilestoneEvent> milestoneOf(ConsumerRecord<String, EventEnvelope<?>> record) {
         EventEnvelope<?> envelope = record.value();
         if (envelope == null) {
-            return;
+            return null;
         }
         if (!(envelope.event() instanceof MilestoneEvent milestone)) {
             throw new PoisonEventException(
                     envelope.type() + " is not a milestone; it has no place on " + record.topic());
         }
-        queueForSubscribers(new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone));
+        return new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone);
     }
 
-    private void queueForSubscribers(EventEnvelope<MilestoneEvent> milestone) {
-        String organisationId = milestone.event().organisationId();
-        awaitEndpointsOf(organisationId);
+    /**
+     * A poll's milestones at once: each organisation's endpoints caught up once, and every message
+     * recorded in one round of sends — one at a time, each milestone waited for the broker twice.
+     */
+    private void queueForSubscribers(List<EventEnvelope<MilestoneEvent>> milestones) {
+        var present = milestones.stream().filter(Objects::nonNull).toList();
+        present.stream().map(milestone -> milestone.event().organisationId()).distinct()
+                .forEach(this::awaitEndpointsOf);
         var queued = new ArrayList<Identified<WebhookEvent>>();
-        for (WebhookEndpoint endpoint : endpoints.subscribedTo(organisationId, milestone.type())) {
-            WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
-            if (!messages.isKnown(organisationId, message.id())) { // else read again: queued before
-                queued.add(message.queuedFor(organisationId, endpoint.id()));
+        for (EventEnvelope<MilestoneEvent> milestone : present) {
+            String organisationId = milestone.event().organisationId();
+            for (WebhookEndpoint endpoint : endpoints.subscribedTo(organisationId, milestone.type())) {
+                WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
+                // Known: read again, queued before. Twice in one poll: the fold keeps the first.
+                if (!messages.isKnown(organisationId, message.id())) {
+                    queued.add(message.queuedFor(organisationId, endpoint.id()));
+                }
             }
         }
         if (!queued.isEmpty()) {
