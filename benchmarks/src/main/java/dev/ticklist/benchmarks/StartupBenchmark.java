@@ -47,14 +47,10 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
-        int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
-        int learners = Integer.parseInt(options.getOrDefault("learners", "50000"));
-        int cohorts = Integer.parseInt(options.getOrDefault("cohorts", "1000"));
+        var options = ModeOptions.of(args);
+        int events = options.number("events", 1_000_000);
+        int learners = options.number("learners", 50_000);
+        int cohorts = options.number("cohorts", 1_000);
         Path root = BenchmarkSettings.findProjectRoot();
         try (var started = new StartedResources()) {
             run(root, events, learners, cohorts, started);

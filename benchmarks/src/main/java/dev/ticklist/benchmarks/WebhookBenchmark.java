@@ -55,19 +55,14 @@ public final class WebhookBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
-        int backlog = Integer.parseInt(options.getOrDefault("backlog", "10000"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        int receiverMillis = Integer.parseInt(options.getOrDefault("receiver-ms", "3"));
+        var options = ModeOptions.of(args);
+        int backlog = options.number("backlog", 10_000);
+        int rate = options.number("rate", 200);
+        int seconds = options.number("seconds", 20);
+        int receiverMillis = options.number("receiver-ms", 3);
         var serviceEnvironment = new HashMap<String, String>();
-        if (options.containsKey("max-in-flight")) {
-            serviceEnvironment.put("TICKLIST_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", options.get("max-in-flight"));
-        }
+        options.text("max-in-flight").ifPresent(ceiling ->
+                serviceEnvironment.put("TICKLIST_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", ceiling));
         try (var started = new StartedResources()) {
             run(BenchmarkSettings.findProjectRoot(), backlog, rate, seconds, receiverMillis, serviceEnvironment, started);
         } catch (Exception e) {

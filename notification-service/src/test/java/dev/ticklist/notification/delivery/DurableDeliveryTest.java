@@ -43,12 +43,9 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
     @Test
     void aReceiverDownForAWhileGetsEveryMessageOnceItIsBack() {
         String organisation = newOrganisation();
-        int port;
-        String endpointId;
-        try (var receiver = WebhookReceiver.start()) {
-            port = receiver.port();
-            endpointId = register(organisation, receiver.url()).path("id").asString();
-        }
+        var down = registeredReceiverNowDown(organisation);
+        int port = down.port();
+        String endpointId = down.endpointId();
         List<String> eventIds = List.of(publish(organisation, "ada"), publish(organisation, "grace"),
                 publish(organisation, "alan"));
 
@@ -79,12 +76,9 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
     @Test
     void aRedisWipeWhileMessagesWaitLosesNoneAndDeliversEachOnce() {
         String organisation = newOrganisation();
-        int port;
-        String endpointId;
-        try (var receiver = WebhookReceiver.start()) {
-            port = receiver.port();
-            endpointId = register(organisation, receiver.url()).path("id").asString();
-        }
+        var down = registeredReceiverNowDown(organisation);
+        int port = down.port();
+        String endpointId = down.endpointId();
         List<String> eventIds = List.of(publish(organisation, "ada"), publish(organisation, "grace"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(organisation, endpointId, "?status=pending"))
                 .hasSize(2).allSatisfy(message -> assertThat(message.path("attempts").size()).isPositive()));
@@ -269,6 +263,16 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
             await().atMost(PATIENCE).until(() -> hanging.stream().allMatch(receiver -> !receiver.received().isEmpty()));
         } finally {
             hanging.forEach(WebhookReceiver::close);
+        }
+    }
+
+    private record DownReceiver(int port, String endpointId) {
+    }
+
+    /** An endpoint registered for a receiver that then stopped: its port refuses until a receiver starts on it. */
+    private DownReceiver registeredReceiverNowDown(String organisation) {
+        try (var receiver = WebhookReceiver.start()) {
+            return new DownReceiver(receiver.port(), register(organisation, receiver.url()).path("id").asString());
         }
     }
 

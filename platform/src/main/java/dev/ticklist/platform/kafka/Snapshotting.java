@@ -63,8 +63,8 @@ final class Snapshotting<E extends TicklistEvent> {
      * history (the topic was restored from a backup, or made anew) and is not used.
      */
     Map<Integer, Long> restore(Map<Integer, Long> ends) {
-        store.createTopic();
         try {
+            store.createTopic();
             long began = System.nanoTime();
             var manifest = store.restore(positions -> positions.entrySet().stream()
                     .allMatch(position -> position.getValue() <= ends.getOrDefault(position.getKey(), 0L)), state::apply);
@@ -78,6 +78,11 @@ final class Snapshotting<E extends TicklistEvent> {
             return manifest.get().positions();
         } catch (UnusableSnapshotException e) {
             LOG.warn("Reading the whole history instead of a snapshot: {}", e.getMessage());
+            state.clear();
+            return Map.of();
+        } catch (RuntimeException e) {
+            // Snapshots only shorten a start: without them (no rights on the topic, say) the history still serves.
+            LOG.warn("Reading the whole history: the snapshots in {} could not be read: {}", store.name(), e.toString());
             state.clear();
             return Map.of();
         }

@@ -7,7 +7,6 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topic;
 import dev.ticklist.events.access.AccessEvent;
 import dev.ticklist.events.access.ApiKeyRevoked;
-import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.testsupport.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -194,7 +192,7 @@ class FollowerSnapshotsTest {
 
     private Admin admin() throws Exception {
         var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-        admin.createTopics(List.of(new NewTopic(topic.name(), 3, (short) 1))).all().get();
+        TestTopics.create(admin, new NewTopic(topic.name(), 3, (short) 1));
         return admin;
     }
 
@@ -215,10 +213,6 @@ class FollowerSnapshotsTest {
     }
 
     private KafkaConsumer<String, EventEnvelope<?>> consumer() {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new EventEnvelopeDeserializer());
+        return TestTopics.followerConsumer(bootstrap);
     }
 }

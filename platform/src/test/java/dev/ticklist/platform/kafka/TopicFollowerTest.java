@@ -6,7 +6,6 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topic;
 import dev.ticklist.events.access.AccessEvent;
 import dev.ticklist.events.access.ApiKeyRevoked;
-import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.testsupport.Infrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -43,8 +41,8 @@ class TopicFollowerTest {
     void eventsItCannotReadOrApplyAreCountedAndDeadLetteredWithTheReasonAndTheRestFollowed() throws Exception {
         var topic = new Topic<>("test.follower." + UUID.randomUUID(), AccessEvent.class, "test", 1);
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic.name(), 1, (short) 1),
-                    new NewTopic(topic.deadLetterTopic(), 1, (short) 1))).all().get();
+            TestTopics.create(admin, new NewTopic(topic.name(), 1, (short) 1),
+                    new NewTopic(topic.deadLetterTopic(), 1, (short) 1));
             publish(topic, revoked("first"));
             publishRaw(topic, "not a cloud event".getBytes(StandardCharsets.UTF_8));
             publish(topic, revoked("refused"));
@@ -126,10 +124,6 @@ class TopicFollowerTest {
     }
 
     private KafkaConsumer<String, EventEnvelope<?>> consumer() {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new EventEnvelopeDeserializer());
+        return TestTopics.followerConsumer(bootstrap);
     }
 }
