@@ -47,7 +47,8 @@ import org.springframework.context.SmartLifecycle;
 public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
-    private static final Duration INITIAL_LOAD = Duration.ofMinutes(2);
+    /** A start fails only when loading stalls this long: a long history takes as long as it takes. */
+    private static final Duration INITIAL_LOAD_STALL = Duration.ofMinutes(2);
     private static final Duration COMMAND_CATCH_UP = Duration.ofSeconds(5);
     /**
      * After the phase-0 lifecycles (Redis connection factories: state may be applied to Redis, and
@@ -122,13 +123,33 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         }
         running = true;
         thread = Thread.ofPlatform().name("follow-" + topic.name()).daemon().start(this::run);
-        try {
-            awaitCaughtUp(INITIAL_LOAD);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("could not load " + topic.name() + " within " + INITIAL_LOAD, e);
-        }
+        awaitInitialLoad();
         LOG.info("Loaded {} ({} partitions{}) in {} ms", topic.name(), partitionCount,
                 from.isEmpty() ? ", whole history" : ", from a snapshot", (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /** Waits for everything the broker held at start, for as long as positions keep moving. */
+    private void awaitInitialLoad() {
+        Map<Integer, Long> targets = endOffsetsNow();
+        long before = appliedSoFar();
+        while (true) {
+            try {
+                awaitPositions(targets, INITIAL_LOAD_STALL);
+                return;
+            } catch (TimeoutException e) {
+                long now = appliedSoFar();
+                if (now == before || Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("loading " + topic.name() + " made no progress for "
+                            + INITIAL_LOAD_STALL, e);
+                }
+                LOG.info("Still loading {}: {} records read so far", topic.name(), now);
+                before = now;
+            }
+        }
+    }
+
+    private long appliedSoFar() {
+        return applied.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private Map<Integer, Long> endOffsetsNow() {
