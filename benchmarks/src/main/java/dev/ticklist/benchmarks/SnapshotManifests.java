@@ -1,5 +1,6 @@
 package dev.ticklist.benchmarks;
 
+import dev.ticklist.platform.kafka.SnapshotManifest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a follower's snapshot topic from outside, as an operator could: the last committed
- * {@code manifest} record names, one {@code partition=offset} line each, the positions the
- * snapshot stands for (platform's FollowerSnapshots writes it).
+ * manifest ({@link SnapshotManifest}) names the positions the snapshot stands for.
  */
 final class SnapshotManifests {
 
@@ -47,23 +47,15 @@ final class SnapshotManifests {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            String manifest = null;
+            SnapshotManifest manifest = null;
             while (consumer.position(partition) < end) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if ("manifest".equals(record.key()) && record.value() != null) {
-                        manifest = new String(record.value(), StandardCharsets.UTF_8);
+                    if (SnapshotManifest.KEY.equals(record.key()) && record.value() != null) {
+                        manifest = SnapshotManifest.parse(new String(record.value(), StandardCharsets.UTF_8));
                     }
                 }
             }
-            if (manifest == null) {
-                return 0;
-            }
-            String[] lines = manifest.split("\n");
-            long covered = 0;
-            for (int i = 3; i < lines.length; i++) {
-                covered += Long.parseLong(lines[i].split("=", 2)[1]);
-            }
-            return covered;
+            return manifest == null ? 0 : manifest.recordsCovered();
         } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
             return 0;
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,7 +49,7 @@ class DeliveryScheduler implements SmartLifecycle {
     private final Duration attemptTimeout;
     private final int maxInFlightPerEndpoint;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    /** Per endpoint ({@code <org>/<endpoint>}): its attempts under way here, and how many there may be. */
     private final Map<String, EndpointWindow> windows = new ConcurrentHashMap<>();
     /** A pass asked for by an attempt that ended and not yet run: passes never queue up behind each other. */
     private final AtomicBoolean passAsked = new AtomicBoolean();
@@ -91,8 +90,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     /** How many more attempts the message's endpoint may have under way here. */
     private int roomFor(DueMessage due) {
-        String endpoint = due.organisationId() + "/" + due.endpointId();
-        return windowOf(endpoint).allowed() - inFlightByEndpoint.getOrDefault(endpoint, new AtomicInteger()).get();
+        return windowOf(due.organisationId(), due.endpointId()).room();
     }
 
     /** Not already under way here, its endpoint enabled and below its in-flight limit. */
@@ -102,7 +100,7 @@ class DeliveryScheduler implements SmartLifecycle {
         }
         return endpoints.find(due.organisationId(), due.endpointId())
                 .filter(WebhookEndpoint::enabled)
-                .filter(endpoint -> inFlightTo(endpoint).get() < windowOf(keyOf(endpoint)).allowed());
+                .filter(endpoint -> windowOf(endpoint.organisationId(), endpoint.id()).room() > 0);
     }
 
     private void startIfClaimed(DueMessage due, WebhookEndpoint endpoint) {
@@ -112,20 +110,24 @@ class DeliveryScheduler implements SmartLifecycle {
             return;
         }
         inFlight.add(due.key());
-        inFlightTo(endpoint).incrementAndGet();
+        var window = windowOf(endpoint.organisationId(), endpoint.id());
+        window.started();
         attempts.execute(() -> {
-            var window = windowOf(keyOf(endpoint));
+            boolean learned = false;
             try {
                 if (delivery.attempt(due, endpoint).delivered()) {
                     window.delivered();
                 } else {
                     window.notDelivered();
                 }
+                learned = true;
             } catch (RuntimeException e) {
                 LOG.warn("Attempt {} of message {} to endpoint {} failed to complete: {}", due.attempt(),
                         due.messageId(), endpoint.id(), e.toString());
             } finally {
-                inFlightTo(endpoint).decrementAndGet();
+                if (!learned) {
+                    window.ended();
+                }
                 inFlight.remove(due.key());
                 askForPass();
             }
@@ -148,16 +150,9 @@ class DeliveryScheduler implements SmartLifecycle {
         }
     }
 
-    private AtomicInteger inFlightTo(WebhookEndpoint endpoint) {
-        return inFlightByEndpoint.computeIfAbsent(keyOf(endpoint), key -> new AtomicInteger());
-    }
-
-    private EndpointWindow windowOf(String endpoint) {
-        return windows.computeIfAbsent(endpoint, key -> new EndpointWindow(maxInFlightPerEndpoint));
-    }
-
-    private static String keyOf(WebhookEndpoint endpoint) {
-        return endpoint.organisationId() + "/" + endpoint.id();
+    private EndpointWindow windowOf(String organisationId, String endpointId) {
+        return windows.computeIfAbsent(organisationId + "/" + endpointId,
+                key -> new EndpointWindow(maxInFlightPerEndpoint));
     }
 
     @Override

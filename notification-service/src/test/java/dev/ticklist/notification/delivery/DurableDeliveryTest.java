@@ -83,10 +83,13 @@ class DurableDeliveryTest extends ServiceIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(organisation, endpointId, "?status=pending"))
                 .hasSize(2).allSatisfy(message -> assertThat(message.path("attempts").size()).isPositive()));
 
+        String claims = "webhook:{" + organisation + "}:claim:*";
+        assertThat(redis.keys(claims)).as("the attempts made so far hold claims").isNotEmpty();
         redis.execute((RedisCallback<Void>) connection -> {
             connection.serverCommands().flushAll();
             return null;
         });
+        assertThat(redis.keys(claims)).isEmpty();
 
         try (var back = WebhookReceiver.startOn(port)) {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(organisation, endpointId,

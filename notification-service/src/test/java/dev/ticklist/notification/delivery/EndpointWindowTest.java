@@ -35,6 +35,19 @@ class EndpointWindowTest {
     }
 
     @Test
+    void roomIsTheWindowLessTheAttemptsUnderWay() {
+        var window = new EndpointWindow(32);
+        window.started();
+        window.started();
+        window.started();
+        assertThat(window.room()).isEqualTo(1);
+        window.ended();
+        assertThat(window.room()).as("an attempt that failed to complete changes no size").isEqualTo(2);
+        window.notDelivered();
+        assertThat(window.room()).as("halved to 2, one still under way").isEqualTo(1);
+    }
+
+    @Test
     void aCeilingBelowTheStartIsTheStart() {
         assertThat(new EndpointWindow(2).allowed()).isEqualTo(2);
     }

@@ -50,7 +50,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class FollowerSnapshots<E extends TicklistEvent> {
 
-    static final String MANIFEST = "manifest";
     private static final String EVENT_KEY = "event-";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -116,20 +115,23 @@ final class FollowerSnapshots<E extends TicklistEvent> {
      *         this version does not know, or a newer snapshot compacted it away meanwhile) or does
      *         not belong; what was applied must then be cleared
      */
-    Optional<Manifest> restore(Predicate<Map<Integer, Long>> belongs, Consumer<EventEnvelope<E>> apply) {
+    Optional<SnapshotManifest> restore(Predicate<Map<Integer, Long>> belongs, Consumer<EventEnvelope<E>> apply) {
         try (var consumer = snapshotConsumer()) {
             var partition = new TopicPartition(name, 0);
             consumer.assign(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            Manifest manifest = null;
+            SnapshotManifest manifest = null;
             var firstOffsets = new HashMap<String, Long>();
             consumer.seekToBeginning(List.of(partition));
             for (var batch = readUntil(consumer, partition, end); batch != null; batch = readUntil(consumer, partition, end)) {
                 for (var record : batch) {
-                    if (MANIFEST.equals(record.key()) && record.value() != null) {
-                        manifest = Manifest.parse(new String(record.value(), StandardCharsets.UTF_8));
-                    } else if (snapshotIdOf(record) != null) {
-                        firstOffsets.putIfAbsent(snapshotIdOf(record), record.offset());
+                    if (SnapshotManifest.KEY.equals(record.key()) && record.value() != null) {
+                        manifest = SnapshotManifest.parse(new String(record.value(), StandardCharsets.UTF_8));
+                    } else {
+                        String id = snapshotIdOf(record);
+                        if (id != null) {
+                            firstOffsets.putIfAbsent(id, record.offset());
+                        }
                     }
                 }
             }
@@ -160,7 +162,7 @@ final class FollowerSnapshots<E extends TicklistEvent> {
 
     @SuppressWarnings("unchecked")
     private int applyEvents(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long end,
-                            Manifest manifest, Consumer<EventEnvelope<E>> apply) {
+                            SnapshotManifest manifest, Consumer<EventEnvelope<E>> apply) {
         int applied = 0;
         for (var batch = readUntil(consumer, partition, end); batch != null; batch = readUntil(consumer, partition, end)) {
             for (var record : batch) {
@@ -211,7 +213,7 @@ final class FollowerSnapshots<E extends TicklistEvent> {
     }
 
     private static String snapshotIdOf(ConsumerRecord<String, byte[]> record) {
-        var header = record.headers().lastHeader(Manifest.ID_HEADER);
+        var header = record.headers().lastHeader(SnapshotManifest.ID_HEADER);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
@@ -224,19 +226,19 @@ final class FollowerSnapshots<E extends TicklistEvent> {
 
     /** Writes a snapshot in one transaction; returns its id. Called by one thread at a time. */
     String write(Map<Integer, Long> positions, List<? extends E> events) {
-        var manifest = new Manifest(UUID.randomUUID().toString(), Instant.now(), events.size(), new TreeMap<>(positions));
+        var manifest = new SnapshotManifest(UUID.randomUUID().toString(), Instant.now(), events.size(), new TreeMap<>(positions));
         String source = "/ticklist/" + service + "/snapshot";
         var producer = producer();
         try {
             producer.beginTransaction();
             for (int i = 0; i < events.size(); i++) {
                 var headers = new RecordHeaders();
-                headers.add(Manifest.ID_HEADER, manifest.id().getBytes(StandardCharsets.UTF_8));
+                headers.add(SnapshotManifest.ID_HEADER, manifest.id().getBytes(StandardCharsets.UTF_8));
                 var envelope = new EventEnvelope<>(manifest.id() + "/" + i, source, manifest.takenAt(), events.get(i));
                 byte[] value = serializer.serialize(followed.name(), headers, envelope);
                 producer.send(new ProducerRecord<>(name, 0, EVENT_KEY + i, value, headers));
             }
-            producer.send(new ProducerRecord<>(name, 0, MANIFEST, manifest.format().getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(name, 0, SnapshotManifest.KEY, manifest.format().getBytes(StandardCharsets.UTF_8)));
             producer.commitTransaction();
             return manifest.id();
         } catch (RuntimeException e) {
@@ -267,31 +269,6 @@ final class FollowerSnapshots<E extends TicklistEvent> {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
-        }
-    }
-
-    /**
-     * What a snapshot stands for, as a few lines of text: id, time, count of events, then one
-     * {@code partition=offset} line per partition of the followed topic (the next offset to read).
-     */
-    record Manifest(String id, Instant takenAt, int events, Map<Integer, Long> positions) {
-
-        static final String ID_HEADER = "ticklist-snapshot";
-
-        String format() {
-            var text = new StringBuilder().append(id).append('\n').append(takenAt).append('\n').append(events);
-            positions.forEach((partition, offset) -> text.append('\n').append(partition).append('=').append(offset));
-            return text.toString();
-        }
-
-        static Manifest parse(String text) {
-            String[] lines = text.split("\n");
-            var positions = new TreeMap<Integer, Long>();
-            for (int i = 3; i < lines.length; i++) {
-                String[] position = lines[i].split("=", 2);
-                positions.put(Integer.parseInt(position[0]), Long.parseLong(position[1]));
-            }
-            return new Manifest(lines[0], Instant.parse(lines[1]), Integer.parseInt(lines[2]), positions);
         }
     }
 }

@@ -78,16 +78,16 @@ class FollowerSnapshotsTest {
     @Test
     void aSnapshotStandingForOffsetsTheTopicDoesNotHaveIsSetAsideAndTheHistoryReadInstead() throws Exception {
         // As after restoring the topic from a backup: the snapshot belongs to another history.
-        var manifest = new FollowerSnapshots.Manifest("elsewhere", Instant.now(), 0, Map.of(0, 99L, 1, 99L, 2, 99L));
+        var manifest = new SnapshotManifest("elsewhere", Instant.now(), 0, Map.of(0, 99L, 1, 99L, 2, 99L));
         assertTheHistoryIsReadDespite(List.of(manifestRecord(manifest)));
     }
 
     @Test
     void aSnapshotMissingSomeOfItsEventsIsSetAsideAfterApplyingPartOfIt() throws Exception {
         // As if a newer snapshot had compacted part of it away while it was read.
-        var manifest = new FollowerSnapshots.Manifest("partial", Instant.now(), 2, Map.of(0, 0L, 1, 0L, 2, 0L));
+        var manifest = new SnapshotManifest("partial", Instant.now(), 2, Map.of(0, 0L, 1, 0L, 2, 0L));
         var headers = new RecordHeaders();
-        headers.add(FollowerSnapshots.Manifest.ID_HEADER, "partial".getBytes(StandardCharsets.UTF_8));
+        headers.add(SnapshotManifest.ID_HEADER, "partial".getBytes(StandardCharsets.UTF_8));
         byte[] event = new EventEnvelopeSerializer().serialize(topic.name(), headers,
                 new EventEnvelope<>("partial/0", "/test", Instant.now(), revoked("from-the-snapshot")));
         assertTheHistoryIsReadDespite(List.of(
@@ -118,16 +118,16 @@ class FollowerSnapshotsTest {
         }
     }
 
-    private ProducerRecord<String, byte[]> manifestRecord(FollowerSnapshots.Manifest manifest) {
-        return new ProducerRecord<>(FollowerSnapshots.topicName(topic, "test"), FollowerSnapshots.MANIFEST,
+    private ProducerRecord<String, byte[]> manifestRecord(SnapshotManifest manifest) {
+        return new ProducerRecord<>(FollowerSnapshots.topicName(topic, "test"), SnapshotManifest.KEY,
                 manifest.format().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aManifestReadsBackAsWritten() {
-        var manifest = new FollowerSnapshots.Manifest("id-1", Instant.parse("2026-12-06T10:00:00Z"), 42,
+        var manifest = new SnapshotManifest("id-1", Instant.parse("2026-12-06T10:00:00Z"), 42,
                 Map.of(0, 7L, 2, 1_000_000_000_000L));
-        assertThat(FollowerSnapshots.Manifest.parse(manifest.format())).isEqualTo(manifest);
+        assertThat(SnapshotManifest.parse(manifest.format())).isEqualTo(manifest);
     }
 
     @Test
@@ -147,8 +147,7 @@ class FollowerSnapshotsTest {
     }
 
     private long eventsBehindLastSnapshot(Admin admin) {
-        return store(admin).restore(positions -> true, envelope -> { }).map(manifest -> manifest.positions().values().stream()
-                .mapToLong(Long::longValue).sum()).orElse(0L);
+        return store(admin).restore(positions -> true, envelope -> { }).map(SnapshotManifest::recordsCovered).orElse(0L);
     }
 
     private static double written(SimpleMeterRegistry meters) {

@@ -1,6 +1,7 @@
 package dev.ticklist.progress.model;
 
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,9 +44,9 @@ public final class VersionProgress {
         this.tickedAt = new long[indexes.itemIds().size()];
         this.levelTicked = new int[indexes.levelIds().size()];
         this.levelFinishedAt = new long[indexes.levelIds().size()];
-        java.util.Arrays.fill(tickedAt, NONE);
-        java.util.Arrays.fill(levelTicked, -1);
-        java.util.Arrays.fill(levelFinishedAt, NONE);
+        Arrays.fill(tickedAt, NONE);
+        Arrays.fill(levelTicked, -1);
+        Arrays.fill(levelFinishedAt, NONE);
     }
 
     /** No progress yet on this version. */
