@@ -36,10 +36,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.store = store;
     }
 
+    /** Imports are streamed, never held in memory, and their own id makes them idempotent. */
+    private static final Pattern IMPORTS = Pattern.compile("^/api/v1/cohorts/[^/]+/imports/[^/]+$");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || request.getMethod().equals("GET")
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/") || IMPORTS.matcher(request.getRequestURI()).matches();
     }
 
     @Override

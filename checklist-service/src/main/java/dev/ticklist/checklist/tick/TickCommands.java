@@ -62,6 +62,20 @@ public class TickCommands {
                         + cohort.checklistVersion() + " does not exist"));
     }
 
+    /** A cohort that takes ticks, with its checklist version and its learners, on state caught up. */
+    public CohortChecklist checklistOfCohort(String organisationId, String cohortId) {
+        directory.catchUp(organisationId);
+        var cohort = directory.requireActiveCohort(organisationId, cohortId);
+        var version = catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
+                .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
+                        + cohort.checklistVersion() + " does not exist"));
+        return new CohortChecklist(version, cohort.learners());
+    }
+
+    /** A cohort's checklist version and its learners (a live view: enrolments change it). */
+    public record CohortChecklist(ChecklistVersionPublished version, Set<String> learners) {
+    }
+
     public Receipt untick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
         requireBatchSize(itemIds);
         return record(organisationId, cohortId, learnerId, itemIds, false);
@@ -98,7 +112,8 @@ public class TickCommands {
                 events.stream().map(Identified::id).toList(), positions.getLast().token());
     }
 
-    private static Set<String> itemsOf(ChecklistVersionPublished checklist) {
+    /** The ids of every item of a checklist version. */
+    public static Set<String> itemsOf(ChecklistVersionPublished checklist) {
         return checklist.levels().stream()
                 .flatMap(level -> level.categories().stream())
                 .flatMap(category -> category.items().stream())

@@ -1,5 +1,6 @@
 package dev.ticklist.gateway.limits;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,9 +11,13 @@ import org.springframework.util.unit.DataSize;
  * Gateway's {@code httpclient.response-timeout}.)
  *
  * @param maxRequestBody the largest request body forwarded; larger ones get 413
+ * @param streamedPaths  paths whose bodies are streamed to the service as they arrive, neither
+ *                       held nor limited here: their service reads them a line at a time within
+ *                       limits of its own (imports). Only for callers with a key.
  */
 @ConfigurationProperties("ticklist.gateway.limits")
-public record LimitsProperties(@DefaultValue("1MB") DataSize maxRequestBody) {
+public record LimitsProperties(@DefaultValue("1MB") DataSize maxRequestBody,
+                               @DefaultValue("/api/v1/cohorts/*/imports/*") List<String> streamedPaths) {
 
     public LimitsProperties {
         if (maxRequestBody == null || maxRequestBody.toBytes() < 1 || maxRequestBody.toBytes() > Integer.MAX_VALUE) {

@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.limits;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +39,10 @@ import reactor.core.publisher.Mono;
  * {@code errorMessage} header rather than a problem document, and is per route, so it would not
  * cover the admin API.
  *
+ * <p>The paths of {@code streamed-paths} (imports) are the exception: for a caller with a key
+ * their bodies go to the service as they arrive, of any length, and the service reads them a
+ * line at a time within its own limits.
+ *
  * <p>Runs after Spring Security (-100) and the rate limit (0): only requests with a valid key get
  * their bodies read, a script on a dashboard origin gets the 413 with its CORS headers, and a
  * key over its allowance never makes the gateway buffer anything.
@@ -47,10 +54,13 @@ public class RequestBodyLimit implements WebFilter, Ordered {
 
     private final ProblemResponses problems;
     private final int maxBytes;
+    private final List<PathPattern> streamed;
 
     public RequestBodyLimit(ProblemResponses problems, LimitsProperties properties) {
         this.problems = problems;
         this.maxBytes = (int) properties.maxRequestBody().toBytes();
+        this.streamed = properties.streamedPaths().stream().filter(path -> !path.isBlank())
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -61,6 +71,9 @@ public class RequestBodyLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
+        if (isStreamed(request)) {
+            return authenticated().flatMap(authenticated -> authenticated ? chain.filter(exchange) : refuse(exchange));
+        }
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
             return refuse(exchange);
@@ -70,14 +83,23 @@ public class RequestBodyLimit implements WebFilter, Ordered {
         }
         // Only a caller who proved a key may make the gateway hold a body in memory; the paths open
         // to everyone take no bodies.
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .hasElement()
+        return authenticated()
                 .flatMap(authenticated -> !authenticated ? refuse(exchange)
                         : readUpToLimit(request).flatMap(body -> body.isPresent()
                                 ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
                                 : refuse(exchange)));
+    }
+
+    private boolean isStreamed(ServerHttpRequest request) {
+        var path = request.getPath().pathWithinApplication();
+        return streamed.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    private static Mono<Boolean> authenticated() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .hasElement();
     }
 
     /** The whole body, or nothing if it is longer than the limit. */

@@ -74,6 +74,22 @@ class RequestBodyLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void anImportIsStreamedToTheServiceWhateverItsLength() throws Exception {
+        String key = keyWithScopes("org_bodies", "write");
+        String path = "/api/v1/cohorts/coh_1/imports/lms-2025";
+        try (var http = new RawHttp(port)) {
+            var response = http.send("PUT " + path + " HTTP/1.1\r\nHost: gateway\r\nX-Api-Key: " + key
+                            + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .sendChunked(3 * LIMIT, 64 * 1024)
+                    .read();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        assertThat(CHECKLIST.received(path)).singleElement()
+                .satisfies(request -> assertThat(request.body()).hasSize(3 * LIMIT));
+    }
+
+    @Test
     void theAdminApiHasTheSameLimit() throws Exception {
         try (var http = new RawHttp(port)) {
             var response = http.send("POST /admin/v1/organisations HTTP/1.1\r\nHost: gateway\r\n"

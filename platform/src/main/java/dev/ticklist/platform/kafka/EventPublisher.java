@@ -5,6 +5,7 @@ import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +48,8 @@ public class EventPublisher {
     public <E extends TicklistEvent> List<EventPosition> publishAll(Topic<? super E> topic, List<Identified<E>> events) {
         var sends = new ArrayList<CompletableFuture<SendResult<String, EventEnvelope<?>>>>();
         for (Identified<E> identified : events) {
-            var envelope = new EventEnvelope<>(identified.id(), source, clock.instant(), identified.event());
+            Instant time = identified.time() != null ? identified.time() : clock.instant();
+            var envelope = new EventEnvelope<>(identified.id(), source, time, identified.event());
             sends.add(template.send(topic.name(), identified.event().key(), envelope));
         }
         var positions = new ArrayList<EventPosition>();
@@ -73,7 +75,14 @@ public class EventPublisher {
         return new EventPosition(metadata.topic(), metadata.partition(), metadata.offset());
     }
 
-    /** An event with the id it is published under. */
-    public record Identified<E extends TicklistEvent>(String id, E event) {
+    /**
+     * An event with the id it is published under, and the time it happened if that was before
+     * now (an imported tick); the record's own timestamp stays the time it was written.
+     */
+    public record Identified<E extends TicklistEvent>(String id, E event, Instant time) {
+
+        public Identified(String id, E event) {
+            this(id, event, null);
+        }
     }
 }

@@ -25,8 +25,12 @@ public final class Ids {
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
+    public static boolean isExternal(String id) {
+        return id != null && EXTERNAL.matcher(id).matches();
+    }
+
     public static String requireExternal(String what, String id) {
-        if (id == null || !EXTERNAL.matcher(id).matches()) {
+        if (!isExternal(id)) {
             throw Problems.invalid("malformed-id", what + " id '" + abbreviate(id)
                     + "' is malformed: use 1-128 letters, digits or . _ : @ -, starting with a letter or digit");
         }

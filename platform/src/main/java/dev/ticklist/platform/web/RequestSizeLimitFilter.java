@@ -5,19 +5,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them. A body sent without
- * a length is refused as well when it turns out longer than the limit.
+ * a length is refused as well when it turns out longer than the limit. Paths whose endpoint reads
+ * its body as a stream, within limits of its own (an import), are left to it.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<PathPattern> streamed;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    public RequestSizeLimitFilter(long maxBytes, List<String> streamedPaths) {
         this.maxBytes = maxBytes;
+        this.streamed = streamedPaths.stream().filter(path -> !path.isBlank()).map(PathPatternParser.defaultInstance::parse).toList();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        var path = PathContainer.parsePath(request.getRequestURI());
+        return streamed.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     @Override

@@ -60,8 +60,9 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
     /** Ahead of security and everything else: an oversized body is refused before anyone reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-            @Value("${ticklist.http.max-request-body:1MB}") DataSize limit) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
+            @Value("${ticklist.http.max-request-body:1MB}") DataSize limit,
+            @Value("${ticklist.http.streamed-paths:}") List<String> streamedPaths) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes(), streamedPaths));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -57,7 +57,7 @@ public class LearnerActivityListener {
         this.applied = Counter.builder("ticklist.progress.events.applied")
                 .description("learner activity events applied to projections").register(meters);
         this.eventAge = Timer.builder("ticklist.progress.event.age")
-                .description("time from an event's occurrence to its application")
+                .description("time from an event's recording to its application")
                 .publishPercentileHistogram().register(meters);
     }
 
@@ -89,8 +89,9 @@ public class LearnerActivityListener {
             throw e;
         }
         applied.increment(activities.size());
-        var now = clock.instant();
-        applicable.forEach(record -> eventAge.record(Duration.between(record.value().time(), now)));
+        // From the record's timestamp, when it was written: an imported tick's own time may be years ago.
+        long now = clock.millis();
+        applicable.forEach(record -> eventAge.record(Duration.ofMillis(Math.max(0, now - record.timestamp()))));
     }
 
     /** The record as the model reads it, once its checklist version and item are known to exist. */

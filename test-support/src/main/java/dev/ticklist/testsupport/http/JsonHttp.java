@@ -61,6 +61,10 @@ public final class JsonHttp {
         return send(path, "POST", body, contentType);
     }
 
+    public Response putRaw(String path, String body, String contentType) {
+        return send(path, "PUT", body, contentType);
+    }
+
     public Response put(String path, Object body) {
         return send(path, "PUT", JSON.writeValueAsString(body), "application/json");
     }
