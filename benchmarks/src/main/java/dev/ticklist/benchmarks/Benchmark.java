@@ -32,6 +32,10 @@ public final class Benchmark {
             StartupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("requests")) {
+            RequestBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("imports")) {
             ImportBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -2,32 +2,22 @@ package dev.ticklist.benchmarks;
 
 import static dev.ticklist.benchmarks.Benchmark.say;
 
-import dev.ticklist.platform.identity.IdentityTokens;
-import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bulk import of ticks ({@code PUT /api/v1/cohorts/{id}/imports/{importId}}, NDJSON streamed)
@@ -38,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ImportBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant HISTORY_START = Instant.parse("2025-01-06T08:00:00Z");
 
     private ImportBenchmark() {
@@ -69,47 +58,26 @@ public final class ImportBenchmark {
         Rate producer = new LoadGenerator(broker.bootstrapServers(), new RoundRobinDistribution(learners)).publish(lines);
         say("reference: a bare producer, %,d tick events: %s", lines, producer);
 
-        String secret = randomText(48);
-        String adminKey = "tka_" + randomText(32);
-        int checklistPort = FreePorts.next();
-        var environment = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "REDIS_HOST", "127.0.0.1",
-                "REDIS_PORT", Integer.toString(redis.port()),
-                "TICKLIST_IDENTITY_SECRET", secret,
-                "TICKLIST_ADMIN_KEY", adminKey,
-                "CHECKLIST_SERVICE_URL", "http://127.0.0.1:" + checklistPort,
-                // Not started: an import reaches checklist-service alone.
-                "PROGRESS_SERVICE_URL", "http://127.0.0.1:" + FreePorts.next(),
-                "NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + FreePorts.next()));
+        var stack = GatewayStack.of(broker, redis, Map.of());
         Path logs = root.resolve("benchmarks").resolve("target").resolve("imports");
         List<String> jvm = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
-        var checklist = started.add(ServiceProcess.start(root, "checklist-service", checklistPort, environment, logs, jvm));
-        var gateway = started.add(ServiceProcess.start(root, "gateway", FreePorts.next(), environment, logs, jvm));
+        var checklist = started.add(ServiceProcess.start(root, "checklist-service", stack.checklistPort(),
+                stack.environment(), logs, jvm));
+        var gateway = started.add(ServiceProcess.start(root, "gateway", FreePorts.next(), stack.environment(), logs, jvm));
         checklist.awaitReady(Duration.ofMinutes(3));
         gateway.awaitReady(Duration.ofMinutes(3));
 
         try (var http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
-            var organisation = send(http, HttpRequest.newBuilder(URI.create(gateway.url() + "/admin/v1/organisations"))
-                    .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                    .POST(json(Map.of("name", "Import Benchmark Academy"))), 201);
-            String apiKey = organisation.get("apiKey").asString();
-            String organisationId = organisation.get("organisationId").asString();
-            var viaGateway = new Api(http, gateway.url(), "X-Api-Key", apiKey);
-            var direct = new Api(http, checklist.url(), "Authorization", "Bearer "
-                    + new IdentityTokens(secret, Duration.ofHours(1)).issue(organisationId, Set.of(Scope.WRITE)));
+            var organisation = stack.newOrganisation(http, gateway.url(), "Import Benchmark Academy");
+            var viaGateway = new GatewayStack.Api(http, gateway.url(), "X-Api-Key", organisation.apiKey());
+            var direct = new GatewayStack.Api(http, checklist.url(), "Authorization",
+                    "Bearer " + stack.writeToken(organisation.id()));
 
             String cohortId = viaGateway.call("POST", "/api/v1/cohorts",
-                    json(Map.of("name", "Imported", "checklistId", "machine-learning")), 201).get("id").asString();
-            for (int from = 0; from < learners; from += 1000) {
-                var batch = new ArrayList<String>();
-                for (int l = from; l < Math.min(learners, from + 1000); l++) {
-                    batch.add(learnerId(l));
-                }
-                viaGateway.call("POST", "/api/v1/cohorts/" + cohortId + "/learners", json(Map.of("learnerIds", batch)), 200);
-            }
-            List<String> items = itemsOf(viaGateway.call("GET", "/api/v1/checklists/machine-learning", null, 200));
-            say("organisation %s, cohort %s: %,d learners enrolled; %d items", organisationId, cohortId, learners,
+                    GatewayStack.json(Map.of("name", "Imported", "checklistId", "machine-learning")), 201).get("id").asString();
+            GatewayStack.enrol(viaGateway, cohortId, learners);
+            List<String> items = GatewayStack.itemsOf(viaGateway.call("GET", "/api/v1/checklists/machine-learning", null, 200));
+            say("organisation %s, cohort %s: %,d learners enrolled; %d items", organisation.id(), cohortId, learners,
                     items.size());
 
             var results = new ArrayList<String>();
@@ -170,7 +138,7 @@ public final class ImportBenchmark {
                 for (int i = 0; i < 1000 && next < lines; i++, next++) {
                     int learner = next % learners;
                     int item = (next / learners) % items.size();
-                    chunk.append("{\"learnerId\":\"").append(learnerId(learner)).append("\",\"itemId\":\"")
+                    chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learner)).append("\",\"itemId\":\"")
                             .append(items.get(item)).append("\",\"action\":\"tick\",\"at\":\"")
                             .append(HISTORY_START.plusSeconds(3600L * (next / learners))).append("\"}\n");
                 }
@@ -184,55 +152,8 @@ public final class ImportBenchmark {
         }
     }
 
-    private record Api(HttpClient http, String url, String header, String credential) {
-
-        JsonNode call(String method, String path, HttpRequest.BodyPublisher body, int expected) throws Exception {
-            return call(method, path, body, expected, "application/json");
-        }
-
-        JsonNode call(String method, String path, HttpRequest.BodyPublisher body, int expected, String type)
-                throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(url + path)).header(header, credential)
-                    .timeout(Duration.ofMinutes(10))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
-            if (body != null) {
-                request.header("Content-Type", type);
-            }
-            return send(http, request, expected);
-        }
-    }
-
-    private static JsonNode send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.build().uri() + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.BodyPublisher json(Object body) {
-        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-    }
-
-    private static List<String> itemsOf(JsonNode checklist) {
-        var items = new ArrayList<String>();
-        checklist.get("levels").forEach(level -> level.get("categories").forEach(category ->
-                category.get("items").forEach(item -> items.add(item.get("id").asString()))));
-        return items;
-    }
-
-    private static String learnerId(int n) {
-        return "learner-" + n + "@example.org";
-    }
-
     private static long cpuNanos(ServiceProcess process) {
         return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration())
                 .map(Duration::toNanos).orElse(0L);
-    }
-
-    private static String randomText(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

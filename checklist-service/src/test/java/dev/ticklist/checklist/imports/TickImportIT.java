@@ -10,6 +10,7 @@ import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.http.JsonHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +161,16 @@ class TickImportIT extends ServiceIT {
         // The header refused, the id is free again: a corrected import runs.
         assertThat(writer.putRaw(path(cohortId, "a"), line, NDJSON).status()).isEqualTo(200);
         assertThat(eventsOf(organisationId, 1)).hasSize(1);
+    }
+
+    @Test
+    void theImportIsInTheOpenApiDocumentWithItsTwoBodyTypes() {
+        var document = JsonHttp.at(baseUrl()).get("/v3/api-docs");
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        var put = document.json().get("paths").get("/api/v1/cohorts/{cohortId}/imports/{importId}").get("put");
+        assertThat(put.get("requestBody").get("content").propertyNames())
+                .containsExactlyInAnyOrder("application/x-ndjson", "text/csv");
+        assertThat(document.json().get("paths").get("/api/v1/cohorts/{cohortId}/imports/{importId}").has("get")).isTrue();
     }
 
     private static String path(String cohortId, String importId) {

@@ -8,9 +8,11 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
- * Looks the key's hash up in Redis. Malformed and unknown keys fail alike; a Redis outage is not
+ * Looks the key's hash up in Redis (or among the keys found there in the last seconds,
+ * {@link RecentKeys}). Malformed and unknown keys fail alike; a Redis outage is not
  * an authentication failure and surfaces as 503, and neither is a key table Redis lost and the
  * gateway is rebuilding ({@link ApiKeyTable}): 503 {@code keys-rebuilding}, never a false 401.
  */
@@ -29,9 +31,16 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
     @Override
     public Mono<Authentication> authenticate(Authentication presented) {
         return Mono.justOrEmpty(ApiKeySecret.parse((String) presented.getCredentials()))
-                // Both in one round trip on Lettuce's shared connection.
-                .flatMap(secret -> Mono.zip(store.find(secret.sha256()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        table.isComplete()))
+                .flatMap(secret -> {
+                    String sha256 = secret.sha256();
+                    var recent = store.recentlyFound(sha256);
+                    if (recent.isPresent()) {
+                        return Mono.just(Tuples.of(recent, true));
+                    }
+                    // Both in one round trip on Lettuce's shared connection.
+                    return Mono.zip(store.find(sha256).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                            table.isComplete());
+                })
                 .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()))
                 .<Authentication>map(ApiKeyAuthentication::new)
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or malformed API key")));

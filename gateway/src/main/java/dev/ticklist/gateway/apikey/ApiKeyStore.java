@@ -5,6 +5,7 @@ import dev.ticklist.events.access.ApiKeyRevoked;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public class ApiKeyStore {
 
     private final ReactiveHashOperations<String, String, String> hashes;
     private final ReactiveStringRedisTemplate redis;
+    private final RecentKeys recent = new RecentKeys(System::nanoTime);
 
     public ApiKeyStore(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
@@ -51,7 +53,13 @@ public class ApiKeyStore {
         return hashes.entries(KEY_PREFIX + sha256)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .filter(fields -> !fields.isEmpty() && !fields.containsKey(REVOKED))
-                .mapNotNull(fields -> read(sha256, fields));
+                .mapNotNull(fields -> read(sha256, fields))
+                .doOnNext(entry -> recent.put(sha256, entry));
+    }
+
+    /** A key found in the last few seconds and not revoked since ({@link RecentKeys}), without asking Redis. */
+    public Optional<ApiKeyEntry> recentlyFound(String sha256) {
+        return recent.get(sha256);
     }
 
     /** The organisation's keys that still work, in no particular order. */
@@ -90,7 +98,10 @@ public class ApiKeyStore {
      * again before it reaches the revocation, and must not bring the key back meanwhile.
      */
     public Mono<Void> revoke(ApiKeyRevoked revoked) {
+        recent.forget(revoked.sha256());
         return hashes.put(KEY_PREFIX + revoked.sha256(), REVOKED, "true")
+                // Again once marked: a request that found the key meanwhile may have remembered it.
+                .doOnSuccess(marked -> recent.forget(revoked.sha256()))
                 .then(hashes.remove(organisationKeys(revoked.organisationId()), revoked.keyId()))
                 .then();
     }

@@ -3,8 +3,10 @@ package dev.ticklist.gateway.routing;
 import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
 import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
-import java.util.List;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -19,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * What a service receives instead of the client's credentials: the client's {@code Authorization},
  * {@code X-Api-Key} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
- * token for the key's organisation and scopes takes their place. The API key itself never leaves
+ * token for the key's organisation and scopes takes their place (signed once and reused while it
+ * has half its life left, {@link IdentityTokenCache}). The API key itself never leaves
  * the gateway, and nothing the client writes can pose as the gateway's word.
  */
 @Component
@@ -27,10 +30,10 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
 
     static final String TICKLIST_HEADER_PREFIX = "x-ticklist-";
 
-    private final IdentityTokens identityTokens;
+    private final IdentityTokenCache identityTokens;
 
-    public IdentityHandOffFilter(IdentityTokens identityTokens) {
-        this.identityTokens = identityTokens;
+    public IdentityHandOffFilter(IdentityTokens identityTokens, IdentityProperties properties) {
+        this.identityTokens = new IdentityTokenCache(identityTokens, properties.ttl(), Clock.systemUTC());
     }
 
     @Override
@@ -46,7 +49,7 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
     private ServerWebExchange handOff(ServerWebExchange exchange, Optional<ApiKeyEntry> apiKey) {
         var request = exchange.getRequest().mutate().headers(headers -> {
             removeClientCredentials(headers);
-            apiKey.ifPresent(key -> headers.setBearerAuth(identityTokens.issue(key.organisationId(), key.scopes())));
+            apiKey.ifPresent(key -> headers.setBearerAuth(identityTokens.tokenFor(key.organisationId(), key.scopes())));
         }).build();
         return exchange.mutate().request(request).build();
     }
@@ -54,11 +57,13 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
     static void removeClientCredentials(HttpHeaders headers) {
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.remove(ApiKeyAuthenticationConverter.API_KEY_HEADER);
-        for (String name : List.copyOf(headers.headerNames())) {
+        var ours = new ArrayList<String>(0);
+        headers.forEach((name, values) -> {
             if (name.regionMatches(true, 0, TICKLIST_HEADER_PREFIX, 0, TICKLIST_HEADER_PREFIX.length())) {
-                headers.remove(name);
+                ours.add(name);
             }
-        }
+        });
+        ours.forEach(headers::remove);
     }
 
     @Override

@@ -45,6 +45,8 @@ class ApiKeyManagementTest extends GatewayIntegrationTest {
         JsonNode key = gateway.post("/api/v1/keys", "{\"scopes\":[\"read\",\"write\"]}", bearer(acme.apiKey())).json();
         String secret = key.path("key").asString();
         Response unknown = gateway.get("/api/v1/cohorts", bearer(ApiKeySecret.generate().value()));
+        // Used a moment before: remembered (RecentKeys), and forgotten by the revocation all the same.
+        assertThat(gateway.get("/api/v1/cohorts", bearer(secret)).status()).isEqualTo(200);
 
         Response revoked = gateway.send("DELETE", "/api/v1/keys/" + key.path("id").asString(), null,
                 bearer(acme.apiKey()));

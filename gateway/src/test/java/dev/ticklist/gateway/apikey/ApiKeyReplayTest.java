@@ -45,12 +45,15 @@ class ApiKeyReplayTest extends GatewayIntegrationTest {
         double rebuildsBefore = meters.counter("ticklist.gateway.key-table.rebuilds").count();
 
         // Wiped under the running gateway until one answer shows the rebuild (the check runs every second).
+        // Globex's key was not used lately, so it is looked up in Redis; Acme's, used just before, is remembered.
         var answers = new ArrayList<GatewayClient.Response>();
+        var remembered = new ArrayList<Integer>();
         for (int wipe = 0; wipe < 5 && answers.stream().noneMatch(answer -> answer.status() == 503); wipe++) {
             redis.execute(connection -> connection.serverCommands().flushAll()).blockLast();
             long wiped = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                var answer = gateway.get("/api/v1/cohorts", "X-Api-Key", acme.apiKey());
+                remembered.add(gateway.get("/api/v1/cohorts", "X-Api-Key", acme.apiKey()).status());
+                var answer = gateway.get("/api/v1/cohorts", "X-Api-Key", globex.apiKey());
                 answers.add(answer);
                 return answer.status() == 200;
             });
@@ -58,6 +61,7 @@ class ApiKeyReplayTest extends GatewayIntegrationTest {
         }
 
         assertThat(answers).extracting(GatewayClient.Response::status).containsOnly(503, 200).contains(503);
+        assertThat(remembered).isSubsetOf(503, 200);
         answers.stream().filter(answer -> answer.status() == 503).forEach(answer -> {
             assertThat(answer.problemType()).isEqualTo("urn:ticklist:problem:keys-rebuilding");
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("2");
@@ -123,7 +127,13 @@ class ApiKeyReplayTest extends GatewayIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(gateway.get("/api/v1/cohorts", "X-Api-Key", readKey.value()).status()).isEqualTo(200));
-        assertThat(gateway.get("/api/v1/cohorts", "X-Api-Key", platformKey.value()).status()).isEqualTo(401);
+        // 503 while the table may still be rebuilding after another test's wipe, then 401; never 200.
+        var statuses = new ArrayList<Integer>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            statuses.add(gateway.get("/api/v1/cohorts", "X-Api-Key", platformKey.value()).status());
+            return statuses.getLast() == 401;
+        });
+        assertThat(statuses).isSubsetOf(503, 401);
         assertThat(entry(ApiKeyStore.KEY_PREFIX + platformKey.sha256())).isEmpty();
     }
 

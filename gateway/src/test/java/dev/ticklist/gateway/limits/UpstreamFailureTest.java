@@ -122,27 +122,33 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
     }
 
     /**
-     * Keys cannot be verified while Redis is unreachable: 503 (fails closed on identity, never
-     * 401 and never an unchecked pass), within the Redis timeout; the same key works once it is back.
+     * Keys cannot be verified while Redis is unreachable: a key not seen in the last seconds gets
+     * 503 (fails closed on identity, never 401 and never an unchecked pass), within the Redis
+     * timeout; a key verified a moment before is remembered (RecentKeys) and keeps working; both
+     * work once Redis is back.
      */
     @Test
-    void whileRedisIsUnreachableAValidKeyGets503QuicklyAndWorksAgainAfter() {
+    void whileRedisIsUnreachableAKeyNotSeenLatelyGets503QuicklyAndWorksAgainAfter() {
         String key = keyWithScopes("org_redis_outage", "admin");
+        String unseen = keyWithScopes("org_redis_outage", "admin");
         var before = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key);
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(before.headers().firstValue("RateLimit-Remaining")).isPresent();
 
         redisLink.cut();
         long started = System.nanoTime();
-        var during = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key);
+        var during = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", unseen);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        var remembered = client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key);
         redisLink.restore();
 
         assertThat(during.status()).as(during.body()).isEqualTo(503);
         assertThat(during.problemType()).isEqualTo("urn:ticklist:problem:key-store-unavailable");
         assertThat(took).isLessThan(Duration.ofSeconds(10));
-        assertThat(NOTIFICATION.received("/api/v1/webhooks/endpoints")).hasSize(1); // only the request before the cut (notification-service is the healthy stand-in here)
+        assertThat(remembered.status()).as(remembered.body()).isEqualTo(200);
+        // The request before the cut and the remembered key's (notification-service is the healthy stand-in here).
+        assertThat(NOTIFICATION.received("/api/v1/webhooks/endpoints")).hasSize(2);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.get("/api/v1/webhooks/endpoints", "X-Api-Key", key).status() == 200);
+                .until(() -> client.get("/api/v1/webhooks/endpoints", "X-Api-Key", unseen).status() == 200);
     }
 }

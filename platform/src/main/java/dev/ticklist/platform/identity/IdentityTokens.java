@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Short-lived signed identity tokens (JWT, HS256): the gateway issues one per request for the
+ * Short-lived signed identity tokens (JWT, HS256): the gateway issues one for the
  * organisation behind the API key, and every service verifies it before doing anything.
  */
 public final class IdentityTokens {

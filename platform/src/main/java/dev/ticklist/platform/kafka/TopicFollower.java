@@ -22,9 +22,11 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -60,6 +62,7 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     private final Topic<E> topic;
     private final Supplier<KafkaConsumer<String, EventEnvelope<?>>> consumers;
     private final Admin admin;
+    private final SharedEndOffsets endOffsets;
     private final Consumer<EventEnvelope<E>> apply;
     private final Counter unreadable;
     private final Counter notApplied;
@@ -90,6 +93,7 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         this.topic = topic;
         this.consumers = consumers;
         this.admin = admin;
+        this.endOffsets = new SharedEndOffsets(this::queryEnds);
         this.apply = apply;
         this.unreadable = skipped(meters, topic, "unreadable");
         this.notApplied = skipped(meters, topic, "not-applied");
@@ -277,21 +281,24 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
     }
 
     private Map<Integer, Long> endOffsets() throws TimeoutException {
+        try {
+            return endOffsets.next().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the broker did not answer for the end of " + topic.name() + " in 10 s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the end of " + topic.name(), e.getCause());
+        }
+    }
+
+    private KafkaFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> queryEnds() {
         var request = new HashMap<TopicPartition, OffsetSpec>();
         for (int p = 0; p < partitionCount; p++) {
             request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
         }
-        try {
-            var ends = admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
-            var result = new HashMap<Integer, Long>();
-            ends.forEach((partition, info) -> result.put(partition.partition(), info.offset()));
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not read the end of " + topic.name(), e.getCause());
-        }
+        return admin.listOffsets(request).all();
     }
 
     private void awaitPositions(Map<Integer, Long> targets, Duration timeout) throws TimeoutException {

@@ -1,0 +1,202 @@
+package dev.ticklist.benchmarks;
+
+import static dev.ticklist.benchmarks.Benchmark.say;
+
+import dev.ticklist.testsupport.local.FreePorts;
+import dev.ticklist.testsupport.local.LocalKafkaBroker;
+import dev.ticklist.testsupport.local.LocalRedisServer;
+import dev.ticklist.testsupport.process.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Single ticks ({@code POST /api/v1/cohorts/{id}/learners/{learnerId}/ticks}, one item) as fast
+ * as {@code --clients} concurrent clients can send them: through the gateway, straight to
+ * checklist-service, and — the reference of the same run — through a bare Spring Cloud Gateway
+ * (one route, nothing else) to a no-op Spring MVC endpoint of the same shape. Each target gets a
+ * warm-up, then a measured span; rates, latency percentiles (HdrHistogram) and CPU per request of
+ * every process.
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar requests [--clients=32] [--seconds=20]
+ * [--warmup-seconds=30] [--learners=1000] [--jfr=<folder for a recording of each process>]}
+ */
+public final class RequestBenchmark {
+
+    private RequestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = ModeOptions.of(args);
+        int clients = options.number("clients", 32);
+        int seconds = options.number("seconds", 20);
+        int warmup = options.number("warmup-seconds", 30);
+        int learners = options.number("learners", 1000);
+        var recordings = options.text("jfr").map(Path::of);
+        try (var started = new StartedResources()) {
+            run(BenchmarkSettings.findProjectRoot(), clients, seconds, warmup, learners, recordings, started);
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** Where requests go and what they carry. */
+    private record Target(String name, String baseUrl, String header, String credential, List<ServiceProcess> processes) {
+    }
+
+    private static void run(Path root, int clients, int seconds, int warmup, int learners,
+                            java.util.Optional<Path> recordings, StartedResources started) throws Exception {
+        say("starting Redis and a Kafka broker");
+        var redis = started.add(LocalRedisServer.start());
+        var broker = started.add(LocalKafkaBroker.start());
+        var admin = started.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
+        TopicSetup.createAll(admin);
+
+        int noopPort = FreePorts.next();
+        var stack = GatewayStack.of(broker, redis, Map.of(
+                // Lifted: the benchmark measures what a request costs, not the allowance of a key.
+                "TICKLIST_GATEWAY_RATE_LIMIT_REPLENISH_RATE", "1000000",
+                "TICKLIST_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "1000000",
+                "UPSTREAM_URL", "http://127.0.0.1:" + noopPort));
+        var environment = stack.environment();
+        Path logs = root.resolve("benchmarks").resolve("target").resolve("requests");
+        var checklist = started.add(ServiceProcess.start(root, "checklist-service", stack.checklistPort(), environment, logs,
+                jvm("checklist-service", recordings)));
+        var gateway = started.add(ServiceProcess.start(root, "gateway", FreePorts.next(), environment, logs,
+                jvm("gateway", recordings)));
+        Path bare = root.resolve("benchmarks");
+        var noop = started.add(ServiceProcess.start(bare, "noop-endpoint", noopPort, environment, logs,
+                jvm("noop-endpoint", recordings)));
+        var bareGateway = started.add(ServiceProcess.start(bare, "bare-gateway", FreePorts.next(), environment, logs,
+                jvm("bare-gateway", recordings)));
+        for (var process : List.of(checklist, gateway, noop, bareGateway)) {
+            process.awaitReady(Duration.ofMinutes(3));
+        }
+
+        try (var http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
+            var organisation = stack.newOrganisation(http, gateway.url(), "Request Benchmark Academy");
+            String apiKey = organisation.apiKey();
+            String organisationId = organisation.id();
+            var api = new GatewayStack.Api(http, gateway.url(), "X-Api-Key", apiKey);
+            String cohortId = api.call("POST", "/api/v1/cohorts",
+                    GatewayStack.json(Map.of("name", "Ticking", "checklistId", "machine-learning")), 201).get("id").asString();
+            GatewayStack.enrol(api, cohortId, learners);
+            List<String> items = GatewayStack.itemsOf(api.call("GET", "/api/v1/checklists/machine-learning", null, 200));
+            String token = stack.writeToken(organisationId);
+            say("organisation %s, cohort %s: %,d learners; %d clients, %d s warm-up, %d s measured", organisationId,
+                    cohortId, learners, clients, warmup, seconds);
+
+            var targets = List.of(
+                    new Target("bare gateway -> no-op MVC (reference)", bareGateway.url(), "X-Api-Key", "unused",
+                            List.of(bareGateway, noop)),
+                    new Target("ticks through the gateway", gateway.url(), "X-Api-Key", apiKey,
+                            List.of(gateway, checklist)),
+                    new Target("ticks straight to checklist-service", checklist.url(), "Authorization", "Bearer " + token,
+                            List.of(checklist)));
+            // Every JVM compiles its path first: measured afterwards, no target runs on a colder JIT than another.
+            for (var target : targets) {
+                say("  warming up: %s", target.name());
+                drive(http, target, cohortId, learners, items, clients, Duration.ofSeconds(warmup), null);
+            }
+            var lines = new ArrayList<String>();
+            for (var target : targets) {
+                var cpuBefore = target.processes().stream().map(RequestBenchmark::cpuNanos).toList();
+                var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redis.port());
+                var recorder = new Recorder(3);
+                long start = System.nanoTime();
+                long done = drive(http, target, cohortId, learners, items, clients, Duration.ofSeconds(seconds), recorder);
+                var rate = Rate.since(done, start);
+                var histogram = recorder.getIntervalHistogram();
+                var redisUse = ResourceUse.read(ProcessHandle.current().pid(), redis.port()).since(redisBefore);
+                var cpu = new StringBuilder();
+                for (int i = 0; i < target.processes().size(); i++) {
+                    var process = target.processes().get(i);
+                    cpu.append(i == 0 ? "" : ", ").append(process.name()).append(' ').append(String.format("%.0f",
+                            (cpuNanos(process) - cpuBefore.get(i)) / 1e3 / Math.max(1, done)));
+                }
+                String line = String.format("%-40s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
+                                + " Redis %.0f (%.2f scripts)",
+                        target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
+                        histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
+                        redisUse.redisNanos() / 1e3 / Math.max(1, done), (double) redisUse.scripts().calls() / Math.max(1, done));
+                say("  %s", line);
+                lines.add(line);
+            }
+            System.out.println();
+            lines.forEach(System.out::println);
+        }
+    }
+
+    /** {@code clients} loops sending ticks until the time is up; the number answered 201. */
+    private static long drive(HttpClient http, Target target, String cohortId, int learners, List<String> items,
+                              int clients, Duration length, Recorder latencies) throws InterruptedException {
+        var sent = new AtomicLong();
+        var answered = new AtomicLong();
+        var failed = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                threads.execute(() -> {
+                    while (System.nanoTime() < end) {
+                        long n = sent.getAndIncrement();
+                        String learner = GatewayStack.learnerId((int) (n % learners));
+                        String item = items.get((int) ((n / learners) % items.size()));
+                        var request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/v1/cohorts/" + cohortId
+                                        + "/learners/" + learner + "/ticks"))
+                                .header(target.header(), target.credential())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"itemIds\":[\"" + item + "\"]}"))
+                                .build();
+                        long start = System.nanoTime();
+                        try {
+                            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 201) {
+                                if (failed.incrementAndGet() < 5) {
+                                    System.err.println(target.name() + ": " + response.statusCode() + " " + response.body());
+                                }
+                                continue;
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            continue;
+                        }
+                        if (latencies != null) {
+                            latencies.recordValue((System.nanoTime() - start) / 1000);
+                        }
+                        answered.incrementAndGet();
+                    }
+                });
+            }
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(target.name() + ": " + failed.get() + " requests failed");
+        }
+        return answered.get();
+    }
+
+    private static List<String> jvm(String name, java.util.Optional<Path> recordings) {
+        var options = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        recordings.ifPresent(folder -> options.add("-XX:StartFlightRecording=filename="
+                + folder.resolve(name + ".jfr").toAbsolutePath() + ",settings=profile"));
+        return options;
+    }
+
+    private static long cpuNanos(ServiceProcess process) {
+        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration())
+                .map(Duration::toNanos).orElse(0L);
+    }
+}

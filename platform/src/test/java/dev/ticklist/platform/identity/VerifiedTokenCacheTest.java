@@ -1,0 +1,86 @@
+package dev.ticklist.platform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+class VerifiedTokenCacheTest {
+
+    private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+
+    private final IdentityTokens tokens = new IdentityTokens(SECRET, Duration.ofSeconds(60));
+    private final List<String> verified = new ArrayList<>();
+    private final JwtDecoder counting = token -> {
+        verified.add(token);
+        return tokens.decoder().decode(token);
+    };
+
+    @Test
+    void aTokenVerifiedOnceIsTakenAsVerifiedUntilItExpires() {
+        String token = tokens.issue("org_acme", Set.of(Scope.READ));
+        var cache = new VerifiedTokenCache(counting, Clock.systemUTC());
+
+        Jwt first = cache.decode(token);
+        Jwt second = cache.decode(token);
+
+        assertThat(second).isSameAs(first);
+        assertThat(verified).hasSize(1);
+        assertThat(second.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo("org_acme");
+    }
+
+    @Test
+    void onceItsExpiryHasPassedATokenIsVerifiedAgain() {
+        String token = tokens.issue("org_acme", Set.of(Scope.READ));
+        var now = new AtomicReference<>(Instant.now());
+        var clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var cache = new VerifiedTokenCache(counting, clock);
+        cache.decode(token);
+        cache.decode(token);
+        assertThat(verified).hasSize(1);
+
+        now.set(now.get().plusSeconds(61));
+        cache.decode(token); // the decoder itself runs on the real clock here, so it still accepts
+        assertThat(verified).hasSize(2);
+    }
+
+    @Test
+    void aTokenThatDiffersInOneCharacterIsVerifiedInFull() {
+        String token = tokens.issue("org_acme", Set.of(Scope.ADMIN));
+        var cache = new VerifiedTokenCache(counting, Clock.systemUTC());
+        cache.decode(token);
+
+        char last = token.charAt(token.length() - 1);
+        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThatThrownBy(() -> cache.decode(forged)).isInstanceOf(JwtException.class);
+        assertThat(verified).containsExactly(token, forged);
+    }
+}
