@@ -3,21 +3,14 @@ package dev.ticklist.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
-import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.platform.identity.Scope;
-import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 class ChecklistServiceIT extends ServiceIT {
@@ -126,12 +119,7 @@ class ChecklistServiceIT extends ServiceIT {
     }
 
     private ConsumerRecord<String, EventEnvelope<?>> findOnTopic(String eventId) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventEnvelopeDeserializer())) {
-            consumer.subscribe(List.of(Topics.LEARNER_ACTIVITY.name()));
+        try (var consumer = learnerActivityFromStart()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             var seen = new ArrayList<String>();
             while (System.nanoTime() < deadline) {

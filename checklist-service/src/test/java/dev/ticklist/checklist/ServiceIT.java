@@ -2,8 +2,12 @@ package dev.ticklist.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealInfrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.time.Duration;
@@ -11,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +68,17 @@ public abstract class ServiceIT {
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
         }
         return cohortId;
+    }
+
+    /** A consumer of learner activity from its beginning, in a group of its own. */
+    protected static KafkaConsumer<String, EventEnvelope<?>> learnerActivityFromStart() {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventEnvelopeDeserializer());
+        consumer.subscribe(List.of(Topics.LEARNER_ACTIVITY.name()));
+        return consumer;
     }
 
     protected static JsonHttp.Response assertProblem(JsonHttp.Response response, int status) {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.checklist.ServiceIT;
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
-import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
-import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 class TickImportIT extends ServiceIT {
@@ -179,12 +173,7 @@ class TickImportIT extends ServiceIT {
 
     /** The organisation's ticks and unticks, in order, once at least {@code expected} events are there. */
     private static List<EventEnvelope<?>> eventsOf(String organisationId, int expected) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventEnvelopeDeserializer())) {
-            consumer.subscribe(List.of(Topics.LEARNER_ACTIVITY.name()));
+        try (var consumer = learnerActivityFromStart()) {
             var found = new ArrayList<EventEnvelope<?>>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

@@ -1,7 +1,7 @@
 package dev.ticklist.platform.identity;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -19,10 +19,10 @@ public final class VerifiedTokenCache implements JwtDecoder {
     static final int MAX_ENTRIES = 10_000;
 
     private final JwtDecoder decoder;
-    private final Clock clock;
+    private final InstantSource clock;
     private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    public VerifiedTokenCache(JwtDecoder decoder, Clock clock) {
+    public VerifiedTokenCache(JwtDecoder decoder, InstantSource clock) {
         this.decoder = decoder;
         this.clock = clock;
     }
