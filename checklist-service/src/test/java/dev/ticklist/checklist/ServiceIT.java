@@ -50,8 +50,12 @@ public abstract class ServiceIT {
     }
 
     protected JsonHttp as(String organisation, Scope scope) {
-        return JsonHttp.at(baseUrl()).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
-                .issue(organisation, Set.of(scope)));
+        return JsonHttp.at(baseUrl()).withBearer(tokenFor(organisation, scope));
+    }
+
+    /** An identity token as the gateway would hand on, for clients other than {@link JsonHttp}. */
+    protected String tokenFor(String organisation, Scope scope) {
+        return new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(scope));
     }
 
     protected String baseUrl() {

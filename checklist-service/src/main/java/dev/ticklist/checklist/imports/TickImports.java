@@ -167,6 +167,7 @@ public class TickImports {
                 if (chunk.size() == CHUNK) {
                     send();
                 }
+                reportNowAndThen();
             }
             send();
             boolean stopped = reader.tooMany();
@@ -217,14 +218,22 @@ public class TickImports {
             }
         }
 
-        /** Publishes the chunk (acknowledged before the next is read) and, now and then, how far it got. */
+        /** Publishes the chunk; it is acknowledged before the next line is read. */
         private void send() {
             if (!chunk.isEmpty()) {
                 publisher.publishAll(Topics.LEARNER_ACTIVITY, chunk);
                 chunk.clear();
             }
+        }
+
+        /**
+         * Every second, how far it got (what is recorded so far: the lines of the chunk not yet
+         * sent are sent first), which also keeps the import's claim, even while lines are refused.
+         */
+        private void reportNowAndThen() {
             var now = clock.instant();
             if (Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
+                send();
                 records.progress(organisationId, cohortId, report("running", null, null));
                 lastProgress = now;
             }

@@ -1,13 +1,21 @@
 package dev.ticklist.checklist.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.checklist.ServiceIT;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.http.JsonHttp;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TickImportIT extends ServiceIT {
@@ -155,6 +165,41 @@ class TickImportIT extends ServiceIT {
         // The header refused, the id is free again: a corrected import runs.
         assertThat(writer.putRaw(path(cohortId, "a"), line, NDJSON).status()).isEqualTo(200);
         assertThat(eventsOf(organisationId, 1)).hasSize(1);
+    }
+
+    @Test
+    void aLongImportShowsHowFarItGotAndHoldsItsIdUntilItEnds() throws Exception {
+        String cohortId = cohortWith("ada");
+        String line = "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"tick\"}\n";
+        var body = new PipedOutputStream();
+        var received = new PipedInputStream(body, 64 * 1024);
+        var token = tokenFor(organisationId, Scope.WRITE);
+        try (var http = HttpClient.newHttpClient()) {
+            var answer = http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl() + path(cohortId, "slow")))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", NDJSON)
+                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> received)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // Lines keep coming, slowly: the report says how far the import got while it runs.
+            var running = new AtomicReference<JsonHttp.Response>();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                body.write(line.getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                running.set(writer.get(path(cohortId, "slow")));
+                return running.get().status() == 200;
+            });
+            assertThat(running.get().json().get("status").asString()).isEqualTo("running");
+            assertThat(running.get().json().get("lines").asLong()).isPositive();
+            var second = writer.putRaw(path(cohortId, "slow"), line, NDJSON);
+            assertProblem(second, 409);
+            assertThat(second.json().get("type").asString()).isEqualTo("urn:ticklist:problem:import-in-progress");
+
+            body.close();
+            var finished = JsonHttp.Response.parse(answer.get(30, TimeUnit.SECONDS).body());
+            assertThat(finished.get("status").asString()).isEqualTo("finished");
+            assertThat(finished.get("recorded").asLong()).isEqualTo(finished.get("lines").asLong())
+                    .isGreaterThanOrEqualTo(running.get().json().get("lines").asLong());
+        }
     }
 
     @Test
