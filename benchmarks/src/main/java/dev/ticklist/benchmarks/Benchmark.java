@@ -8,6 +8,7 @@ import dev.ticklist.testsupport.process.ServiceProcess;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,24 +25,25 @@ public final class Benchmark {
     /** The projection generation the service builds; its Redis keys name it. */
     static final String GENERATION = "1";
 
+    /** A mode of its own, named by the first argument; without one, the rebuild benchmark. */
+    @FunctionalInterface
+    private interface Mode {
+        void main(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Mode> MODES = Map.of(
+            "startup", StartupBenchmark::main,
+            "webhooks", WebhookBenchmark::main,
+            "imports", ImportBenchmark::main,
+            "requests", RequestBenchmark::main);
+
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("startup")) {
-            StartupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("requests")) {
-            RequestBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("imports")) {
-            ImportBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("webhooks")) {
-            WebhookBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        var mode = args.length > 0 ? MODES.get(args[0]) : null;
+        if (mode != null) {
+            mode.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         BenchmarkSettings settings;

@@ -38,14 +38,8 @@ public final class ImportBenchmark {
         int lines = options.number("lines", 500_000);
         int learners = options.number("learners", 10_000);
         int rounds = options.number("rounds", 2);
-        try (var started = new StartedResources()) {
-            run(BenchmarkSettings.findProjectRoot(), lines, learners, rounds, started);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Path root = BenchmarkSettings.findProjectRoot();
+        StartedResources.runAndExit(started -> run(root, lines, learners, rounds, started));
     }
 
     private static void run(Path root, int lines, int learners, int rounds, StartedResources started) throws Exception {
@@ -84,8 +78,8 @@ public final class ImportBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 for (var target : List.of(Map.entry("through the gateway", viaGateway), Map.entry("to checklist-service directly", direct))) {
                     String importId = "bench-" + round + "-" + (target.getValue() == direct ? "direct" : "gateway");
-                    long gatewayCpu = cpuNanos(gateway);
-                    long serviceCpu = cpuNanos(checklist);
+                    long gatewayCpu = ResourceUse.cpuNanos(gateway.pid());
+                    long serviceCpu = ResourceUse.cpuNanos(checklist.pid());
                     long start = System.nanoTime();
                     var report = target.getValue().call("PUT", "/api/v1/cohorts/" + cohortId + "/imports/" + importId,
                             HttpRequest.BodyPublishers.ofInputStream(() -> new NdjsonLines(lines, learners, items)),
@@ -95,8 +89,8 @@ public final class ImportBenchmark {
                         throw new IllegalStateException("not every line was recorded: " + report);
                     }
                     String line = String.format("round %d, %-30s %s; CPU µs per line: gateway %.1f, checklist-service %.1f",
-                            round, target.getKey() + ":", rate, (cpuNanos(gateway) - gatewayCpu) / 1e3 / lines,
-                            (cpuNanos(checklist) - serviceCpu) / 1e3 / lines);
+                            round, target.getKey() + ":", rate, (ResourceUse.cpuNanos(gateway.pid()) - gatewayCpu) / 1e3 / lines,
+                            (ResourceUse.cpuNanos(checklist.pid()) - serviceCpu) / 1e3 / lines);
                     say("  %s", line);
                     results.add(line);
                 }
@@ -152,8 +146,4 @@ public final class ImportBenchmark {
         }
     }
 
-    private static long cpuNanos(ServiceProcess process) {
-        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration())
-                .map(Duration::toNanos).orElse(0L);
-    }
 }

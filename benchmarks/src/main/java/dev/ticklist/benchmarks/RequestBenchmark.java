@@ -44,14 +44,8 @@ public final class RequestBenchmark {
         int warmup = options.number("warmup-seconds", 30);
         int learners = options.number("learners", 1000);
         var recordings = options.text("jfr").map(Path::of);
-        try (var started = new StartedResources()) {
-            run(BenchmarkSettings.findProjectRoot(), clients, seconds, warmup, learners, recordings, started);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Path root = BenchmarkSettings.findProjectRoot();
+        StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, learners, recordings, started));
     }
 
     /** Where requests go and what they carry. */
@@ -114,7 +108,7 @@ public final class RequestBenchmark {
             }
             var lines = new ArrayList<String>();
             for (var target : targets) {
-                var cpuBefore = target.processes().stream().map(RequestBenchmark::cpuNanos).toList();
+                var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
                 var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redis.port());
                 var recorder = new Recorder(3);
                 long start = System.nanoTime();
@@ -126,7 +120,7 @@ public final class RequestBenchmark {
                 for (int i = 0; i < target.processes().size(); i++) {
                     var process = target.processes().get(i);
                     cpu.append(i == 0 ? "" : ", ").append(process.name()).append(' ').append(String.format("%.0f",
-                            (cpuNanos(process) - cpuBefore.get(i)) / 1e3 / Math.max(1, done)));
+                            (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / Math.max(1, done)));
                 }
                 String line = String.format("%-40s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
                                 + " Redis %.0f (%.2f scripts)",
@@ -195,8 +189,4 @@ public final class RequestBenchmark {
         return options;
     }
 
-    private static long cpuNanos(ServiceProcess process) {
-        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration())
-                .map(Duration::toNanos).orElse(0L);
-    }
 }

@@ -35,11 +35,16 @@ record ResourceUse(long serviceNanos, long redisNanos, long benchmarkNanos, long
         }
     }
 
-    static ResourceUse read(long servicePid, int redisPort) {
-        long service = ProcessHandle.of(servicePid)
+    /** CPU time a process has used so far (user and system), 0 once it is gone. */
+    static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid)
                 .flatMap(process -> process.info().totalCpuDuration())
                 .map(Duration::toNanos)
                 .orElse(0L);
+    }
+
+    static ResourceUse read(long servicePid, int redisPort) {
+        long service = cpuNanos(servicePid);
         long benchmark = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         try (var redis = RedisConnection.open(redisPort)) {
             var cpu = fields((String) redis.command("INFO", "cpu"));

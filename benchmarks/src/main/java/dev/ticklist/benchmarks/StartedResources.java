@@ -17,6 +17,27 @@ final class StartedResources implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** A benchmark mode's run: everything it starts goes into {@code started}. */
+    @FunctionalInterface
+    interface Run {
+        void run(StartedResources started) throws Exception;
+    }
+
+    /**
+     * Runs a mode and exits the JVM: 0 once it ended, 1 (with the reason) if it failed; either
+     * way what it started is stopped first. Exiting ends the broker's and clients' threads.
+     */
+    static void runAndExit(Run run) {
+        try (var started = new StartedResources()) {
+            run.run(started);
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
     synchronized <T extends AutoCloseable> T add(T resource) {
         started.push(resource);
         return resource;

@@ -52,14 +52,7 @@ public final class StartupBenchmark {
         int learners = options.number("learners", 50_000);
         int cohorts = options.number("cohorts", 1_000);
         Path root = BenchmarkSettings.findProjectRoot();
-        try (var started = new StartedResources()) {
-            run(root, events, learners, cohorts, started);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        StartedResources.runAndExit(started -> run(root, events, learners, cohorts, started));
     }
 
     private static void run(Path root, int events, int learners, int cohorts, StartedResources started)

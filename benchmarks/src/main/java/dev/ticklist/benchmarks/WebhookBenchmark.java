@@ -63,14 +63,8 @@ public final class WebhookBenchmark {
         var serviceEnvironment = new HashMap<String, String>();
         options.text("max-in-flight").ifPresent(ceiling ->
                 serviceEnvironment.put("TICKLIST_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", ceiling));
-        try (var started = new StartedResources()) {
-            run(BenchmarkSettings.findProjectRoot(), backlog, rate, seconds, receiverMillis, serviceEnvironment, started);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Path root = BenchmarkSettings.findProjectRoot();
+        StartedResources.runAndExit(started -> run(root, backlog, rate, seconds, receiverMillis, serviceEnvironment, started));
     }
 
     /** Every request received: its webhook id once, and how long after its milestone it came. */

@@ -3,6 +3,7 @@ package dev.ticklist.checklist.idempotency;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.web.ProblemResponses;
 import dev.ticklist.platform.web.ReplayableRequest;
+import dev.ticklist.platform.web.StreamedPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,18 +32,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern VALID_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final IdempotencyStore store;
+    private final StreamedPaths streamed;
 
-    IdempotencyFilter(IdempotencyStore store) {
+    IdempotencyFilter(IdempotencyStore store, StreamedPaths streamed) {
         this.store = store;
+        this.streamed = streamed;
     }
 
-    /** Imports are streamed, never held in memory, and their own id makes them idempotent. */
-    private static final Pattern IMPORTS = Pattern.compile("^/api/v1/cohorts/[^/]+/imports/[^/]+$");
-
+    /** Streamed bodies (imports) are never held in memory; an import's own id makes it idempotent. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || request.getMethod().equals("GET")
-                || !request.getRequestURI().startsWith("/api/") || IMPORTS.matcher(request.getRequestURI()).matches();
+                || !request.getRequestURI().startsWith("/api/") || streamed.matches(request);
     }
 
     @Override

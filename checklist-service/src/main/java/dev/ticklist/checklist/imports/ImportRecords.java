@@ -44,7 +44,7 @@ class ImportRecords {
         record Claimed() implements Claim {
         }
 
-        record Running(Optional<ImportReport> soFar) implements Claim {
+        record Running() implements Claim {
         }
 
         record Ended(String fingerprint, ImportReport report) implements Claim {
@@ -57,11 +57,10 @@ class ImportRecords {
         if (stored.getFirst().equals("claimed")) {
             return new Claim.Claimed();
         }
-        String report = (String) stored.get(2);
         if (stored.getFirst().equals("running")) {
-            return new Claim.Running(report.isEmpty() ? Optional.empty() : Optional.of(read(report)));
+            return new Claim.Running();
         }
-        return new Claim.Ended((String) stored.get(1), read(report));
+        return new Claim.Ended((String) stored.get(1), read((String) stored.get(2)));
     }
 
     Optional<ImportReport> find(String organisationId, String cohortId, String importId) {

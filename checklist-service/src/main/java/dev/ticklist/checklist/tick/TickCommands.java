@@ -2,6 +2,7 @@ package dev.ticklist.checklist.tick;
 
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.checklist.catalog.Catalog;
+import dev.ticklist.checklist.directory.Directory;
 import dev.ticklist.checklist.directory.DirectoryCommands;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
@@ -57,19 +58,20 @@ public class TickCommands {
         if (!cohort.enrolled(learnerId)) {
             throw Problems.notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId);
         }
-        return catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
-                .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
-                        + cohort.checklistVersion() + " does not exist"));
+        return versionOf(organisationId, cohort);
     }
 
     /** A cohort that takes ticks, with its checklist version and its learners, on state caught up. */
     public CohortChecklist checklistOfCohort(String organisationId, String cohortId) {
         directory.catchUp(organisationId);
         var cohort = directory.requireActiveCohort(organisationId, cohortId);
-        var version = catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
+        return new CohortChecklist(versionOf(organisationId, cohort), cohort.learners());
+    }
+
+    private ChecklistVersionPublished versionOf(String organisationId, Directory.Cohort cohort) {
+        return catalog.version(organisationId, cohort.checklistId(), cohort.checklistVersion())
                 .orElseThrow(() -> Problems.notFound("checklist " + cohort.checklistId() + " v"
                         + cohort.checklistVersion() + " does not exist"));
-        return new CohortChecklist(version, cohort.learners());
     }
 
     /** A cohort's checklist version and its learners (a live view: enrolments change it). */

@@ -5,12 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them. A body sent without
@@ -20,17 +16,16 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final List<PathPattern> streamed;
+    private final StreamedPaths streamed;
 
-    public RequestSizeLimitFilter(long maxBytes, List<String> streamedPaths) {
+    public RequestSizeLimitFilter(long maxBytes, StreamedPaths streamed) {
         this.maxBytes = maxBytes;
-        this.streamed = streamedPaths.stream().filter(path -> !path.isBlank()).map(PathPatternParser.defaultInstance::parse).toList();
+        this.streamed = streamed;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        var path = PathContainer.parsePath(request.getRequestURI());
-        return streamed.stream().anyMatch(pattern -> pattern.matches(path));
+        return streamed.matches(request);
     }
 
     @Override

@@ -70,11 +70,15 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    @Bean
+    StreamedPaths streamedPaths(@Value("${ticklist.http.streamed-paths:}") List<String> paths) {
+        return new StreamedPaths(paths);
+    }
+
     /** Ahead of security and everything else: an oversized body is refused before anyone reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-            @Value("${ticklist.http.max-request-body:1MB}") DataSize limit,
-            @Value("${ticklist.http.streamed-paths:}") List<String> streamedPaths) {
+            @Value("${ticklist.http.max-request-body:1MB}") DataSize limit, StreamedPaths streamedPaths) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes(), streamedPaths));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
