@@ -35,7 +35,8 @@ public final class Benchmark {
             "startup", StartupBenchmark::main,
             "webhooks", WebhookBenchmark::main,
             "imports", ImportBenchmark::main,
-            "requests", RequestBenchmark::main);
+            "requests", RequestBenchmark::main,
+            "stack", StackBenchmark::main);
 
     private Benchmark() {
     }

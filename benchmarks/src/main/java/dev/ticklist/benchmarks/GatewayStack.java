@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record GatewayStack(Map<String, String> environment, String identitySecret, String adminKey, int checklistPort) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static GatewayStack of(LocalKafkaBroker broker, LocalRedisServer redis, Map<String, String> more) {
         String secret = randomText(48);
@@ -103,7 +103,12 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
     }
 
     static String learnerId(int n) {
-        return "learner-" + n + "@example.org";
+        return learnerId("learner", n);
+    }
+
+    /** Learner n of a cohort whose learners are named apart from every other cohort's. */
+    static String learnerId(String prefix, int n) {
+        return prefix + "-" + n + "@example.org";
     }
 
     static String randomText(int bytes) {
@@ -114,10 +119,14 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
 
     /** Enrols learners 0 to {@code learners - 1}, a thousand a request. */
     static void enrol(Api api, String cohortId, int learners) throws Exception {
+        enrol(api, cohortId, learners, "learner");
+    }
+
+    static void enrol(Api api, String cohortId, int learners, String prefix) throws Exception {
         for (int from = 0; from < learners; from += 1000) {
             var batch = new ArrayList<String>();
             for (int l = from; l < Math.min(learners, from + 1000); l++) {
-                batch.add(learnerId(l));
+                batch.add(learnerId(prefix, l));
             }
             api.call("POST", "/api/v1/cohorts/" + cohortId + "/learners", json(Map.of("learnerIds", batch)), 200);
         }

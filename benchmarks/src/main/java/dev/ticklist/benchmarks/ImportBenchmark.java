@@ -6,13 +6,10 @@ import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;
 import dev.ticklist.testsupport.process.ServiceProcess;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +24,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * <p>{@code java -jar benchmarks/target/benchmarks.jar imports [--lines=500000] [--learners=10000] [--rounds=2]}
  */
 public final class ImportBenchmark {
-
-    private static final Instant HISTORY_START = Instant.parse("2025-01-06T08:00:00Z");
 
     private ImportBenchmark() {
     }
@@ -82,7 +77,7 @@ public final class ImportBenchmark {
                     long serviceCpu = ResourceUse.cpuNanos(checklist.pid());
                     long start = System.nanoTime();
                     var report = target.getValue().call("PUT", "/api/v1/cohorts/" + cohortId + "/imports/" + importId,
-                            HttpRequest.BodyPublishers.ofInputStream(() -> new NdjsonLines(lines, learners, items)),
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new NdjsonTicks(lines, learners, items)),
                             200, "application/x-ndjson");
                     var rate = Rate.since(report.get("recorded").asLong(), start);
                     if (report.get("recorded").asLong() != lines) {
@@ -100,50 +95,4 @@ public final class ImportBenchmark {
             results.forEach(System.out::println);
         }
     }
-
-    /** NDJSON lines made as they are read: learner n mod L ticks its next item, an hour apart. */
-    private static final class NdjsonLines extends InputStream {
-        private final int lines;
-        private final int learners;
-        private final List<String> items;
-        private byte[] current = new byte[0];
-        private int position;
-        private int next;
-
-        NdjsonLines(int lines, int learners, List<String> items) {
-            this.lines = lines;
-            this.learners = learners;
-            this.items = items;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position == current.length) {
-                if (next == lines) {
-                    return -1;
-                }
-                var chunk = new StringBuilder();
-                for (int i = 0; i < 1000 && next < lines; i++, next++) {
-                    int learner = next % learners;
-                    int item = (next / learners) % items.size();
-                    chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learner)).append("\",\"itemId\":\"")
-                            .append(items.get(item)).append("\",\"action\":\"tick\",\"at\":\"")
-                            .append(HISTORY_START.plusSeconds(3600L * (next / learners))).append("\"}\n");
-                }
-                current = chunk.toString().getBytes(StandardCharsets.UTF_8);
-                position = 0;
-            }
-            int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
-    }
-
 }

@@ -43,13 +43,27 @@ final class LoadGenerator {
 
     private final String bootstrapServers;
     private final TickDistribution distribution;
+    private final String catalogTopic;
+    private final String activityTopic;
     private final List<String> itemIds;
     /** Bit {@code learner * 90 + item}: whether the learner's item is ticked after the events generated so far. */
     private final BitSet ticked = new BitSet();
 
     LoadGenerator(String bootstrapServers, TickDistribution distribution) {
+        this(bootstrapServers, distribution, Topics.CATALOG.name(), Topics.LEARNER_ACTIVITY.name());
+    }
+
+    /** Publishing everything to one topic no service reads: a reference of the producer's rate beside a live stack. */
+    static LoadGenerator toTopic(String bootstrapServers, TickDistribution distribution, String topic) {
+        return new LoadGenerator(bootstrapServers, distribution, topic, topic);
+    }
+
+    private LoadGenerator(String bootstrapServers, TickDistribution distribution, String catalogTopic,
+                          String activityTopic) {
         this.bootstrapServers = bootstrapServers;
         this.distribution = distribution;
+        this.catalogTopic = catalogTopic;
+        this.activityTopic = activityTopic;
         this.itemIds = checklist().levels().stream()
                 .flatMap(level -> level.categories().stream())
                 .flatMap(category -> category.items().stream())
@@ -61,7 +75,7 @@ final class LoadGenerator {
     Rate publish(int events) {
         try (var producer = producer()) {
             var catalog = envelope(checklist());
-            producer.send(new ProducerRecord<>(Topics.CATALOG.name(), catalog.event().key(), catalog));
+            producer.send(new ProducerRecord<>(catalogTopic, catalog.event().key(), catalog));
             producer.flush();
 
             var acks = new Acknowledgements();
@@ -119,9 +133,9 @@ final class LoadGenerator {
                 : new ItemUnticked(ORGANISATION, cohort, learnerId, CHECKLIST, VERSION, itemId);
     }
 
-    private static ProducerRecord<String, EventEnvelope<?>> record(ItemActivity activity) {
+    private ProducerRecord<String, EventEnvelope<?>> record(ItemActivity activity) {
         var envelope = envelope(activity);
-        return new ProducerRecord<>(Topics.LEARNER_ACTIVITY.name(), envelope.event().key(), envelope);
+        return new ProducerRecord<>(activityTopic, envelope.event().key(), envelope);
     }
 
     static ChecklistVersionPublished checklist() {

@@ -9,15 +9,11 @@ import dev.ticklist.testsupport.process.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -46,10 +42,6 @@ public final class RequestBenchmark {
         var recordings = options.text("jfr").map(Path::of);
         Path root = BenchmarkSettings.findProjectRoot();
         StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, learners, recordings, started));
-    }
-
-    /** Where requests go and what they carry. */
-    private record Target(String name, String baseUrl, String header, String credential, List<ServiceProcess> processes) {
     }
 
     private static void run(Path root, int clients, int seconds, int warmup, int learners,
@@ -94,39 +86,20 @@ public final class RequestBenchmark {
             say("organisation %s, cohort %s: %,d learners; %d clients, %d s warm-up, %d s measured", organisationId,
                     cohortId, learners, clients, warmup, seconds);
 
+            var loop = new ClosedLoop(http, clients, redis.port());
             var targets = List.of(
-                    new Target("bare gateway -> no-op MVC (reference)", bareGateway.url(), "X-Api-Key", "unused",
+                    new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
+                            ticks(bareGateway.url(), "X-Api-Key", "unused", cohortId, "learner", learners, items), 201,
                             List.of(bareGateway, noop)),
-                    new Target("ticks through the gateway", gateway.url(), "X-Api-Key", apiKey,
+                    new ClosedLoop.Target("ticks through the gateway",
+                            ticks(gateway.url(), "X-Api-Key", apiKey, cohortId, "learner", learners, items), 201,
                             List.of(gateway, checklist)),
-                    new Target("ticks straight to checklist-service", checklist.url(), "Authorization", "Bearer " + token,
+                    new ClosedLoop.Target("ticks straight to checklist-service",
+                            ticks(checklist.url(), "Authorization", "Bearer " + token, cohortId, "learner", learners, items), 201,
                             List.of(checklist)));
-            // Every JVM compiles its path first: measured afterwards, no target runs on a colder JIT than another.
-            for (var target : targets) {
-                say("  warming up: %s", target.name());
-                drive(http, target, cohortId, learners, items, clients, Duration.ofSeconds(warmup), null);
-            }
             var lines = new ArrayList<String>();
             for (var target : targets) {
-                var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
-                var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redis.port());
-                var recorder = new Recorder(3);
-                long start = System.nanoTime();
-                long done = drive(http, target, cohortId, learners, items, clients, Duration.ofSeconds(seconds), recorder);
-                var rate = Rate.since(done, start);
-                var histogram = recorder.getIntervalHistogram();
-                var redisUse = ResourceUse.read(ProcessHandle.current().pid(), redis.port()).since(redisBefore);
-                var cpu = new StringBuilder();
-                for (int i = 0; i < target.processes().size(); i++) {
-                    var process = target.processes().get(i);
-                    cpu.append(i == 0 ? "" : ", ").append(process.name()).append(' ').append(String.format("%.0f",
-                            (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / Math.max(1, done)));
-                }
-                String line = String.format("%-40s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
-                                + " Redis %.0f (%.2f scripts)",
-                        target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
-                        histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
-                        redisUse.redisNanos() / 1e3 / Math.max(1, done), (double) redisUse.scripts().calls() / Math.max(1, done));
+                String line = loop.measure(target, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
                 say("  %s", line);
                 lines.add(line);
             }
@@ -135,51 +108,16 @@ public final class RequestBenchmark {
         }
     }
 
-    /** {@code clients} loops sending ticks until the time is up; the number answered 201. */
-    private static long drive(HttpClient http, Target target, String cohortId, int learners, List<String> items,
-                              int clients, Duration length, Recorder latencies) throws InterruptedException {
-        var sent = new AtomicLong();
-        var answered = new AtomicLong();
-        var failed = new AtomicLong();
-        long end = System.nanoTime() + length.toNanos();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                threads.execute(() -> {
-                    while (System.nanoTime() < end) {
-                        long n = sent.getAndIncrement();
-                        String learner = GatewayStack.learnerId((int) (n % learners));
-                        String item = items.get((int) ((n / learners) % items.size()));
-                        var request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/v1/cohorts/" + cohortId
-                                        + "/learners/" + learner + "/ticks"))
-                                .header(target.header(), target.credential())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"itemIds\":[\"" + item + "\"]}"))
-                                .build();
-                        long start = System.nanoTime();
-                        try {
-                            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 201) {
-                                if (failed.incrementAndGet() < 5) {
-                                    System.err.println(target.name() + ": " + response.statusCode() + " " + response.body());
-                                }
-                                continue;
-                            }
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                            continue;
-                        }
-                        if (latencies != null) {
-                            latencies.recordValue((System.nanoTime() - start) / 1000);
-                        }
-                        answered.incrementAndGet();
-                    }
-                });
-            }
-        }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(target.name() + ": " + failed.get() + " requests failed");
-        }
-        return answered.get();
+    /** Single ticks: request n ticks learner n mod L's next item. */
+    static ClosedLoop.Requests ticks(String baseUrl, String header, String credential, String cohortId,
+                                     String learnerPrefix, int learners, List<String> items) {
+        return n -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/cohorts/" + cohortId + "/learners/"
+                        + GatewayStack.learnerId(learnerPrefix, (int) (n % learners)) + "/ticks"))
+                .header(header, credential)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"itemIds\":[\"" + items.get((int) ((n / learners) % items.size())) + "\"]}"))
+                .build();
     }
 
     private static List<String> jvm(String name, java.util.Optional<Path> recordings) {

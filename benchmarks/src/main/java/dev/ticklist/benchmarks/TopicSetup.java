@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -35,13 +36,27 @@ final class TopicSetup {
         awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
     }
 
+    /** One more topic configured as the event topics are, that no service reads. */
+    static void createScratch(Admin admin, String name, int partitions) throws ExecutionException, InterruptedException {
+        admin.createTopics(List.of(eventTopic(name, partitions))).all().get();
+        awaitLeaders(admin, List.of(name));
+    }
+
     /** A topic just created has no leader for a moment; producing then only measures retries. */
     private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
-            boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            boolean ready;
+            try {
+                ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .flatMap(description -> description.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false; // not in the broker's metadata yet
+            }
             if (ready) {
                 return;
             }

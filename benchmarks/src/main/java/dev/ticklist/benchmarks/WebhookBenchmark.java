@@ -67,48 +67,6 @@ public final class WebhookBenchmark {
         StartedResources.runAndExit(started -> run(root, backlog, rate, seconds, receiverMillis, serviceEnvironment, started));
     }
 
-    /** Every request received: its webhook id once, and how long after its milestone it came. */
-    private static final class Receiver implements AutoCloseable {
-        final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
-        final AtomicLong requests = new AtomicLong();
-        final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        final HttpServer server;
-
-        Receiver(int answerMillis) throws Exception {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/", exchange -> {
-                long now = System.currentTimeMillis();
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                requests.incrementAndGet();
-                String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                if (id != null && firstArrival.putIfAbsent(id, now) == null) {
-                    var at = JSON.readTree(body).path("timestamp");
-                    if (at.isString()) {
-                        latencies.add(now - Instant.parse(at.asString()).toEpochMilli());
-                    }
-                }
-                try {
-                    Thread.sleep(answerMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     private static void run(Path root, int backlog, int rate, int seconds, int receiverMillis,
                             Map<String, String> serviceEnvironment, StartedResources started) throws Exception {
         say("starting Redis and a Kafka broker");
@@ -116,12 +74,11 @@ public final class WebhookBenchmark {
         var broker = started.add(LocalKafkaBroker.start());
         var admin = started.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         TopicSetup.createAll(admin);
-        var receiver = started.add(new Receiver(receiverMillis));
+        var receiver = started.add(new WebhookReceiver(receiverMillis));
 
         Rate direct = callDirectly(receiver.url(), 32, Duration.ofSeconds(5));
         say("reference: the receiver called directly by 32 clients: %s", direct);
-        receiver.firstArrival.clear();
-        receiver.latencies.clear();
+        receiver.forget();
 
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -147,11 +104,11 @@ public final class WebhookBenchmark {
             }
             producer.flush();
             long start = System.nanoTime();
-            awaitArrivals(receiver, backlog, Duration.ofMinutes(10));
+            receiver.await(backlog, Duration.ofMinutes(10));
             Rate drained = Rate.since(backlog, start);
             say("  delivered: %s (from the last milestone acknowledged to the last delivery)", drained);
-            receiver.latencies.clear();
-            long requestsBefore = receiver.requests.get();
+            int backlogArrivals = receiver.arrivals().size();
+            long requestsBefore = receiver.requests();
 
             say("steady: %d milestones/s for %d s", rate, seconds);
             long begin = System.nanoTime();
@@ -164,18 +121,22 @@ public final class WebhookBenchmark {
                 producer.send(milestone(backlog + sent++));
             }
             producer.flush();
-            awaitArrivals(receiver, backlog + sent, Duration.ofMinutes(5));
-            var latencies = receiver.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            receiver.await(backlog + sent, Duration.ofMinutes(5));
+            var latencies = receiver.arrivals().stream().skip(backlogArrivals)
+                    .filter(arrival -> arrival.body().path("timestamp").isString())
+                    .mapToLong(arrival -> arrival.epochMillis()
+                            - Instant.parse(arrival.body().path("timestamp").asString()).toEpochMilli())
+                    .sorted().toArray();
             System.out.println();
             System.out.printf("reference: receiver called directly by 32 clients    %s%n", direct);
             System.out.printf("backlog of %,d: delivered at                         %s%n", backlog, drained);
             System.out.printf("steady %d/s for %d s: milestone -> webhook p50 / p99 / max  %d / %d / %d ms (%,d messages)%n",
                     rate, seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1], latencies.length);
-            long toMessages = receiver.requests.get() - direct.count();
+            long toMessages = receiver.requests() - direct.count();
             System.out.printf("webhook requests received: %,d for %,d messages (sent again: %,d)%n", toMessages,
                     backlog + sent, toMessages - (backlog + sent));
-            if (receiver.requests.get() - requestsBefore < sent) {
+            if (receiver.requests() - requestsBefore < sent) {
                 throw new IllegalStateException("fewer requests than messages in the steady phase");
             }
         }
@@ -199,17 +160,6 @@ public final class WebhookBenchmark {
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("registering the endpoint: " + response.statusCode() + " " + response.body());
             }
-        }
-    }
-
-    private static void awaitArrivals(Receiver receiver, int messages, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (receiver.firstArrival.size() < messages) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + receiver.firstArrival.size() + " of " + messages
-                        + " messages arrived within " + timeout);
-            }
-            Thread.sleep(20);
         }
     }
 

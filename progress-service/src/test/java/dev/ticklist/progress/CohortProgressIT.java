@@ -102,6 +102,27 @@ class CohortProgressIT {
     }
 
     @Test
+    void aCohortThatThousandsOfLearnersJoinAtOnceCountsEveryOneOfThem() {
+        int learners = 3_000;
+        var joins = new java.util.ArrayList<EventPublisher.Identified<LearnerJoinedCohort>>();
+        var ticks = new java.util.ArrayList<EventPublisher.Identified<ItemTicked>>();
+        for (int l = 0; l < learners; l++) {
+            joins.add(new EventPublisher.Identified<>(UUID.randomUUID().toString(),
+                    new LearnerJoinedCohort(organisationId, cohortId, "learner-" + l, checklistId, 1)));
+            ticks.add(new EventPublisher.Identified<>(UUID.randomUUID().toString(),
+                    new ItemTicked(organisationId, cohortId, "learner-" + l, checklistId, 1, "notation")));
+        }
+        publisher.publishAll(Topics.LEARNER_ACTIVITY, joins);
+        publisher.publishAll(Topics.LEARNER_ACTIVITY, ticks);
+
+        JsonNode cohort = awaitCohort(view -> view.get("overall").get("learners").asInt() == learners
+                && itemTickedBy(view, 0, 0) == learners);
+        assertThat(cohort.get("levels").get(0).get("standing").get("finished").asInt()).isZero();
+        assertThat(client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=1").json()
+                .get("total").asInt()).isEqualTo(learners);
+    }
+
+    @Test
     void aLevelsShareOfFinishedLearnersCrossingAThresholdIsAMilestoneOnceUntilItFallsBelow() {
         activity(new LearnerJoinedCohort(organisationId, cohortId, "ada", checklistId, 1));
         activity(new LearnerJoinedCohort(organisationId, cohortId, "bob", checklistId, 1));

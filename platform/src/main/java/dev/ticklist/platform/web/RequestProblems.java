@@ -3,6 +3,9 @@ package dev.ticklist.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class RequestProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProblems.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
@@ -42,6 +48,22 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
                 "the request body is missing or is not the JSON this operation takes");
         problem.setType(URI.create("urn:ticklist:problem:unreadable-request"));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Redis (or another store behind Spring's data access) did not answer, or not in time: not
+     * the caller's mistake, and likely gone in a moment, so 503 with a problem and
+     * {@code Retry-After} instead of a 500 without a type.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> storeUnavailable(DataAccessException exception, WebRequest request) {
+        LOG.warn("the store did not answer: {}", exception.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the service's store did not answer in time; try again shortly");
+        problem.setType(URI.create("urn:ticklist:problem:store-unavailable"));
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     private static Map<String, String> describe(FieldError error) {

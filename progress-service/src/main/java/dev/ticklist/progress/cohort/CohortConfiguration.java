@@ -18,7 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class CohortConfiguration {
 
     @Bean
-    CohortCache cohortCache(@Value("${ticklist.progress.cohort-cache-rows:50000}") int maxRows) {
+    CohortCache cohortCache(@Value("${ticklist.progress.cohort-cache-rows:20000}") int maxRows) {
         return new CohortCache(maxRows);
     }
 

@@ -5,6 +5,7 @@ import dev.ticklist.progress.model.CausedMilestone;
 import dev.ticklist.progress.model.ChecklistVersions;
 import dev.ticklist.progress.model.CohortModel;
 import dev.ticklist.progress.model.CohortState;
+import dev.ticklist.progress.model.MemberWeight;
 import dev.ticklist.progress.outbox.OutboxEntries;
 import dev.ticklist.progress.outbox.PendingEvent;
 import dev.ticklist.progress.redis.KeyWrite;
@@ -46,19 +47,47 @@ public class CohortFold {
 
     /** @return the outbox entries to publish */
     public List<PendingEvent<?>> fold(List<Record> records) {
-        LinkedHashMap<String, List<Record>> byCohort = new LinkedHashMap<>();
-        for (Record record : records) {
-            byCohort.computeIfAbsent(record.cohort(), cohort -> new ArrayList<>()).add(record);
-        }
         var pending = new ArrayList<PendingEvent<?>>();
-        for (int attempt = 1; !byCohort.isEmpty(); attempt++) {
-            if (attempt > ATTEMPTS) {
-                throw new IllegalStateException("cohorts' markers kept moving under this instance: " + byCohort.keySet());
+        for (var round : rounds(records)) {
+            var byCohort = round;
+            for (int attempt = 1; !byCohort.isEmpty(); attempt++) {
+                if (attempt > ATTEMPTS) {
+                    throw new IllegalStateException("cohorts' markers kept moving under this instance: " + byCohort.keySet());
+                }
+                byCohort = foldOnce(byCohort, pending);
             }
-            byCohort = foldOnce(byCohort, pending);
+            // Rows read for one write are not held for the next: a poll of many joins stays within the bound.
+            cache.trim();
         }
-        cache.trim();
         return pending;
+    }
+
+    /**
+     * The batch by cohort, in writes of bounded weight ({@link MemberWeight#PER_WRITE}): round n
+     * holds each cohort's n-th run of records, so a cohort that thousands of learners joined at
+     * once is written in several steps, each with its marker, in order.
+     */
+    static List<LinkedHashMap<String, List<Record>>> rounds(List<Record> records) {
+        var rounds = new ArrayList<LinkedHashMap<String, List<Record>>>();
+        var roundOf = new HashMap<String, Integer>();
+        var weightOf = new HashMap<String, Integer>();
+        for (Record record : records) {
+            String cohort = record.cohort();
+            int weight = record.change().members().stream().mapToInt(MemberWeight::of).sum();
+            int round = roundOf.getOrDefault(cohort, 0);
+            int sofar = weightOf.getOrDefault(cohort, 0);
+            if (sofar > 0 && sofar + weight > MemberWeight.PER_WRITE) {
+                round++;
+                sofar = 0;
+            }
+            roundOf.put(cohort, round);
+            weightOf.put(cohort, sofar + weight);
+            while (rounds.size() <= round) {
+                rounds.add(new LinkedHashMap<>());
+            }
+            rounds.get(round).computeIfAbsent(cohort, any -> new ArrayList<>()).add(record);
+        }
+        return rounds;
     }
 
     private LinkedHashMap<String, List<Record>> foldOnce(Map<String, List<Record>> byCohort,

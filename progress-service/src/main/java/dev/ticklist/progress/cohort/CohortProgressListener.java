@@ -41,7 +41,10 @@ public class CohortProgressListener {
                 .description("learners' net changes applied to cohort projections").register(meters);
     }
 
-    @KafkaListener(id = "cohort-progress", idIsGroup = false, topics = "ticklist.cohort-progress", batch = "true")
+    // A record carries up to 1,000 learners' changes (learner activity's 20,000-event polls would be
+    // millions of members decoded at once): a poll of 100 records keeps the heap and the fold bounded.
+    @KafkaListener(id = "cohort-progress", idIsGroup = false, topics = "ticklist.cohort-progress", batch = "true",
+            properties = {"max.poll.records=100", "max.partition.fetch.bytes=1048576"})
     public void on(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<?, ?> consumer) {
         // Cohorts are cached whole, not by partition: any loss drops them all.
         var intact = markers.intactOnly(records, consumer, lost -> cache.clear());

@@ -36,6 +36,8 @@ import java.util.Set;
 public class LearnerFold {
 
     private static final int ATTEMPTS = 3;
+    /** Learners written per pipeline within a flush (a flush may touch 20,000). */
+    private static final int LEARNERS_PER_WRITE = 2_000;
 
     private final LearnerStore store;
     private final LearnerCache cache;
@@ -85,6 +87,19 @@ public class LearnerFold {
                                                                     List<ProgressChange> live) {
         var learners = List.copyOf(byLearner.keySet());
         var states = statesOf(byLearner, pending);
+        var refused = new LinkedHashMap<Learner, List<LearnerActivity>>();
+        // Written a slice at a time: a poll's writes are built, sent and let go in parts, not all held at once.
+        for (int from = 0; from < learners.size(); from += LEARNERS_PER_WRITE) {
+            write(learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_WRITE)), byLearner, states,
+                    pending, live, refused);
+        }
+        return refused;
+    }
+
+    /** Folds and writes these learners; those whose write was refused go to {@code refused}. */
+    private void write(List<Learner> learners, Map<Learner, List<LearnerActivity>> byLearner,
+                       Map<Learner, LearnerState> states, List<PendingEvent<?>> pending, List<ProgressChange> live,
+                       Map<Learner, List<LearnerActivity>> refused) {
         var writes = new ArrayList<KeyWrite>();
         var written = new ArrayList<Learner>();
         var ownEntries = new ArrayList<Map<String, PendingEvent<?>>>();
@@ -118,7 +133,6 @@ public class LearnerFold {
             ownEntries.add(entries);
             ownLive.add(changes);
         }
-        var refused = new LinkedHashMap<Learner, List<LearnerActivity>>();
         List<KeyStore.Result> results = store.store(writes);
         for (int i = 0; i < results.size(); i++) {
             Learner learner = written.get(i);
@@ -133,7 +147,6 @@ public class LearnerFold {
                     ownEntries.get(i)));
             live.addAll(ownLive.get(i));
         }
-        return refused;
     }
 
     /** Each learner's state with every version the batch names; leftovers of outboxes read go to {@code pending}. */

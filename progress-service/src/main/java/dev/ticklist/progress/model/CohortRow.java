@@ -35,20 +35,20 @@ public final class CohortRow {
         stored.forEach((field, value) -> {
             switch (field) {
                 case "seq" -> row.sequence = Long.parseLong(value);
-                case "cv" -> row.version = value;
+                case "cv" -> row.version = value.intern();
                 case "TS" -> row.total = Integer.parseInt(value);
                 case "T" -> row.ticked = Integer.parseInt(value);
                 default -> {
                     int colon = field.indexOf(':');
                     String kind = field.substring(0, colon);
-                    String id = field.substring(colon + 1);
+                    // One instance per id, not one per row: rows are cached by the ten thousand.
+                    String id = field.substring(colon + 1).intern();
                     switch (kind) {
                         case "L" -> row.levelTicked.put(id, Integer.parseInt(value));
                         case "LS" -> row.levelSize.put(id, Integer.parseInt(value));
                         case "C" -> row.categoryTicked.put(id, Integer.parseInt(value));
                         case "CS" -> row.categorySize.put(id, Integer.parseInt(value));
-                        // One instance per item id, not one per row: rows are cached by the ten thousand.
-                        case "I" -> row.items.add(id.intern());
+                        case "I" -> row.items.add(id);
                         default -> {
                             // a field of a later layout: not counted
                         }

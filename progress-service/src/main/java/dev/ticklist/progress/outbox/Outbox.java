@@ -5,6 +5,7 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.progress.model.MemberWeight;
 import dev.ticklist.progress.model.StableIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,10 +50,19 @@ public class Outbox {
         }
         // A record stays well under the broker's size limit however large the cohort.
         cohorts.values().forEach(changes -> {
-            for (int from = 0; from < changes.size(); from += MEMBERS_PER_RECORD) {
-                byTopic.computeIfAbsent(changes.getFirst().topic(), topic -> new ArrayList<>())
-                        .add(merged(changes.subList(from, Math.min(changes.size(), from + MEMBERS_PER_RECORD))));
+            var records = byTopic.computeIfAbsent(changes.getFirst().topic(), topic -> new ArrayList<>());
+            int from = 0;
+            int weight = 0;
+            for (int i = 0; i < changes.size(); i++) {
+                int next = weightOf(changes.get(i));
+                if (i > from && (i - from == MEMBERS_PER_RECORD || weight + next > MemberWeight.PER_RECORD)) {
+                    records.add(merged(changes.subList(from, i)));
+                    from = i;
+                    weight = 0;
+                }
+                weight += next;
             }
+            records.add(merged(changes.subList(from, changes.size())));
         });
         byTopic.forEach(this::publishTo);
         // Exactly the entries published: an outbox may have grown meanwhile (another owner's write).
@@ -60,6 +70,10 @@ public class Outbox {
             pending.forEach(event -> connection.listCommands().lRem(bytes(event.outbox()), 1, bytes(event.entry())));
             return null;
         });
+    }
+
+    private static int weightOf(PendingEvent<?> change) {
+        return ((CohortMembersChanged) change.event()).members().stream().mapToInt(MemberWeight::of).sum();
     }
 
     /** One record for a cohort's changes; its id follows from theirs, so the same changes reuse it. */

@@ -1,0 +1,106 @@
+package dev.ticklist.benchmarks;
+
+import dev.ticklist.testsupport.process.ServiceProcess;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Clients sending one kind of request back to back, each the moment its last was answered: how
+ * many were answered as expected per second, their latency (HdrHistogram), and the CPU each
+ * process on their path spent per request. Every target is warmed up first, so no JVM is
+ * measured colder than another.
+ */
+final class ClosedLoop {
+
+    /** The n-th request of a run. */
+    @FunctionalInterface
+    interface Requests {
+        HttpRequest request(long n);
+    }
+
+    /**
+     * What is measured: the requests, the status that counts as answered, and the processes
+     * whose CPU is charged to them.
+     */
+    record Target(String name, Requests requests, int expected, List<ServiceProcess> processes) {
+    }
+
+    private final HttpClient http;
+    private final int clients;
+    private final int redisPort;
+
+    ClosedLoop(HttpClient http, int clients, int redisPort) {
+        this.http = http;
+        this.clients = clients;
+        this.redisPort = redisPort;
+    }
+
+    /** Warms the target's path up, then measures it; one line of figures. */
+    String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
+        drive(target, warmup, null);
+        var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
+        var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redisPort);
+        var recorder = new Recorder(3);
+        long start = System.nanoTime();
+        long done = drive(target, length, recorder);
+        var rate = Rate.since(done, start);
+        var histogram = recorder.getIntervalHistogram();
+        var redisUse = ResourceUse.read(ProcessHandle.current().pid(), redisPort).since(redisBefore);
+        long per = Math.max(1, done);
+        var cpu = new StringBuilder();
+        for (int i = 0; i < target.processes().size(); i++) {
+            var process = target.processes().get(i);
+            cpu.append(i == 0 ? "" : ", ").append(process.name()).append(' ').append(String.format("%.0f",
+                    (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / per));
+        }
+        return String.format("%-44s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
+                        + " Redis %.0f (%.2f scripts)",
+                target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
+                histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
+                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per);
+    }
+
+    /** Sends until the time is up; the number answered as expected. Any other answer fails the run. */
+    long drive(Target target, Duration length, Recorder latencies) throws InterruptedException {
+        var sent = new AtomicLong();
+        var answered = new AtomicLong();
+        var failed = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                threads.execute(() -> {
+                    while (System.nanoTime() < end) {
+                        var request = target.requests().request(sent.getAndIncrement());
+                        long start = System.nanoTime();
+                        try {
+                            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != target.expected()) {
+                                if (failed.incrementAndGet() < 5) {
+                                    System.err.println(target.name() + ": " + response.statusCode() + " " + response.body());
+                                }
+                                continue;
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            continue;
+                        }
+                        if (latencies != null) {
+                            latencies.recordValue((System.nanoTime() - start) / 1000);
+                        }
+                        answered.incrementAndGet();
+                    }
+                });
+            }
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(target.name() + ": " + failed.get() + " requests failed");
+        }
+        return answered.get();
+    }
+}
