@@ -6,6 +6,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,10 +55,14 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
     /**
      * Redis (or another store behind Spring's data access) did not answer, or not in time: not
      * the caller's mistake, and likely gone in a moment, so 503 with a problem and
-     * {@code Retry-After} instead of a 500 without a type.
+     * {@code Retry-After} instead of a 500 without a type. Any other data access failure (a bad
+     * command, a script error) is a fault of ours and stays a 500.
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> storeUnavailable(DataAccessException exception, WebRequest request) {
+        if (!isUnavailable(exception)) {
+            throw exception;
+        }
         LOG.warn("the store did not answer: {}", exception.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the service's store did not answer in time; try again shortly");
@@ -64,6 +70,16 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
         var headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** A timeout or a lost connection, also when a pipeline reports it as its cause. */
+    static boolean isUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> describe(FieldError error) {
