@@ -52,7 +52,8 @@ public class CohortFold {
             var byCohort = round;
             for (int attempt = 1; !byCohort.isEmpty(); attempt++) {
                 if (attempt > ATTEMPTS) {
-                    throw new IllegalStateException("cohorts' markers kept moving under this instance: " + byCohort.keySet());
+                    throw new IllegalStateException("cohorts' markers kept moving under this instance: "
+                            + byCohort.keySet());
                 }
                 byCohort = foldOnce(byCohort, pending);
             }
