@@ -67,6 +67,14 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
     /** Calls to one base URL with one credential header. */
     record Api(HttpClient http, String url, String header, String credential) {
 
+        /** {@code POST /api/v1/cohorts/{cohort}/learners/{learner}/ticks} of these items. */
+        HttpRequest ticks(String cohortId, String learnerId, List<String> itemIds) {
+            return HttpRequest.newBuilder(URI.create(url + "/api/v1/cohorts/" + cohortId + "/learners/" + learnerId
+                            + "/ticks"))
+                    .header(header, credential).header("Content-Type", "application/json")
+                    .POST(json(Map.of("itemIds", itemIds))).build();
+        }
+
         JsonNode call(String method, String path, HttpRequest.BodyPublisher body, int expected) throws Exception {
             return call(method, path, body, expected, "application/json");
         }

@@ -6,9 +6,7 @@ import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;
 import dev.ticklist.testsupport.process.ServiceProcess;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,13 +87,15 @@ public final class RequestBenchmark {
             var loop = new ClosedLoop(http, clients, redis.port());
             var targets = List.of(
                     new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
-                            ticks(bareGateway.url(), "X-Api-Key", "unused", cohortId, "learner", learners, items), 201,
+                            ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"), cohortId, "learner",
+                                    learners, items, 1), 201,
                             List.of(bareGateway, noop)),
                     new ClosedLoop.Target("ticks through the gateway",
-                            ticks(gateway.url(), "X-Api-Key", apiKey, cohortId, "learner", learners, items), 201,
+                            ticks(api, cohortId, "learner", learners, items, 1), 201,
                             List.of(gateway, checklist)),
                     new ClosedLoop.Target("ticks straight to checklist-service",
-                            ticks(checklist.url(), "Authorization", "Bearer " + token, cohortId, "learner", learners, items), 201,
+                            ticks(new GatewayStack.Api(http, checklist.url(), "Authorization", "Bearer " + token), cohortId,
+                                    "learner", learners, items, 1), 201,
                             List.of(checklist)));
             var lines = new ArrayList<String>();
             for (var target : targets) {
@@ -108,16 +108,17 @@ public final class RequestBenchmark {
         }
     }
 
-    /** Single ticks: request n ticks learner n mod L's next item. */
-    static ClosedLoop.Requests ticks(String baseUrl, String header, String credential, String cohortId,
-                                     String learnerPrefix, int learners, List<String> items) {
-        return n -> HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/cohorts/" + cohortId + "/learners/"
-                        + GatewayStack.learnerId(learnerPrefix, (int) (n % learners)) + "/ticks"))
-                .header(header, credential)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"itemIds\":[\"" + items.get((int) ((n / learners) % items.size())) + "\"]}"))
-                .build();
+    /** Single ticks, or {@code batch} items a request: request n ticks learner n mod L's next item(s). */
+    static ClosedLoop.Requests ticks(GatewayStack.Api api, String cohortId, String learnerPrefix, int learners,
+                                     List<String> items, int batch) {
+        return n -> {
+            var ids = new ArrayList<String>(batch);
+            long first = (n / learners) * batch;
+            for (int i = 0; i < batch; i++) {
+                ids.add(items.get((int) ((first + i) % items.size())));
+            }
+            return api.ticks(cohortId, GatewayStack.learnerId(learnerPrefix, (int) (n % learners)), ids);
+        };
     }
 
     private static List<String> jvm(String name, java.util.Optional<Path> recordings) {

@@ -141,14 +141,14 @@ public final class StackBenchmark {
             GatewayStack.enrol(api, writes, writers, "writer");
             var writeTargets = List.of(
                     new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
-                            RequestBenchmark.ticks(bareGateway.url(), "X-Api-Key", "unused", writes, "writer", writers, items),
+                            RequestBenchmark.ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"),
+                                    writes, "writer", writers, items, 1),
                             201, List.of(bareGateway, noop)),
                     new ClosedLoop.Target("single ticks through the gateway",
-                            RequestBenchmark.ticks(gateway.url(), "X-Api-Key", organisation.apiKey(), writes, "writer", writers,
-                                    items),
+                            RequestBenchmark.ticks(api, writes, "writer", writers, items, 1),
                             201, List.of(gateway, checklist)),
                     new ClosedLoop.Target("batch ticks (" + settings.batch() + " items a request)",
-                            batchTicks(api, writes, writers, items, settings.batch()), 201, List.of(gateway, checklist)));
+                            RequestBenchmark.ticks(api, writes, "writer", writers, items, settings.batch()), 201, List.of(gateway, checklist)));
             for (var target : writeTargets) {
                 results.add(measured(loop, target, settings));
             }
@@ -213,22 +213,6 @@ public final class StackBenchmark {
 
     static HttpRequest get(GatewayStack.Api api, String path) {
         return HttpRequest.newBuilder(URI.create(api.url() + path)).header(api.header(), api.credential()).GET().build();
-    }
-
-    /** Request n ticks {@code batch} items of learner n mod L, the next block of the checklist. */
-    private static ClosedLoop.Requests batchTicks(GatewayStack.Api api, String cohort, int learners, List<String> items,
-                                                  int batch) {
-        return n -> {
-            var ids = new ArrayList<String>(batch);
-            long first = (n / learners) * batch;
-            for (int i = 0; i < batch; i++) {
-                ids.add(items.get((int) ((first + i) % items.size())));
-            }
-            return HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/cohorts/" + cohort + "/learners/"
-                            + GatewayStack.learnerId("writer", (int) (n % learners)) + "/ticks"))
-                    .header(api.header(), api.credential()).header("Content-Type", "application/json")
-                    .POST(GatewayStack.json(Map.of("itemIds", ids))).build();
-        };
     }
 
     /** A checklist version's items in order, and the level each finishes (its last item). */

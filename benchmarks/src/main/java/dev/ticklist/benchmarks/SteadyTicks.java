@@ -127,10 +127,7 @@ final class SteadyTicks {
     }
 
     private void tick(String learner, String item, String level) {
-        var request = HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/cohorts/" + cohort + "/learners/" + learner
-                        + "/ticks"))
-                .header(api.header(), api.credential()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"itemIds\":[\"" + item + "\"]}")).build();
+        var request = api.ticks(cohort, learner, List.of(item));
         long sent = System.nanoTime();
         awaitingStream.put(learner + "/" + item, sent);
         if (level != null) {

@@ -67,10 +67,6 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(inOrder);
     }
 
-    int messages() {
-        return firstArrivals.size();
-    }
-
     /** Forgets the messages received so far (the count of requests stays). */
     void forget() {
         firstArrivals.clear();

@@ -74,7 +74,7 @@ public class CohortFold {
         var weightOf = new HashMap<String, Integer>();
         for (Record record : records) {
             String cohort = record.cohort();
-            int weight = record.change().members().stream().mapToInt(MemberWeight::of).sum();
+            int weight = MemberWeight.of(record.change());
             int round = roundOf.getOrDefault(cohort, 0);
             int sofar = weightOf.getOrDefault(cohort, 0);
             if (sofar > 0 && sofar + weight > MemberWeight.PER_WRITE) {

@@ -1,5 +1,6 @@
 package dev.ticklist.progress.model;
 
+import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged.Member;
 
 /**
@@ -23,6 +24,11 @@ public final class MemberWeight {
     private static final int CHANGE_FIELDS = 4;
 
     private MemberWeight() {
+    }
+
+    /** A record's weight: its members'. */
+    public static int of(CohortMembersChanged change) {
+        return change.members().stream().mapToInt(MemberWeight::of).sum();
     }
 
     public static int of(Member member) {

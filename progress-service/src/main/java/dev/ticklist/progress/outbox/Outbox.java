@@ -73,7 +73,7 @@ public class Outbox {
     }
 
     private static int weightOf(PendingEvent<?> change) {
-        return ((CohortMembersChanged) change.event()).members().stream().mapToInt(MemberWeight::of).sum();
+        return MemberWeight.of((CohortMembersChanged) change.event());
     }
 
     /** One record for a cohort's changes; its id follows from theirs, so the same changes reuse it. */

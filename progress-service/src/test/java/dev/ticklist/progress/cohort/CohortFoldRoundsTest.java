@@ -57,7 +57,7 @@ class CohortFoldRoundsTest {
     }
 
     private static int weight(CohortFold.Record record) {
-        return record.change().members().stream().mapToInt(MemberWeight::of).sum();
+        return MemberWeight.of(record.change());
     }
 
     private static CohortMembersChanged change(String cohort, List<CohortMembersChanged.Member> members) {
