@@ -13,8 +13,10 @@ import org.HdrHistogram.Recorder;
 /**
  * Clients sending one kind of request back to back, each the moment its last was answered: how
  * many were answered as expected per second, their latency (HdrHistogram), and the CPU each
- * process on their path spent per request. Every target is warmed up first, so no JVM is
- * measured colder than another.
+ * process on their path spent per request. Every target is warmed up first until its rate
+ * settles, so no JVM is measured colder than another: a path through more code takes longer for
+ * the JIT to compile (on two cores, our gateway and checklist-service were still compiling after
+ * 30 s, the bare pair long before), and a fixed warm-up would measure it half compiled.
  */
 final class ClosedLoop {
 
@@ -41,9 +43,18 @@ final class ClosedLoop {
         this.redisPort = redisPort;
     }
 
-    /** Warms the target's path up, then measures it; one line of figures. */
+    /** A warm-up's windows: it ends once a window is no more than this much faster than the one before. */
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final double SETTLED = 1.05;
+    /** However long the rate keeps rising, the warm-up ends this long after its minimum. */
+    private static final Duration LONGEST_EXTRA_WARMUP = Duration.ofSeconds(150);
+
+    /**
+     * Warms the target's path up for at least {@code warmup} and until its rate settles, then
+     * measures it; one line of figures.
+     */
     String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
-        drive(target, warmup, null);
+        long warmed = warmUp(target, warmup);
         var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
         var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redisPort);
         var recorder = new Recorder(3);
@@ -60,10 +71,26 @@ final class ClosedLoop {
                     (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / per));
         }
         return String.format("%-44s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
-                        + " Redis %.0f (%.2f scripts)",
+                        + " Redis %.0f (%.2f scripts); warmed up %d s",
                 target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
                 histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
-                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per);
+                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, warmed);
+    }
+
+    /** Drives the target for the minimum, then window by window until the rate stops rising; the seconds it took. */
+    private long warmUp(Target target, Duration minimum) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + minimum.plus(LONGEST_EXTRA_WARMUP).toNanos();
+        drive(target, minimum.minus(WINDOW).isNegative() ? Duration.ZERO : minimum.minus(WINDOW), null);
+        double previous = drive(target, WINDOW, null);
+        while (System.nanoTime() < deadline) {
+            double latest = drive(target, WINDOW, null);
+            if (latest <= previous * SETTLED) {
+                break;
+            }
+            previous = latest;
+        }
+        return Duration.ofNanos(System.nanoTime() - start).toSeconds();
     }
 
     /** Sends until the time is up; the number answered as expected. Any other answer fails the run. */

@@ -12,14 +12,21 @@ final class NdjsonTicks extends InputStream {
 
     private final int lines;
     private final int learners;
+    private final String learnerPrefix;
     private final List<String> items;
     private byte[] current = new byte[0];
     private int position;
     private int next;
 
     NdjsonTicks(int lines, int learners, List<String> items) {
+        this(lines, learners, "learner", items);
+    }
+
+    /** The learners are named as {@link GatewayStack#learnerId(String, int)} names them with this prefix. */
+    NdjsonTicks(int lines, int learners, String learnerPrefix, List<String> items) {
         this.lines = lines;
         this.learners = learners;
+        this.learnerPrefix = learnerPrefix;
         this.items = items;
     }
 
@@ -39,7 +46,7 @@ final class NdjsonTicks extends InputStream {
             for (int i = 0; i < 1000 && next < lines; i++, next++) {
                 int learner = next % learners;
                 int item = (next / learners) % items.size();
-                chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learner)).append("\",\"itemId\":\"")
+                chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learnerPrefix, learner)).append("\",\"itemId\":\"")
                         .append(items.get(item)).append("\",\"action\":\"tick\",\"at\":\"")
                         .append(HISTORY_START.plusSeconds(3600L * (next / learners))).append("\"}\n");
             }

@@ -49,7 +49,12 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        // Stateless token checks only: no logout, saved requests or servlet API wrappers, which would
+        // each look at every request for nothing (docs/benchmarks.md, "Requests").
         http.csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
