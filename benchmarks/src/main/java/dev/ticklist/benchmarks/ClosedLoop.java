@@ -20,6 +20,12 @@ import org.HdrHistogram.Recorder;
  */
 final class ClosedLoop {
 
+    /** A warm-up's windows: it ends once a window is no more than this much faster than the one before. */
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final double SETTLED = 1.05;
+    /** However long the rate keeps rising, the warm-up ends this long after its minimum. */
+    private static final Duration LONGEST_EXTRA_WARMUP = Duration.ofSeconds(150);
+
     /** The n-th request of a run. */
     @FunctionalInterface
     interface Requests {
@@ -42,12 +48,6 @@ final class ClosedLoop {
         this.clients = clients;
         this.redisPort = redisPort;
     }
-
-    /** A warm-up's windows: it ends once a window is no more than this much faster than the one before. */
-    private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final double SETTLED = 1.05;
-    /** However long the rate keeps rising, the warm-up ends this long after its minimum. */
-    private static final Duration LONGEST_EXTRA_WARMUP = Duration.ofSeconds(150);
 
     /**
      * Warms the target's path up for at least {@code warmup} and until its rate settles, then
@@ -77,7 +77,7 @@ final class ClosedLoop {
                 redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, warmed);
     }
 
-    /** Drives the target for the minimum, then window by window until the rate stops rising; the seconds it took. */
+    /** Drives the target for the minimum, then window by window until its rate stops rising; the seconds taken. */
     private long warmUp(Target target, Duration minimum) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + minimum.plus(LONGEST_EXTRA_WARMUP).toNanos();

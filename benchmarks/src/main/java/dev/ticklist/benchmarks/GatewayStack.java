@@ -110,8 +110,11 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
         return items;
     }
 
+    /** How learners are named where a benchmark has one kind of them. */
+    static final String LEARNER = "learner";
+
     static String learnerId(int n) {
-        return learnerId("learner", n);
+        return learnerId(LEARNER, n);
     }
 
     /** Learner n of a cohort whose learners are named apart from every other cohort's. */
@@ -127,7 +130,7 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
 
     /** Enrols learners 0 to {@code learners - 1}, a thousand a request. */
     static void enrol(Api api, String cohortId, int learners) throws Exception {
-        enrol(api, cohortId, learners, "learner");
+        enrol(api, cohortId, learners, LEARNER);
     }
 
     static void enrol(Api api, String cohortId, int learners, String prefix) throws Exception {

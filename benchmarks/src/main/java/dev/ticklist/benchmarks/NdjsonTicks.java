@@ -19,7 +19,7 @@ final class NdjsonTicks extends InputStream {
     private int next;
 
     NdjsonTicks(int lines, int learners, List<String> items) {
-        this(lines, learners, "learner", items);
+        this(lines, learners, GatewayStack.LEARNER, items);
     }
 
     /** The learners are named as {@link GatewayStack#learnerId(String, int)} names them with this prefix. */
@@ -46,7 +46,8 @@ final class NdjsonTicks extends InputStream {
             for (int i = 0; i < 1000 && next < lines; i++, next++) {
                 int learner = next % learners;
                 int item = (next / learners) % items.size();
-                chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learnerPrefix, learner)).append("\",\"itemId\":\"")
+                chunk.append("{\"learnerId\":\"").append(GatewayStack.learnerId(learnerPrefix, learner))
+                        .append("\",\"itemId\":\"")
                         .append(items.get(item)).append("\",\"action\":\"tick\",\"at\":\"")
                         .append(HISTORY_START.plusSeconds(3600L * (next / learners))).append("\"}\n");
             }

@@ -81,21 +81,21 @@ public final class RequestBenchmark {
             GatewayStack.enrol(api, cohortId, learners);
             List<String> items = GatewayStack.itemsOf(api.call("GET", "/api/v1/checklists/machine-learning", null, 200));
             String token = stack.writeToken(organisationId);
-            say("organisation %s, cohort %s: %,d learners; %d clients, at least %d s warm-up (until the rate settles), %d s measured", organisationId,
-                    cohortId, learners, clients, warmup, seconds);
+            say("organisation %s, cohort %s: %,d learners; %d clients, at least %d s warm-up (until the rate"
+                    + " settles), %d s measured", organisationId, cohortId, learners, clients, warmup, seconds);
 
             var loop = new ClosedLoop(http, clients, redis.port());
             var targets = List.of(
                     new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
-                            ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"), cohortId, "learner",
+                            ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"), cohortId, GatewayStack.LEARNER,
                                     learners, items, 1), 201,
                             List.of(bareGateway, noop)),
                     new ClosedLoop.Target("ticks through the gateway",
-                            ticks(api, cohortId, "learner", learners, items, 1), 201,
+                            ticks(api, cohortId, GatewayStack.LEARNER, learners, items, 1), 201,
                             List.of(gateway, checklist)),
                     new ClosedLoop.Target("ticks straight to checklist-service",
                             ticks(new GatewayStack.Api(http, checklist.url(), "Authorization", "Bearer " + token), cohortId,
-                                    "learner", learners, items, 1), 201,
+                                    GatewayStack.LEARNER, learners, items, 1), 201,
                             List.of(checklist)));
             var lines = new ArrayList<String>();
             for (var target : targets) {

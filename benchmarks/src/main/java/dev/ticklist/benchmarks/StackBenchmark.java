@@ -124,7 +124,7 @@ public final class StackBenchmark {
             String cold = importAndAwaitView(api, warmUp, new Import(settings.importLines(), warmUpLearners,
                     WARM_UP_PREFIX, "warm-up"), items, "warm-up import (first after start-up)");
             results.add(importAndAwaitView(api, dashboard, new Import(settings.importLines(), settings.learners(),
-                    "learner", "stack-benchmark"), items, "bulk import through the gateway"));
+                    GatewayStack.LEARNER, "stack-benchmark"), items, "bulk import through the gateway"));
             results.add(cold);
 
             var loop = new ClosedLoop(http, settings.clients(), redis.port());
