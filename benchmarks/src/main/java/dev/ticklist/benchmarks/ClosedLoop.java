@@ -8,22 +8,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Recorder;
 
 /**
  * Clients sending one kind of request back to back, each the moment its last was answered: how
  * many were answered as expected per second, their latency (HdrHistogram), and the CPU each
- * process on their path spent per request. Every target is warmed up first until its rate
- * settles, so no JVM is measured colder than another: a path through more code takes longer for
- * the JIT to compile (on two cores, our gateway and checklist-service were still compiling after
+ * process on their path spent per request. Every target is warmed up first until the JIT has
+ * compiled its path, so no JVM is measured colder than another: a path through more code takes
+ * longer to compile (on two cores, our gateway and checklist-service were still compiling after
  * 30 s, the bare pair long before), and a fixed warm-up would measure it half compiled.
  */
 final class ClosedLoop {
 
-    /** A warm-up's windows: it ends once a window is no more than this much faster than the one before. */
+    /** A warm-up goes on window by window until the JIT compilers used under this share of a window's CPU. */
     private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final double SETTLED = 1.05;
-    /** However long the rate keeps rising, the warm-up ends this long after its minimum. */
+    private static final double COMPILED = 0.05;
+    /** However long the compilers keep working, the warm-up ends this long after its minimum. */
     private static final Duration LONGEST_EXTRA_WARMUP = Duration.ofSeconds(150);
 
     /** The n-th request of a run. */
@@ -50,7 +51,7 @@ final class ClosedLoop {
     }
 
     /**
-     * Warms the target's path up for at least {@code warmup} and until its rate settles, then
+     * Warms the target's path up for at least {@code warmup} and until the JIT has compiled it, then
      * measures it; one line of figures.
      */
     String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
@@ -77,20 +78,30 @@ final class ClosedLoop {
                 redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, warmed);
     }
 
-    /** Drives the target for the minimum, then window by window until its rate stops rising; the seconds taken. */
+    /**
+     * Drives the target for the minimum, then window by window until the JIT has compiled its path:
+     * a window in which the compiler threads of the target's processes used under 5 % of their CPU.
+     * (Its rate is no guide: it can stay flat for a window or two while the compilers are behind.)
+     * The seconds it took.
+     */
     private long warmUp(Target target, Duration minimum) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + minimum.plus(LONGEST_EXTRA_WARMUP).toNanos();
         drive(target, minimum.minus(WINDOW).isNegative() ? Duration.ZERO : minimum.minus(WINDOW), null);
-        double previous = drive(target, WINDOW, null);
-        while (System.nanoTime() < deadline) {
-            double latest = drive(target, WINDOW, null);
-            if (latest <= previous * SETTLED) {
-                break;
+        while (true) {
+            long cpu = cpuOf(target, ResourceUse::cpuNanos);
+            long compilers = cpuOf(target, ResourceUse::compilerNanos);
+            drive(target, WINDOW, null);
+            double compiling = (double) (cpuOf(target, ResourceUse::compilerNanos) - compilers)
+                    / Math.max(1, cpuOf(target, ResourceUse::cpuNanos) - cpu);
+            if (compiling < COMPILED || System.nanoTime() >= deadline) {
+                return Duration.ofNanos(System.nanoTime() - start).toSeconds();
             }
-            previous = latest;
         }
-        return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    }
+
+    private static long cpuOf(Target target, ToLongFunction<Long> use) {
+        return target.processes().stream().mapToLong(process -> use.applyAsLong(process.pid())).sum();
     }
 
     /** Sends until the time is up; the number answered as expected. Any other answer fails the run. */

@@ -81,8 +81,8 @@ public final class RequestBenchmark {
             GatewayStack.enrol(api, cohortId, learners);
             List<String> items = GatewayStack.itemsOf(api.call("GET", "/api/v1/checklists/machine-learning", null, 200));
             String token = stack.writeToken(organisationId);
-            say("organisation %s, cohort %s: %,d learners; %d clients, at least %d s warm-up (until the rate"
-                    + " settles), %d s measured", organisationId, cohortId, learners, clients, warmup, seconds);
+            say("organisation %s, cohort %s: %,d learners; %d clients, at least %d s warm-up (until compiled"
+                    + "), %d s measured", organisationId, cohortId, learners, clients, warmup, seconds);
 
             var loop = new ClosedLoop(http, clients, redis.port());
             var targets = List.of(

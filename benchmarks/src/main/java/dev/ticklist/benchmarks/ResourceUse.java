@@ -43,6 +43,31 @@ record ResourceUse(long serviceNanos, long redisNanos, long benchmarkNanos, long
                 .orElse(0L);
     }
 
+    /**
+     * CPU a JVM's JIT compiler threads have used: its threads named {@code C1 CompilerThread…} and
+     * {@code C2 CompilerThread…}, read from {@code /proc} (0 where there is none, as off Linux).
+     */
+    static long compilerNanos(long pid) {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        // Fields 14 and 15 after the command in parentheses: user and system time in clock ticks.
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
     static ResourceUse read(long servicePid, int redisPort) {
         long service = cpuNanos(servicePid);
         long benchmark = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
