@@ -59,8 +59,10 @@ class VerifiedTokenCacheTest {
         var cache = new VerifiedTokenCache(counting, Clock.systemUTC());
         cache.decode(token);
 
-        char last = token.charAt(token.length() - 1);
-        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // The signature's first character: its last one also holds base64url padding bits, so
+        // changing it may leave the decoded signature as it was (and the token valid).
+        int at = token.lastIndexOf('.') + 1;
+        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
 
         assertThatThrownBy(() -> cache.decode(forged)).isInstanceOf(JwtException.class);
         assertThat(verified).containsExactly(token, forged);
