@@ -253,6 +253,16 @@ class EndToEndIT {
         }
     }
 
+    /** The web dashboard in a real browser, against this same stack. */
+    @Nested
+    class Dashboard extends DashboardInBrowser {
+
+        @Override
+        StackSettings settings() {
+            return settings;
+        }
+    }
+
     /** The learner's Entry level, or null while the enrolment is not applied yet (no checklist). */
     private static JsonNode entryLevel(JsonHttp api) {
         var progress = api.get("/api/v1/progress/learners/ada").json();

@@ -1,8 +1,7 @@
 package dev.ticklist.gateway.admin;
 
-import java.nio.charset.StandardCharsets;
+import dev.ticklist.gateway.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The platform operator's key. Compared in constant time ({@link MessageDigest#isEqual}) on
@@ -17,7 +16,7 @@ public final class AdminKey {
     private final byte[] expectedDigest;
 
     public AdminKey(String configured) {
-        this.expectedDigest = configured == null || configured.isBlank() ? null : sha256(configured);
+        this.expectedDigest = configured == null || configured.isBlank() ? null : Sha256.digest(configured);
     }
 
     public boolean enabled() {
@@ -28,14 +27,6 @@ public final class AdminKey {
         if (expectedDigest == null || presented == null || presented.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(presented), expectedDigest);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return MessageDigest.isEqual(Sha256.digest(presented), expectedDigest);
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuples;
 
 /**
  * Looks the key's hash up in Redis (or among the keys found there in the last seconds,
@@ -31,19 +30,20 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
     @Override
     public Mono<Authentication> authenticate(Authentication presented) {
         return Mono.justOrEmpty(ApiKeySecret.parse((String) presented.getCredentials()))
-                .flatMap(secret -> {
-                    String sha256 = secret.sha256();
-                    var recent = store.recentlyFound(sha256);
-                    if (recent.isPresent()) {
-                        return Mono.just(Tuples.of(recent, true));
-                    }
-                    // Both in one round trip on Lettuce's shared connection.
-                    return Mono.zip(store.find(sha256).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                            table.isComplete());
-                })
-                .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()))
+                .flatMap(secret -> find(secret.sha256()))
                 .<Authentication>map(ApiKeyAuthentication::new)
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or malformed API key")));
+    }
+
+    /** The key with this hash, if it works: empty when unknown or revoked, an error while keys are rebuilt. */
+    public Mono<ApiKeyEntry> find(String sha256) {
+        var recent = store.recentlyFound(sha256);
+        if (recent.isPresent()) {
+            return Mono.just(recent.get());
+        }
+        // Both in one round trip on Lettuce's shared connection.
+        return Mono.zip(store.find(sha256).map(Optional::of).defaultIfEmpty(Optional.empty()), table.isComplete())
+                .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()));
     }
 
     private static ErrorResponseException rebuilding() {

@@ -1,10 +1,7 @@
 package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.gateway.SecureRandomStrings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.ticklist.gateway.Sha256;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,12 +40,7 @@ public record ApiKeySecret(String value) {
 
     /** Lowercase hex SHA-256 of the key's UTF-8 bytes: what Redis and the event hold. */
     public String sha256() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(value);
     }
 
     public String displayPrefix() {

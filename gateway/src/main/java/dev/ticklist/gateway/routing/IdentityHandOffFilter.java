@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a service receives instead of the client's credentials: the client's {@code Authorization},
- * {@code X-Api-Key} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
+ * {@code X-Api-Key}, {@code Cookie} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
  * token for the key's organisation and scopes takes their place (signed once and reused while it
  * has half its life left, {@link IdentityTokenCache}). The API key itself never leaves
  * the gateway, and nothing the client writes can pose as the gateway's word.
@@ -56,6 +56,8 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
 
     static void removeClientCredentials(HttpHeaders headers) {
         headers.remove(HttpHeaders.AUTHORIZATION);
+        // The dashboard's session cookie is a credential too, and no service reads cookies.
+        headers.remove(HttpHeaders.COOKIE);
         headers.remove(ApiKeyAuthenticationConverter.API_KEY_HEADER);
         var ours = new ArrayList<String>(0);
         headers.forEach((name, values) -> {

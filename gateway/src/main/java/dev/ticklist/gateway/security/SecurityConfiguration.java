@@ -10,6 +10,9 @@ import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationManager;
 import dev.ticklist.gateway.apikey.ApiKeyTable;
 import dev.ticklist.gateway.apikey.ApiKeyStore;
+import dev.ticklist.gateway.dashboard.DashboardSessions;
+import dev.ticklist.gateway.dashboard.SessionAuthenticationConverter;
+import dev.ticklist.gateway.dashboard.SessionAuthenticationManager;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.identity.Scope;
 import org.slf4j.Logger;
@@ -37,7 +40,8 @@ import reactor.core.publisher.Mono;
 /**
  * Who may do what, on one page. Two stateless chains: the admin API ({@code /admin/**}) takes
  * the operator's admin key; everything else takes organisations' API keys, whose scopes decide
- * what they may call. No sessions, no cookies, so no CSRF.
+ * what they may call. The dashboard's session cookie (SameSite=Strict) only ever reads, so no
+ * request it authenticates can change anything, and CSRF protection stays off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -77,16 +81,29 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    ApiKeyAuthenticationManager apiKeyAuthenticationManager(ApiKeyStore store, ApiKeyTable keyTable) {
+        return new ApiKeyAuthenticationManager(store, keyTable);
+    }
+
+    /**
+     * The public API takes an API key, or the session cookie of a signed-in dashboard (read only,
+     * dashboard/): a key, when sent, decides.
+     */
+    @Bean
     @Order(2)
-    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyStore store, ApiKeyTable keyTable,
-                                             ProblemResponses problems, CorsConfigurationSource apiCors) {
-        var authentication = authenticationFilter(new ApiKeyAuthenticationManager(store, keyTable),
-                new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
-        authentication.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
+    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys,
+                                             DashboardSessions sessions, ProblemResponses problems,
+                                             CorsConfigurationSource apiCors) {
+        var apiKey = authenticationFilter(keys, new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
+        apiKey.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
+        var session = authenticationFilter(new SessionAuthenticationManager(sessions, keys),
+                new SessionAuthenticationConverter(), problems, Unauthenticated.SESSION);
+        session.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
         return stateless(http, problems, Unauthenticated.API)
                 // Ahead of authentication: dashboards' preflights need no key (limits/ApiCors).
                 .cors(cors -> cors.configurationSource(apiCors))
-                .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(apiKey, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(session, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/webhooks/**", "/api/v1/keys/**", "/api/v1/keys").hasAuthority(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority(READ, WRITE, ADMIN)
@@ -128,7 +145,8 @@ public class SecurityConfiguration {
     /** The one 401 answer of each chain. */
     private enum Unauthenticated {
         API("ticklist", "send a valid API key as 'Authorization: Bearer tk_…' or 'X-Api-Key: tk_…'"),
-        ADMIN("ticklist-admin", "send the platform's admin key as 'Authorization: Bearer <admin key>'");
+        ADMIN("ticklist-admin", "send the platform's admin key as 'Authorization: Bearer <admin key>'"),
+        SESSION("ticklist", "the dashboard's session has ended (signed out, expired, or its key was revoked): sign in again");
 
         private final String realm;
         private final String detail;

@@ -1,0 +1,320 @@
+package dev.ticklist.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.ticklist.devstack.browser.Browser;
+import dev.ticklist.testsupport.http.JsonHttp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard as a person uses it, in a real Chromium against the whole stack: what it shows
+ * is checked against the API's own answers. Runs inside {@link EndToEndIT}'s stack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class DashboardInBrowser {
+
+    static final int LEARNERS = 30;
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    Browser browser;
+    WebDriver page;
+    JsonHttp api;
+    String readKey;
+    String cohortId;
+    String emptyCohortId;
+    List<String> entryItems;
+
+    /** The stack the scenarios run against. */
+    abstract StackSettings settings();
+
+    @BeforeAll
+    void anOrganisationWithACohortSomeLearnersHaveWorkedThrough() {
+        var admin = JsonHttp.at(settings().gatewayUrl()).withBearer(settings().adminKey());
+        var organisation = admin.post("/admin/v1/organisations", Map.of("name", "Dashboard Academy"));
+        api = JsonHttp.at(settings().gatewayUrl()).withBearer(organisation.json().get("apiKey").asString());
+        readKey = api.post("/api/v1/keys", Map.of("scopes", List.of("read"))).json().get("key").asString();
+        cohortId = api.post("/api/v1/cohorts", Map.of("name", "Autumn 2026", "checklistId", "machine-learning"))
+                .json().get("id").asString();
+        emptyCohortId = api.post("/api/v1/cohorts", Map.of("name", "Not started", "checklistId", "data-science"))
+                .json().get("id").asString();
+        List<String> learners = IntStream.rangeClosed(1, LEARNERS).mapToObj(n -> "learner-" + n).toList();
+        assertThat(api.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", learners)).status())
+                .isEqualTo(200);
+        entryItems = itemsOfFirstLevel(api.get("/api/v1/checklists/machine-learning").json());
+        var lines = new StringBuilder();
+        for (int n = 1; n <= LEARNERS; n++) {
+            // Learner n ticked the first n Entry items (or all of them), each on a day of its own.
+            for (int item = 0; item < Math.min(n, entryItems.size()); item++) {
+                lines.append("{\"learnerId\":\"learner-").append(n).append("\",\"itemId\":\"").append(entryItems.get(item))
+                        .append("\",\"action\":\"tick\",\"at\":\"2026-11-").append(String.format("%02d", 1 + item % 28))
+                        .append("T09:00:00Z\"}\n");
+            }
+        }
+        var imported = api.putRaw("/api/v1/cohorts/" + cohortId + "/imports/seed", lines.toString(), "application/x-ndjson");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> cohortProgress().get("overall").get("learners").asInt() == LEARNERS
+                && rankingTotalTicked() == imported.json().get("ticks").asInt());
+        browser = Browser.start(settings().gatewayPort());
+        page = browser.driver();
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void theConsoleStayedFreeOfErrors() {
+        if (browser != null) {
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPersonSignsInWithTheKeyboardAndTheKeyIsKeptNowhereAScriptOrTheNextUserCouldRead() {
+        page.get(url("/dashboard/"));
+        WebElement key = waitFor(By.id("key"));
+        assertThat(page.switchTo().activeElement()).isEqualTo(key);
+
+        new Actions(page).sendKeys(readKey).sendKeys(Keys.ENTER).perform();
+
+        waitFor(By.cssSelector("table.cohorts"));
+        assertThat(script("return document.cookie")).isEqualTo("");
+        assertThat(script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)")).isEqualTo("{}{}");
+        assertThat(page.getPageSource()).doesNotContain(readKey);
+        assertThat(page.findElement(By.id("who")).getText()).contains(readKey.substring(0, 8)).doesNotContain(readKey);
+    }
+
+    @Test
+    @Order(2)
+    void theCohortsListShowsEachCohortWithTheShareOfLearnersWhoFinishedEachLevel() {
+        page.get(url("/dashboard/#/"));
+        var row = waitFor(By.xpath("//table[contains(@class,'cohorts')]//tr[th//a[text()='Autumn 2026']]"));
+        JsonNode entry = cohortProgress().get("levels").get(0).get("standing");
+        long finished = entry.get("finished").asLong();
+        assertThat(row.getText()).contains("machine-learning v1", String.valueOf(LEARNERS),
+                "Entry: " + percent(100.0 * finished / LEARNERS));
+        assertThat(page.findElement(By.xpath("//tr[th//a[text()='Not started']]")).getText()).contains("no learner yet");
+    }
+
+    @Test
+    @Order(3)
+    void theCohortPageShowsTheNumbersOfTheProjection() {
+        openCohortWithTheKeyboard();
+        JsonNode progress = cohortProgress();
+        for (JsonNode level : progress.get("levels")) {
+            String id = level.get("id").asString();
+            assertThat(waitFor(By.cssSelector("[data-finished='" + id + "']")).getText())
+                    .isEqualTo(String.valueOf(level.get("standing").get("finished").asLong()));
+            assertThat(page.findElement(By.cssSelector("[data-average='" + id + "']")).getText())
+                    .isEqualTo(percent(level.get("standing").get("averagePercent").asDouble()));
+        }
+        var cells = page.findElements(By.cssSelector("ul.heat li"));
+        var items = new ArrayList<JsonNode>();
+        progress.get("levels").forEach(level -> level.get("categories").forEach(category ->
+                category.get("items").forEach(items::add)));
+        assertThat(cells).hasSize(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            assertThat(cells.get(i).getAttribute("data-item")).isEqualTo(items.get(i).get("id").asString());
+            assertThat(cells.get(i).getText()).endsWith(percent(100 * items.get(i).get("share").asDouble()));
+        }
+        JsonNode ranking = api.get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=50").json();
+        var rows = page.findElements(By.cssSelector("table.ranking tbody tr"));
+        assertThat(rows).hasSize(LEARNERS);
+        for (int i = 0; i < LEARNERS; i++) {
+            JsonNode learner = ranking.get("learners").get(i);
+            assertThat(rows.get(i).getText()).isEqualTo(learner.get("rank").asInt() + " "
+                    + learner.get("learnerId").asString() + " " + percent(learner.get("percent").asDouble()));
+        }
+        assertThat(page.findElements(By.cssSelector("figure.histogram canvas"))).hasSize(progress.get("levels").size());
+    }
+
+    @Test
+    @Order(4)
+    void aTickAnywhereShowsOnTheOpenCohortPageWithoutAReload() {
+        openCohort();
+        String level = cohortProgress().get("levels").get(0).get("id").asString();
+        long before = Long.parseLong(waitFor(By.cssSelector("[data-finished='" + level + "']")).getText());
+        script("window.stillTheSamePage = true");
+
+        // This learner lacks the last Entry item: ticking it finishes the level.
+        int almost = entryItems.size() - 1;
+        var tick = api.post("/api/v1/cohorts/" + cohortId + "/learners/learner-" + almost + "/ticks",
+                Map.of("itemIds", List.of(entryItems.getLast())));
+        assertThat(tick.status()).as(tick.toString()).isEqualTo(201);
+        long ticked = System.nanoTime();
+
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.findElement(
+                By.cssSelector("[data-finished='" + level + "']")).getText().equals(String.valueOf(before + 1)));
+        System.out.printf("dashboard: the tick showed on the open cohort page %d ms after its 201%n",
+                (System.nanoTime() - ticked) / 1_000_000);
+        assertThat(script("return window.stillTheSamePage")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(5)
+    void theLearnerPageShowsTheirChecklistTimelineAndCalendarAsTheApiHasThem() {
+        openCohort();
+        page.findElement(By.linkText("learner-3")).click();
+        waitFor(By.id("checklist-title"));
+        JsonNode mine = api.get("/api/v1/progress/learners/learner-3").json().get("checklists").get(0);
+        var ticked = page.findElements(By.cssSelector("ul.items li.ticked"));
+        assertThat(ticked).hasSize(mine.get("ticked").asInt());
+        assertThat(ticked).extracting(item -> item.getAttribute("data-item"))
+                .containsExactlyInAnyOrderElementsOf(mine.get("tickedItems").propertyNames());
+        assertThat(page.findElements(By.cssSelector("ol.timeline li"))).hasSize(mine.get("ticked").asInt());
+        assertThat(page.findElement(By.cssSelector("section[aria-labelledby='calendar-title']")).getText())
+                .contains(mine.get("ticked").asInt() + " items ticked");
+    }
+
+    @Test
+    @Order(6)
+    void anEmptyCohortAndAMissingOneSaySoInSentences() {
+        page.get(url("/dashboard/#/cohorts/" + emptyCohortId));
+        assertThat(waitFor(By.cssSelector("p.empty")).getText()).contains("No learner has joined this cohort yet");
+
+        page.get(url("/dashboard/#/cohorts/coh_doesnotexist"));
+        assertThat(waitFor(By.cssSelector("p.error")).getText()).startsWith("Not found");
+        browser.consoleErrors(); // the 404 itself is logged by the browser; the page showed it as a sentence
+    }
+
+    @Test
+    @Order(7)
+    void everyViewPassesAnAutomatedAccessibilityCheck() {
+        List<String> views = List.of("/dashboard/#/", "/dashboard/#/cohorts/" + cohortId,
+                "/dashboard/#/cohorts/" + cohortId + "/learners/learner-3", "/dashboard/#/cohorts/" + emptyCohortId);
+        for (String view : views) {
+            page.get(url(view));
+            waitFor(By.cssSelector("main h1"));
+            waitFor(By.xpath("//main[not(.//p[contains(@class,'loading')])]"));
+            var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(page);
+            assertThat(describe(results.getViolations())).as(view).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void onAPhonesWidthNothingRunsOffTheSide() {
+        var size = page.manage().window().getSize();
+        try {
+            page.manage().window().setSize(new Dimension(390, 844));
+            for (String view : List.of("/dashboard/#/", "/dashboard/#/cohorts/" + cohortId,
+                    "/dashboard/#/cohorts/" + cohortId + "/learners/learner-3")) {
+                page.get(url(view));
+                waitFor(By.cssSelector("main h1"));
+                waitFor(By.xpath("//main[not(.//p[contains(@class,'loading')])]"));
+                assertThat((Long) script("return document.documentElement.scrollWidth - window.innerWidth"))
+                        .as(view).isLessThanOrEqualTo(0L);
+            }
+        } finally {
+            page.manage().window().setSize(size);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void signingOutLeavesNothingThatOpensTheDashboardAgain() {
+        page.get(url("/dashboard/#/"));
+        waitFor(By.id("sign-out")).click();
+        waitFor(By.id("key"));
+        page.get(url("/dashboard/#/cohorts/" + cohortId));
+        waitFor(By.id("key"));
+        assertThat(page.findElements(By.cssSelector("table.ranking"))).isEmpty();
+    }
+
+    private void openCohort() {
+        page.get(url("/dashboard/#/cohorts/" + cohortId));
+        waitFor(By.cssSelector("table.ranking"));
+    }
+
+    /** From the cohorts list, by Tab and Enter only. */
+    private void openCohortWithTheKeyboard() {
+        page.get(url("/dashboard/#/"));
+        waitFor(By.cssSelector("table.cohorts"));
+        var link = page.findElement(By.linkText("Autumn 2026"));
+        for (int tabs = 0; tabs < 20 && !page.switchTo().activeElement().equals(link); tabs++) {
+            new Actions(page).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(page.switchTo().activeElement()).as("the cohort's link is reached by Tab").isEqualTo(link);
+        new Actions(page).sendKeys(Keys.ENTER).perform();
+        waitFor(By.cssSelector("table.ranking"));
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(page, Duration.ofSeconds(15)).until(driver -> {
+            var found = driver.findElements(locator);
+            return found.isEmpty() ? null : found.getFirst();
+        });
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) page).executeScript(script);
+    }
+
+    private String url(String path) {
+        return browser.url(settings().gatewayPort(), path);
+    }
+
+    private JsonNode cohortProgress() {
+        return api.get("/api/v1/progress/cohorts/" + cohortId).json();
+    }
+
+    private int rankingTotalTicked() {
+        JsonNode progress = cohortProgress();
+        int ticked = 0;
+        for (JsonNode level : progress.get("levels")) {
+            for (JsonNode category : level.get("categories")) {
+                for (JsonNode item : category.get("items")) {
+                    ticked += item.get("tickedBy").asInt();
+                }
+            }
+        }
+        return ticked;
+    }
+
+    /** As the dashboard writes a percentage: at most one decimal, then " %". */
+    static String percent(double value) {
+        double rounded = Math.round(value * 10) / 10.0;
+        return (rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded)) + " %";
+    }
+
+    private static List<String> describe(List<Rule> violations) {
+        return violations.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList()).toList();
+    }
+
+    private static List<String> itemsOfFirstLevel(JsonNode checklist) {
+        var items = new ArrayList<String>();
+        checklist.get("levels").get(0).get("categories").forEach(category ->
+                category.get("items").forEach(item -> items.add(item.get("id").asString())));
+        return items;
+    }
+}

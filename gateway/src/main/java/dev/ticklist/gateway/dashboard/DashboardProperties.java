@@ -1,0 +1,12 @@
+package dev.ticklist.gateway.dashboard;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** @param sessionLifetime how long a dashboard stays signed in, at most; the cookie also ends with the browser */
+@Validated
+@ConfigurationProperties("ticklist.gateway.dashboard")
+public record DashboardProperties(@NotNull Duration sessionLifetime) {
+}
