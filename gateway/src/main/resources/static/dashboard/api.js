@@ -53,5 +53,6 @@ function sentence(status, problem) {
 export const session = {
   current: () => getJson('/dashboard/session'),
   signIn: (key) => send('POST', '/dashboard/session', { key }, { signInAnswers: true }),
+  openLink: (link) => send('POST', '/dashboard/session', { link }, { signInAnswers: true }),
   signOut: () => send('DELETE', '/dashboard/session'),
 };

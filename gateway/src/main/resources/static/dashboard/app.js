@@ -8,31 +8,67 @@ import { showSignIn } from './views/sign-in.js';
 const view = document.getElementById('view');
 let leaving = () => {};
 
-// #/ · #/cohorts/{id} · #/cohorts/{id}/learners/{learnerId}
+// #/ · #/cohorts/{id} · #/cohorts/{id}/learners/{learnerId}; a share link opens #/link/{token}.
 const ROUTES = [
   [/^#?\/?$/, () => showCohorts],
-  [/^#\/cohorts\/([^/]+)$/, ([cohortId]) => (target) => showCohort(target, cohortId)],
+  [/^#\/cohorts\/([^/]+)$/, ([cohortId]) => (target, signedIn) => showCohort(target, cohortId, signedIn)],
   [/^#\/cohorts\/([^/]+)\/learners\/([^/]+)$/, ([cohortId, learnerId]) =>
-    (target) => showLearner(target, cohortId, learnerId)],
+    (target, signedIn) => showLearner(target, cohortId, learnerId, signedIn)],
 ];
 
+// Where a share link's session starts, and the one place it may go.
+const homeOf = (link) => (link.learnerId
+  ? `#/cohorts/${encodeURIComponent(link.cohortId)}/learners/${encodeURIComponent(link.learnerId)}`
+  : `#/cohorts/${encodeURIComponent(link.cohortId)}`);
+
+// The token is exchanged for a session at once and leaves the address bar and the history.
+async function openLink(token) {
+  history.replaceState(null, '', '#/');
+  try {
+    const signedIn = await session.openLink(token);
+    history.replaceState(null, '', homeOf(signedIn.link));
+  } catch (error) {
+    replace(view, h('h1', {}, 'This link does not open anything'),
+      h('p', { className: 'error', role: 'alert' }, error instanceof Refused
+        ? error.message : 'Ticklist could not be reached. Try the link again in a moment.'));
+    return false;
+  }
+  return true;
+}
+
+// data-loading is set while a view loads (tests wait for pages to settle by it and live.js's flags).
 async function route() {
   leaving();
   leaving = () => {};
+  document.documentElement.dataset.loading = 'yes';
+  try {
+    await showRoute();
+  } finally {
+    delete document.documentElement.dataset.loading;
+  }
+}
+
+async function showRoute() {
+  const link = (window.location.hash || '').match(/^#\/link\/(.+)$/);
+  if (link && !(await openLink(decodeURIComponent(link[1])))) return;
   const hash = window.location.hash || '#/';
   const match = ROUTES.map(([pattern, show]) => [hash.match(pattern), show]).find(([found]) => found);
   if (!match) {
     replace(view, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the cohorts')));
     return;
   }
-  const [found, show] = match;
+  const [found, render] = match;
   const parts = found.slice(1).map(decodeURIComponent);
   try {
     const signedIn = await session.current();
     if (!signedIn.signedIn) throw new SignedOut();
     showWho(signedIn);
+    if (signedIn.link && hash !== homeOf(signedIn.link) && !hash.startsWith(`${homeOf(signedIn.link)}/`)) {
+      window.location.replace(homeOf(signedIn.link));
+      return;
+    }
     replace(view, h('p', { className: 'loading' }, 'Loading…'));
-    leaving = (await show(parts)(view)) || (() => {});
+    leaving = (await render(parts)(view, signedIn)) || (() => {});
     view.focus();
   } catch (error) {
     failed(error);
@@ -54,7 +90,10 @@ function showWho(signedIn) {
   const who = document.getElementById('who');
   const signOut = document.getElementById('sign-out');
   who.hidden = signOut.hidden = !signedIn;
-  who.textContent = signedIn ? `Signed in with key ${signedIn.keyPrefix}…` : '';
+  document.getElementById('main-nav').hidden = Boolean(signedIn?.link);
+  if (!signedIn) who.textContent = '';
+  else if (signedIn.link) who.textContent = signedIn.link.access === 'tick' ? 'Opened with your own link' : 'Opened with a shared link';
+  else who.textContent = `Signed in with key ${signedIn.keyPrefix}…`;
 }
 
 document.getElementById('sign-out').addEventListener('click', async () => {

@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -117,10 +118,10 @@ abstract class DashboardInBrowser {
     @Order(2)
     void theCohortsListShowsEachCohortWithTheShareOfLearnersWhoFinishedEachLevel() {
         page.get(url("/dashboard/#/"));
-        var row = waitFor(By.xpath("//table[contains(@class,'cohorts')]//tr[th//a[text()='Autumn 2026']]"));
+        String row = textOf(By.xpath("//table[contains(@class,'cohorts')]//tr[th//a[text()='Autumn 2026']]"));
         JsonNode entry = cohortProgress().get("levels").get(0).get("standing");
         long finished = entry.get("finished").asLong();
-        assertThat(row.getText()).contains("machine-learning v1", String.valueOf(LEARNERS),
+        assertThat(row).contains("machine-learning v1", String.valueOf(LEARNERS),
                 "Entry: " + percent(100.0 * finished / LEARNERS));
         assertThat(page.findElement(By.xpath("//tr[th//a[text()='Not started']]")).getText()).contains("no learner yet");
     }
@@ -162,7 +163,9 @@ abstract class DashboardInBrowser {
     void aTickAnywhereShowsOnTheOpenCohortPageWithoutAReload() {
         openCohort();
         String level = cohortProgress().get("levels").get(0).get("id").asString();
-        long before = Long.parseLong(waitFor(By.cssSelector("[data-finished='" + level + "']")).getText());
+        long before = cohortProgress().get("levels").get(0).get("standing").get("finished").asLong();
+        new WebDriverWait(page, PATIENCE).until(driver -> textOf(By.cssSelector("[data-finished='" + level + "']"))
+                .equals(String.valueOf(before)));
         script("window.stillTheSamePage = true");
 
         // This learner lacks the last Entry item: ticking it finishes the level.
@@ -172,8 +175,8 @@ abstract class DashboardInBrowser {
         assertThat(tick.status()).as(tick.toString()).isEqualTo(201);
         long ticked = System.nanoTime();
 
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.findElement(
-                By.cssSelector("[data-finished='" + level + "']")).getText().equals(String.valueOf(before + 1)));
+        new WebDriverWait(page, PATIENCE).until(driver -> textOf(By.cssSelector("[data-finished='" + level + "']"))
+                .equals(String.valueOf(before + 1)));
         System.out.printf("dashboard: the tick showed on the open cohort page %d ms after its 201%n",
                 (System.nanoTime() - ticked) / 1_000_000);
         assertThat(script("return window.stillTheSamePage")).isEqualTo(true);
@@ -185,6 +188,7 @@ abstract class DashboardInBrowser {
         openCohort();
         page.findElement(By.linkText("learner-3")).click();
         waitFor(By.id("checklist-title"));
+        awaitLiveAndSettled();
         JsonNode mine = api.get("/api/v1/progress/learners/learner-3").json().get("checklists").get(0);
         var ticked = page.findElements(By.cssSelector("ul.items li.ticked"));
         assertThat(ticked).hasSize(mine.get("ticked").asInt());
@@ -213,8 +217,7 @@ abstract class DashboardInBrowser {
                 "/dashboard/#/cohorts/" + cohortId + "/learners/learner-3", "/dashboard/#/cohorts/" + emptyCohortId);
         for (String view : views) {
             page.get(url(view));
-            waitFor(By.cssSelector("main h1"));
-            waitFor(By.xpath("//main[not(.//p[contains(@class,'loading')])]"));
+            awaitSettled();
             var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(page);
             assertThat(describe(results.getViolations())).as(view).isEmpty();
         }
@@ -229,8 +232,7 @@ abstract class DashboardInBrowser {
             for (String view : List.of("/dashboard/#/", "/dashboard/#/cohorts/" + cohortId,
                     "/dashboard/#/cohorts/" + cohortId + "/learners/learner-3")) {
                 page.get(url(view));
-                waitFor(By.cssSelector("main h1"));
-                waitFor(By.xpath("//main[not(.//p[contains(@class,'loading')])]"));
+                awaitSettled();
                 assertThat((Long) script("return document.documentElement.scrollWidth - window.innerWidth"))
                         .as(view).isLessThanOrEqualTo(0L);
             }
@@ -250,9 +252,84 @@ abstract class DashboardInBrowser {
         assertThat(page.findElements(By.cssSelector("table.ranking"))).isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void aCohortLinkOpensThatCohortWithoutAKeyAndNothingElse() {
+        var link = api.post("/api/v1/share-links", Map.of("cohortId", cohortId, "label", "coaches"));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        page.manage().deleteAllCookies();
+
+        page.get(url(link.json().get("path").asString()));
+
+        waitFor(By.cssSelector("table.ranking"));
+        assertThat(page.getCurrentUrl()).endsWith("#/cohorts/" + cohortId).doesNotContain("tl_");
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Autumn 2026");
+        assertThat(fetchStatus("/api/v1/cohorts")).isEqualTo(403);
+        assertThat(fetchStatus("/api/v1/progress/cohorts/" + emptyCohortId)).isEqualTo(403);
+        assertThat(fetchStatus("/api/v1/progress/learners/learner-3")).isEqualTo(403);
+        browser.consoleErrors(); // the refusals just asked for are logged by the browser
+        page.get(url("/dashboard/#/"));
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("#/cohorts/" + cohortId));
+    }
+
+    @Test
+    @Order(11)
+    void aLearnerTicksAndUnticksTheirOwnItemsThroughTheirLinkWithTheKeyboard() {
+        String learner = "learner-5";
+        var link = api.post("/api/v1/share-links", Map.of("cohortId", cohortId, "learnerId", learner, "access", "tick"));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        page.manage().deleteAllCookies();
+        page.get(url(link.json().get("path").asString()));
+        String item = entryItems.get(10);
+        WebElement box = waitFor(By.id("tick-" + item));
+        assertThat(box.isSelected()).isFalse();
+        assertThat(page.findElements(By.id("timeline-title"))).as("a link shows one cohort only").isEmpty();
+
+        for (int tabs = 0; tabs < 60 && !page.switchTo().activeElement().equals(box); tabs++) {
+            new Actions(page).sendKeys(Keys.TAB).perform();
+        }
+        new Actions(page).sendKeys(Keys.SPACE).perform();
+
+        await().atMost(PATIENCE).until(() -> tickedItemsOf(learner).contains(item));
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("tick-" + item)).isEnabled());
+        page.findElement(By.id("tick-" + item)).click();
+        await().atMost(PATIENCE).until(() -> !tickedItemsOf(learner).contains(item));
+        assertThat(fetchStatus("/api/v1/progress/cohorts/" + cohortId + "/learners/learner-6")).isEqualTo(403);
+        assertThat(fetchStatus("/api/v1/progress/cohorts/" + cohortId)).isEqualTo(403);
+        browser.consoleErrors();
+    }
+
+    private List<String> tickedItemsOf(String learner) {
+        var items = new ArrayList<String>();
+        api.get("/api/v1/progress/learners/" + learner).json().get("checklists").get(0).get("tickedItems")
+                .propertyNames().forEach(items::add);
+        return items;
+    }
+
+    /** The status the page's own origin gets for a GET, with its session cookie. */
+    private long fetchStatus(String path) {
+        return (Long) ((JavascriptExecutor) page).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), () => done(-1));",
+                path);
+    }
+
     private void openCohort() {
         page.get(url("/dashboard/#/cohorts/" + cohortId));
         waitFor(By.cssSelector("table.ranking"));
+        awaitLiveAndSettled();
+    }
+
+    /** The page follows its stream and has no refresh due: what it shows stays put while it is read. */
+    private void awaitLiveAndSettled() {
+        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script("const flags = document.documentElement.dataset;"
+                + " return !flags.loading && flags.live === 'open' && !flags.refreshing"));
+    }
+
+    /** The page shows what it loaded: no stream still connecting, no refresh due (pages that follow none settle at once). */
+    private void awaitSettled() {
+        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script("const flags = document.documentElement.dataset;"
+                + " return !flags.loading && flags.live !== 'connecting' && !flags.refreshing"));
     }
 
     /** From the cohorts list, by Tab and Enter only. */
@@ -266,6 +343,7 @@ abstract class DashboardInBrowser {
         assertThat(page.switchTo().activeElement()).as("the cohort's link is reached by Tab").isEqualTo(link);
         new Actions(page).sendKeys(Keys.ENTER).perform();
         waitFor(By.cssSelector("table.ranking"));
+        awaitLiveAndSettled();
     }
 
     private WebElement waitFor(By locator) {
@@ -273,6 +351,15 @@ abstract class DashboardInBrowser {
             var found = driver.findElements(locator);
             return found.isEmpty() ? null : found.getFirst();
         });
+    }
+
+    /** The element's text once it is there, read again if the page redrew it meanwhile. */
+    private String textOf(By locator) {
+        return new WebDriverWait(page, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    var found = driver.findElements(locator);
+                    return found.isEmpty() ? null : found.getFirst().getText();
+                });
     }
 
     private Object script(String script) {

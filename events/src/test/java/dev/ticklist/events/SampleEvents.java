@@ -2,6 +2,8 @@ package dev.ticklist.events;
 
 import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.access.ApiKeyRevoked;
+import dev.ticklist.events.access.ShareLinkCreated;
+import dev.ticklist.events.access.ShareLinkRevoked;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
@@ -79,6 +81,11 @@ final class SampleEvents {
                 new ChecklistCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 86),
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),
                 new ApiKeyRevoked("org_acme", "key_1", "0".repeat(64)),
+                new ShareLinkCreated("org_acme", "link_1", "1".repeat(64), "coh_1", "ada@example.org", "tick",
+                        Instant.parse("2027-01-31T00:00:00Z"), "Ada's checklist"),
+                new ShareLinkCreated("org_acme", "link_2", "2".repeat(64), "coh_1", null, "read",
+                        Instant.parse("2027-01-31T00:00:00Z"), null),
+                new ShareLinkRevoked("org_acme", "link_1", "1".repeat(64)),
                 new WebhookEndpointCreated("org_acme", "ep_1", "https://hooks.example.org/ticklist",
                         Set.of("dev.ticklist.level.completed.v1"), "LMS", "v1:abc"),
                 new WebhookDeliveryAttempted("org_acme", "ep_1", "msg_1", "evt_1", 1, 200, true, 42),

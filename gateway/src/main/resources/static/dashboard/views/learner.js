@@ -1,50 +1,71 @@
-import { getJson } from '../api.js';
-import { format, h, replace } from '../dom.js';
+import { Refused, getJson, send } from '../api.js';
+import { announce, format, h, replace } from '../dom.js';
 import { follow } from '../live.js';
 
 const TIMELINE = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// A learner in one cohort: their checklist with what is ticked and when, their timeline, and a
-// calendar of their ticks per day over the last year. Live.
-export async function showLearner(view, cohortId, learnerId) {
+// A learner in one cohort: their checklist with what is ticked and when; for staff also their
+// timeline and a calendar of ticks per day (those span all of a learner's cohorts, so a link,
+// which reaches one cohort only, does not show them). With the learner's own link each item is
+// a checkbox they tick and untick. Live.
+export async function showLearner(view, cohortId, learnerId, signedIn) {
+  const cohort = encodeURIComponent(cohortId);
   const learner = encodeURIComponent(learnerId);
-  const cohort = await getJson(`/api/v1/cohorts/${encodeURIComponent(cohortId)}`);
-  const versions = new Map();
-  const checklistAt = (mine) => {
-    const path = `/api/v1/checklists/${encodeURIComponent(mine.checklistId)}/versions/${mine.version}`;
-    if (!versions.has(path)) versions.set(path, getJson(path));
-    return versions.get(path);
-  };
+  const staff = !signedIn.link;
+  const mayTick = signedIn.link?.access === 'tick';
+  const { name } = await getJson(`/api/v1/cohorts/${cohort}`);
   const body = h('div');
 
   async function refresh() {
     const [progress, timeline, days] = await Promise.all([
-      getJson(`/api/v1/progress/learners/${learner}`),
-      getJson(`/api/v1/progress/learners/${learner}/timeline?limit=${TIMELINE}`),
-      getJson(`/api/v1/progress/learners/${learner}/ticks-per-day`),
+      getJson(`/api/v1/progress/cohorts/${cohort}/learners/${learner}`),
+      staff ? getJson(`/api/v1/progress/learners/${learner}/timeline?limit=${TIMELINE}`) : null,
+      staff ? getJson(`/api/v1/progress/learners/${learner}/ticks-per-day`) : null,
     ]);
-    const mine = progress.checklists.find((entry) => entry.cohortId === cohortId);
+    const mine = progress.checklists[0];
     if (!mine) {
       replace(body, h('p', { className: 'empty' }, 'This learner has no progress in this cohort yet.'));
       return;
     }
-    const checklist = await checklistAt(mine);
-    const names = new Map(checklist.levels.flatMap((level) => level.categories)
+    const names = new Map(mine.levels.flatMap((level) => level.categories)
       .flatMap((category) => category.items).map((item) => [item.id, item.name]));
-    replace(body, checklistOf(mine, checklist), timelineOf(timeline, names), calendarOf(days));
+    replace(body, checklistOf(mine, mayTick ? tickBox : null),
+      staff ? [timelineOf(timeline, names), calendarOf(days)] : []);
+  }
+
+  async function tickBox(item, box) {
+    box.disabled = true;
+    const path = `/api/v1/cohorts/${cohort}/learners/${learner}/ticks`;
+    try {
+      if (box.checked) await send('POST', path, { itemIds: [item.id] });
+      else await send('DELETE', `${path}/${encodeURIComponent(item.id)}`);
+      announce(`${item.name} ${box.checked ? 'ticked' : 'unticked'}`);
+    } catch (error) {
+      box.checked = !box.checked;
+      announce(error instanceof Refused ? error.message : 'That did not save. Try again in a moment.');
+    } finally {
+      box.disabled = false;
+    }
   }
 
   replace(view,
-    h('p', { className: 'crumbs' }, h('a', { href: `#/cohorts/${encodeURIComponent(cohortId)}` }, cohort.name)),
+    staff || !signedIn.link.learnerId ? h('p', { className: 'crumbs' }, h('a', { href: `#/cohorts/${cohort}` }, name)) : null,
     h('h1', {}, learnerId),
+    signedIn.link?.learnerId ? h('p', { className: 'lead' }, name) : null,
     body);
   await refresh();
-  return follow(`/api/v1/progress/learners/${learner}/stream`, refresh, 'Learner progress updated');
+  // Staff follow the learner; a cohort's link follows its cohort (this learner's changes); the
+  // learner's own page changes when they tick, which it already shows.
+  if (staff) return follow(`/api/v1/progress/learners/${learner}/stream`, refresh, 'Learner progress updated');
+  if (!signedIn.link.learnerId) {
+    return follow(`/api/v1/progress/cohorts/${cohort}/stream`, refresh, 'Learner progress updated',
+      (change) => change.learnerId === learnerId);
+  }
+  return null;
 }
 
-function checklistOf(mine, checklist) {
-  const levels = checklist.levels;
+function checklistOf(mine, tickBox) {
   return h('section', { 'aria-labelledby': 'checklist-title' },
     h('h2', { id: 'checklist-title' }, 'Checklist'),
     h('p', { className: 'lead' }, `${format.number(mine.ticked)} of ${format.number(mine.total)} items ticked (${format.percent(mine.percent)})`,
@@ -52,16 +73,26 @@ function checklistOf(mine, checklist) {
     mine.levels.map((level) => h('section', { className: 'learner-level' },
       h('h3', {}, `${level.name} `, h('span', { className: 'muted' }, `${level.ticked} of ${level.total}`),
         level.finishedAt ? h('span', { className: 'tag' }, `finished ${format.date(level.finishedAt)}`) : null),
-      (levels.find((candidate) => candidate.id === level.id)?.categories ?? []).map((category) => h('div', {},
+      level.categories.map((category) => h('div', {},
         h('h4', {}, category.name),
-        h('ul', { className: 'items' }, category.items.map((item) => {
-          const at = mine.tickedItems[item.id];
-          return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
-            h('span', { className: 'mark', 'aria-hidden': 'true' }, at ? '✓' : '○'),
-            h('span', {}, item.name),
-            h('span', { className: 'visually-hidden' }, at ? ', ticked' : ', not ticked'),
-            at ? h('time', { datetime: at }, format.date(at)) : null);
-        })))))));
+        h('ul', { className: 'items' }, category.items.map((item) => itemOf(item, tickBox))))))));
+}
+
+function itemOf(item, tickBox) {
+  const at = item.tickedAt;
+  const when = at ? h('time', { datetime: at }, format.date(at)) : null;
+  if (tickBox) {
+    const id = `tick-${item.id}`;
+    const box = h('input', { type: 'checkbox', id, checked: Boolean(at) });
+    box.addEventListener('change', () => tickBox(item, box));
+    return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
+      box, h('label', { for: id }, item.name), when);
+  }
+  return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
+    h('span', { className: 'mark', 'aria-hidden': 'true' }, at ? '✓' : '○'),
+    h('span', {}, item.name),
+    h('span', { className: 'visually-hidden' }, at ? ', ticked' : ', not ticked'),
+    when);
 }
 
 function timelineOf(timeline, names) {
@@ -83,8 +114,8 @@ function calendarOf(days) {
   const start = new Date(from.getTime() - ((from.getUTCDay() + 6) % 7) * DAY_MS);
   const weeks = Math.ceil((to - start) / DAY_MS / 7) + 1;
   const most = Math.max(1, ...counts.values());
-  const rows = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((name, weekday) => h('tr', {},
-    h('th', { scope: 'row' }, name),
+  const rows = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((day, weekday) => h('tr', {},
+    h('th', { scope: 'row' }, day),
     Array.from({ length: weeks }, (_, week) => {
       const date = new Date(start.getTime() + (week * 7 + weekday) * DAY_MS);
       if (date < from || date > to) return h('td', { className: 'outside' });

@@ -334,6 +334,37 @@ class ProgressServiceIT {
         assertThat(malformed.isProblem()).isTrue();
     }
 
+    @Test
+    void aLearnersProgressInOneCohortShowsThatCohortOnlyWithEveryItemByName() {
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        publisher.publish(Topics.CATALOG, new ChecklistVersionPublished(other, 1, organisationId, "Other",
+                List.of(new Level("entry", "Entry", List.of(new Category("entry-general", "General", List.of(
+                        new Item("git", "Git", "Commit."))))))));
+        await().until(() -> catalog.find(other, 1).isPresent());
+        tick("gus", "notation");
+        publisher.publish(Topics.LEARNER_ACTIVITY, new ItemTicked(organisationId, "coh_2", "gus", other, 1, "git"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("gus").get("checklists").size() == 2);
+
+        JsonNode first = client(organisationId).get("/api/v1/progress/cohorts/coh_1/learners/gus").json();
+        JsonNode second = client(organisationId).get("/api/v1/progress/cohorts/coh_2/learners/gus").json();
+        JsonNode none = client(organisationId).get("/api/v1/progress/cohorts/coh_3/learners/gus").json();
+
+        assertThat(first.get("checklists")).singleElement().satisfies(checklist -> {
+            assertThat(checklist.get("cohortId").asString()).isEqualTo("coh_1");
+            assertThat(checklist.get("checklistId").asString()).isEqualTo(checklistId);
+            JsonNode items = checklist.get("levels").get(0).get("categories").get(0).get("items");
+            assertThat(items.valueStream().map(item -> item.get("name").asString())).containsExactly("Notation", "Matrices");
+            assertThat(items.get(0).get("tickedAt").isNull()).isFalse();
+            assertThat(items.get(1).get("tickedAt").isNull()).isTrue();
+        });
+        assertThat(second.get("checklists")).singleElement()
+                .satisfies(checklist -> assertThat(checklist.get("checklistId").asString()).isEqualTo(other));
+        assertThat(none.get("checklists")).isEmpty();
+        assertThat(client("org_other").get("/api/v1/progress/cohorts/coh_1/learners/gus").json().get("checklists"))
+                .isEmpty();
+        assertThat(client(organisationId).get("/api/v1/progress/cohorts/bad%20id/learners/gus").status()).isEqualTo(400);
+    }
+
     private String tick(String learner, String item) {
         String id = UUID.randomUUID().toString();
         publisher.publish(Topics.LEARNER_ACTIVITY, id,

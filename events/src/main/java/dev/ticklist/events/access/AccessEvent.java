@@ -2,8 +2,9 @@ package dev.ticklist.events.access;
 
 import dev.ticklist.events.TicklistEvent;
 
-/** API keys. Written by the gateway, keyed by organisation. */
-public sealed interface AccessEvent extends TicklistEvent permits ApiKeyIssued, ApiKeyRevoked {
+/** API keys and share links. Written by the gateway, keyed by organisation. */
+public sealed interface AccessEvent extends TicklistEvent
+        permits ApiKeyIssued, ApiKeyRevoked, ShareLinkCreated, ShareLinkRevoked {
 
     String organisationId();
 

@@ -1,12 +1,14 @@
 package dev.ticklist.gateway.apikey;
 
+import dev.ticklist.gateway.security.OrganisationCaller;
 import dev.ticklist.platform.identity.Scope;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request's verified API key. Its authorities are the key's scopes ({@code SCOPE_read}, …). */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements OrganisationCaller {
 
     private final ApiKeyEntry apiKey;
 
@@ -18,6 +20,21 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     public ApiKeyEntry apiKey() {
         return apiKey;
+    }
+
+    @Override
+    public String organisationId() {
+        return apiKey.organisationId();
+    }
+
+    @Override
+    public Set<Scope> scopes() {
+        return apiKey.scopes();
+    }
+
+    @Override
+    public String rateLimitBucket() {
+        return apiKey.keyId();
     }
 
     @Override

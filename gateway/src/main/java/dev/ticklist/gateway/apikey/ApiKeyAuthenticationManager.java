@@ -46,7 +46,7 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
                 .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()));
     }
 
-    private static ErrorResponseException rebuilding() {
+    public static ErrorResponseException rebuilding() {
         var problem = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
                 ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "keys-rebuilding",
                         "the gateway is restoring its API keys after its key store lost them; retry in a few seconds"),

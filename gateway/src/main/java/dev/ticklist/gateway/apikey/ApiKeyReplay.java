@@ -5,6 +5,9 @@ import dev.ticklist.events.Topics;
 import dev.ticklist.events.access.AccessEvent;
 import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.access.ApiKeyRevoked;
+import dev.ticklist.events.access.ShareLinkCreated;
+import dev.ticklist.events.access.ShareLinkRevoked;
+import dev.ticklist.gateway.sharelink.ShareLinkStore;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.platform.kafka.TopicFollower;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +20,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.util.retry.Retry;
 
 /**
- * Every instance reads the whole access topic from its start and writes each issued key into
- * Redis (and marks each revoked one), so keys issued or revoked elsewhere take effect here; when
+ * Every instance reads the whole access topic from its start and writes each issued key and
+ * share link into Redis (and marks each revoked one), so keys issued or revoked elsewhere take effect here; when
  * Redis loses the keys, {@link ApiKeyTable} notices and has the topic read again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +37,8 @@ public class ApiKeyReplay {
                     signal.totalRetries() + 1, signal.failure().toString()));
 
     @Bean
-    TopicFollower<AccessEvent> accessTopicFollower(TopicFollowers followers, ApiKeyStore store) {
-        return followers.follow(Topics.ACCESS, envelope -> apply(store, envelope));
+    TopicFollower<AccessEvent> accessTopicFollower(TopicFollowers followers, ApiKeyStore store, ShareLinkStore links) {
+        return followers.follow(Topics.ACCESS, envelope -> apply(store, links, envelope));
     }
 
     @Bean
@@ -44,7 +47,7 @@ public class ApiKeyReplay {
         return new ApiKeyTable(redis, accessTopicFollower, meters);
     }
 
-    static void apply(ApiKeyStore store, EventEnvelope<AccessEvent> envelope) {
+    static void apply(ApiKeyStore store, ShareLinkStore links, EventEnvelope<AccessEvent> envelope) {
         switch (envelope.event()) {
             case ApiKeyIssued issued -> {
                 try {
@@ -55,6 +58,14 @@ public class ApiKeyReplay {
                 }
             }
             case ApiKeyRevoked revoked -> store.revoke(revoked).retryWhen(UNTIL_REDIS_TAKES_IT).block();
+            case ShareLinkCreated created -> {
+                try {
+                    links.save(created, envelope.time()).retryWhen(UNTIL_REDIS_TAKES_IT).block();
+                } catch (IllegalArgumentException e) {
+                    LOG.error("Skipping event {}: it describes no valid share link ({})", envelope.id(), e.getMessage());
+                }
+            }
+            case ShareLinkRevoked revoked -> links.revoke(revoked).retryWhen(UNTIL_REDIS_TAKES_IT).block();
         }
     }
 }

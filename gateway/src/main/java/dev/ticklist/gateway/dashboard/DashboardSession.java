@@ -3,24 +3,38 @@ package dev.ticklist.gateway.dashboard;
 import java.util.Optional;
 
 /**
- * A dashboard signed in with an organisation's API key. It may only read, whatever the key's
- * scopes, and it lasts no longer than the key: every request checks the key again.
+ * An open dashboard: signed in with an organisation's API key (it may only read, whatever the
+ * key's scopes), or opened with a share link (it reaches what the link reaches). It lasts no
+ * longer than its key or link: every request checks that again.
  *
- * @param keySha256 the hash of the key it was opened with (the key itself is never kept)
+ * @param credentialSha256 the hash of the key or link it was opened with (neither is ever kept)
  */
-public record DashboardSession(String organisationId, String keySha256) {
+public record DashboardSession(Kind kind, String organisationId, String credentialSha256) {
 
-    private static final String KEY_KIND = "key";
+    /** What opened the session. */
+    public enum Kind {
+        KEY, LINK;
+
+        String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** How Redis holds it: one string, so a session is written and expires in one command. */
     String stored() {
-        return KEY_KIND + " " + organisationId + " " + keySha256;
+        return kind.value() + " " + organisationId + " " + credentialSha256;
     }
 
     static Optional<DashboardSession> parse(String stored) {
         String[] fields = stored == null ? new String[0] : stored.split(" ");
-        return fields.length == 3 && fields[0].equals(KEY_KIND)
-                ? Optional.of(new DashboardSession(fields[1], fields[2]))
-                : Optional.empty();
+        if (fields.length != 3) {
+            return Optional.empty();
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.value().equals(fields[0])) {
+                return Optional.of(new DashboardSession(kind, fields[1], fields[2]));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,8 +1,13 @@
 package dev.ticklist.gateway.dashboard;
 
-import dev.ticklist.gateway.apikey.ApiKeyAuthenticationManager;
+import dev.ticklist.gateway.Sha256;
+import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
 import dev.ticklist.gateway.apikey.ApiKeySecret;
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.sharelink.ShareLinkAuthentication;
+import dev.ticklist.gateway.sharelink.ShareLinks;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -16,46 +21,69 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Signing a dashboard in and out. The key a person types is checked like any API key and then
- * forgotten: the browser gets an opaque session cookie it cannot read, and the page keeps nothing.
+ * Opening and closing a dashboard session. The key a person types, or the link they followed, is
+ * checked and then forgotten: the browser gets an opaque session cookie it cannot read, and the
+ * page keeps nothing.
  */
 @RestController
 @RequestMapping("/dashboard/session")
 class DashboardSessionController {
 
     private final DashboardSessions sessions;
-    private final ApiKeyAuthenticationManager keys;
+    private final SessionCredentials credentials;
+    private final Clock clock;
 
-    DashboardSessionController(DashboardSessions sessions, ApiKeyAuthenticationManager keys) {
+    DashboardSessionController(DashboardSessions sessions, SessionCredentials credentials, Clock clock) {
         this.sessions = sessions;
-        this.keys = keys;
+        this.credentials = credentials;
+        this.clock = clock;
     }
 
     @PostMapping
-    Mono<SessionView> signIn(@RequestBody(required = false) SignIn signIn, ServerWebExchange exchange) {
+    Mono<SessionView> open(@RequestBody(required = false) SignIn signIn, ServerWebExchange exchange) {
         refuseOtherSites(exchange);
+        if (signIn != null && signIn.link() != null) {
+            return openWithLink(signIn.link().strip(), exchange);
+        }
         var secret = ApiKeySecret.parse(signIn == null || signIn.key() == null ? null : signIn.key().strip())
                 .orElseThrow(DashboardSessionController::notAKey);
-        return keys.find(secret.sha256())
+        return credentials.key(secret.sha256())
                 .switchIfEmpty(Mono.error(DashboardSessionController::notAKey))
-                .flatMap(key -> sessions.open(new DashboardSession(key.organisationId(), secret.sha256()))
+                .flatMap(key -> sessions.open(new DashboardSession(DashboardSession.Kind.KEY, key.organisationId(),
+                                secret.sha256()), sessions.lifetime())
                         .doOnNext(token -> SessionCookie.set(exchange, token))
                         .thenReturn(SessionView.of(key, sessions)));
     }
 
-    /** Signed out is an answer, not an error: the page asks this first, every time it opens. */
+    private Mono<SessionView> openWithLink(String token, ServerWebExchange exchange) {
+        if (!ShareLinks.TOKEN.matches(token)) {
+            return Mono.error(DashboardSessionController::notALink);
+        }
+        String sha256 = Sha256.hex(token);
+        return credentials.link(sha256)
+                .switchIfEmpty(Mono.error(DashboardSessionController::notALink))
+                .flatMap(link -> sessions.open(new DashboardSession(DashboardSession.Kind.LINK, link.organisationId(),
+                                sha256), Duration.between(clock.instant(), link.expiresAt()))
+                        .doOnNext(session -> SessionCookie.set(exchange, session))
+                        .thenReturn(SessionView.of(link, sessions)));
+    }
+
+    /** Closed is an answer, not an error: the page asks this first, every time it opens. */
     @GetMapping
     Mono<SessionView> current(ServerWebExchange exchange) {
         return Mono.justOrEmpty(SessionCookie.read(exchange.getRequest()))
                 .flatMap(sessions::find)
-                .flatMap(session -> keys.find(session.keySha256())
-                        .filter(key -> key.organisationId().equals(session.organisationId())))
-                .map(key -> SessionView.of(key, sessions))
+                .flatMap(credentials::authenticationOf)
+                .map(authentication -> switch (authentication) {
+                    case ShareLinkAuthentication link -> SessionView.of(link.link(), sessions);
+                    case ApiKeyAuthentication key -> SessionView.of(key.apiKey(), sessions);
+                    default -> SessionView.signedOut(sessions);
+                })
                 .defaultIfEmpty(SessionView.signedOut(sessions));
     }
 
     @DeleteMapping
-    Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> close(ServerWebExchange exchange) {
         refuseOtherSites(exchange);
         SessionCookie.clear(exchange);
         return Mono.justOrEmpty(SessionCookie.read(exchange.getRequest()))
@@ -74,6 +102,11 @@ class DashboardSessionController {
     private static ErrorResponseException notAKey() {
         return problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                 "that is not a working API key: check it was copied whole (it starts with tk_) and has not been revoked");
+    }
+
+    private static ErrorResponseException notALink() {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "this link does not open anything any more: it has expired or was revoked (or was not copied whole)");
     }
 
     private static ErrorResponseException problem(HttpStatus status, String code, String detail) {

@@ -1,9 +1,8 @@
 package dev.ticklist.gateway.dashboard;
 
-import dev.ticklist.gateway.SecureRandomStrings;
 import dev.ticklist.gateway.Sha256;
+import dev.ticklist.gateway.TokenFormat;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,9 +15,7 @@ import reactor.core.publisher.Mono;
 public class DashboardSessions {
 
     static final String KEY_PREFIX = "gateway:dashboard-session:";
-    private static final String TOKEN_PREFIX = "ds_";
-    private static final int RANDOM_BYTES = 32;
-    private static final Pattern TOKEN = Pattern.compile("ds_[A-Za-z0-9_-]{43}");
+    private static final TokenFormat TOKEN = new TokenFormat("ds_");
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration lifetime;
@@ -28,14 +25,18 @@ public class DashboardSessions {
         this.lifetime = properties.sessionLifetime();
     }
 
-    /** Stores the session and answers the token that names it, for the cookie. */
-    public Mono<String> open(DashboardSession session) {
-        String token = TOKEN_PREFIX + SecureRandomStrings.base64Url(RANDOM_BYTES);
-        return redis.opsForValue().set(KEY_PREFIX + Sha256.hex(token), session.stored(), lifetime).thenReturn(token);
+    /**
+     * Stores the session and answers the token that names it, for the cookie. It lasts the
+     * configured lifetime, or less when {@code atMost} is shorter (a link expiring sooner).
+     */
+    public Mono<String> open(DashboardSession session, Duration atMost) {
+        String token = TOKEN.generate();
+        Duration lasts = atMost.compareTo(lifetime) < 0 ? atMost : lifetime;
+        return redis.opsForValue().set(KEY_PREFIX + Sha256.hex(token), session.stored(), lasts).thenReturn(token);
     }
 
     public Mono<DashboardSession> find(String token) {
-        if (!TOKEN.matcher(token).matches()) {
+        if (!TOKEN.matches(token)) {
             return Mono.empty();
         }
         return redis.opsForValue().get(KEY_PREFIX + Sha256.hex(token)).mapNotNull(
@@ -43,7 +44,7 @@ public class DashboardSessions {
     }
 
     public Mono<Void> close(String token) {
-        return TOKEN.matcher(token).matches()
+        return TOKEN.matches(token)
                 ? redis.delete(KEY_PREFIX + Sha256.hex(token)).then()
                 : Mono.empty();
     }

@@ -1,20 +1,31 @@
 package dev.ticklist.gateway.dashboard;
 
 import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.gateway.sharelink.ShareLink;
 
 /**
- * Whether a dashboard is signed in, and as whom: never the key, only its prefix, so people can
- * tell keys apart.
+ * Whether a dashboard is open, and how: with a key (never the key, only its prefix, so people
+ * can tell keys apart), or with a share link (what it reaches, never its token).
  *
  * @param lifetimeSeconds how long a session lasts at most from when it was opened
  */
-public record SessionView(boolean signedIn, String organisationId, String keyPrefix, long lifetimeSeconds) {
+public record SessionView(boolean signedIn, String organisationId, String keyPrefix, LinkReach link,
+                          long lifetimeSeconds) {
+
+    /** @param learnerId null for a link to the whole cohort */
+    public record LinkReach(String cohortId, String learnerId, String access) {
+    }
 
     static SessionView of(ApiKeyEntry key, DashboardSessions sessions) {
-        return new SessionView(true, key.organisationId(), key.prefix(), sessions.lifetime().toSeconds());
+        return new SessionView(true, key.organisationId(), key.prefix(), null, sessions.lifetime().toSeconds());
+    }
+
+    static SessionView of(ShareLink link, DashboardSessions sessions) {
+        return new SessionView(true, link.organisationId(), null,
+                new LinkReach(link.cohortId(), link.learnerId(), link.access().value()), sessions.lifetime().toSeconds());
     }
 
     static SessionView signedOut(DashboardSessions sessions) {
-        return new SessionView(false, null, null, sessions.lifetime().toSeconds());
+        return new SessionView(false, null, null, null, sessions.lifetime().toSeconds());
     }
 }

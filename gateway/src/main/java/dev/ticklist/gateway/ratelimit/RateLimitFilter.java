@@ -1,6 +1,6 @@
 package dev.ticklist.gateway.ratelimit;
 
-import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
+import dev.ticklist.gateway.security.OrganisationCaller;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,10 +68,10 @@ class RateLimitFilter implements WebFilter, Ordered {
         // the security rules and the routes, and must cost a token too.
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(ApiKeyAuthentication.class::isInstance)
-                .map(authentication -> Optional.of(((ApiKeyAuthentication) authentication).apiKey().keyId()))
+                .ofType(OrganisationCaller.class)
+                .map(caller -> Optional.of(caller.rateLimitBucket()))
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(keyId -> keyId.isEmpty() ? chain.filter(exchange) : limit(keyId.get())
+                .flatMap(bucket -> bucket.isEmpty() ? chain.filter(exchange) : limit(bucket.get())
                         .flatMap(remaining -> answer(exchange, chain, remaining)));
     }
 

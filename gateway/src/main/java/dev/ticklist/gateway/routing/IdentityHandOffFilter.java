@@ -1,8 +1,7 @@
 package dev.ticklist.gateway.routing;
 
-import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
-import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.gateway.security.OrganisationCaller;
 import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Clock;
@@ -40,16 +39,16 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
-                .ofType(ApiKeyAuthentication.class)
-                .map(authentication -> Optional.of(authentication.apiKey()))
+                .ofType(OrganisationCaller.class)
+                .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(apiKey -> chain.filter(handOff(exchange, apiKey)));
+                .flatMap(caller -> chain.filter(handOff(exchange, caller)));
     }
 
-    private ServerWebExchange handOff(ServerWebExchange exchange, Optional<ApiKeyEntry> apiKey) {
+    private ServerWebExchange handOff(ServerWebExchange exchange, Optional<OrganisationCaller> caller) {
         var request = exchange.getRequest().mutate().headers(headers -> {
             removeClientCredentials(headers);
-            apiKey.ifPresent(key -> headers.setBearerAuth(identityTokens.tokenFor(key.organisationId(), key.scopes())));
+            caller.ifPresent(who -> headers.setBearerAuth(identityTokens.tokenFor(who.organisationId(), who.scopes())));
         }).build();
         return exchange.mutate().request(request).build();
     }

@@ -13,6 +13,8 @@ import dev.ticklist.gateway.apikey.ApiKeyStore;
 import dev.ticklist.gateway.dashboard.DashboardSessions;
 import dev.ticklist.gateway.dashboard.SessionAuthenticationConverter;
 import dev.ticklist.gateway.dashboard.SessionAuthenticationManager;
+import dev.ticklist.gateway.dashboard.SessionCredentials;
+import dev.ticklist.gateway.sharelink.ShareLinkReach;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.identity.Scope;
 import org.slf4j.Logger;
@@ -40,8 +42,9 @@ import reactor.core.publisher.Mono;
 /**
  * Who may do what, on one page. Two stateless chains: the admin API ({@code /admin/**}) takes
  * the operator's admin key; everything else takes organisations' API keys, whose scopes decide
- * what they may call. The dashboard's session cookie (SameSite=Strict) only ever reads, so no
- * request it authenticates can change anything, and CSRF protection stays off.
+ * what they may call. The dashboard's session cookie (SameSite=Strict) reads as its key (read
+ * scope only) or within its share link's reach; the one write it allows, a learner's own link
+ * ticking, must come from the dashboard's own pages (ShareLinkReach), so CSRF protection stays off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -92,11 +95,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys,
-                                             DashboardSessions sessions, ProblemResponses problems,
-                                             CorsConfigurationSource apiCors) {
+                                             DashboardSessions sessions, SessionCredentials sessionCredentials,
+                                             ProblemResponses problems, CorsConfigurationSource apiCors) {
         var apiKey = authenticationFilter(keys, new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
         apiKey.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
-        var session = authenticationFilter(new SessionAuthenticationManager(sessions, keys),
+        var session = authenticationFilter(new SessionAuthenticationManager(sessions, sessionCredentials),
                 new SessionAuthenticationConverter(), problems, Unauthenticated.SESSION);
         session.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
         return stateless(http, problems, Unauthenticated.API)
@@ -104,8 +107,11 @@ public class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(apiCors))
                 .addFilterAt(apiKey, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(session, SecurityWebFiltersOrder.AUTHENTICATION)
+                // A share link's session reaches its cohort or learner and nothing else.
+                .addFilterBefore(new ShareLinkReach(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/webhooks/**", "/api/v1/keys/**", "/api/v1/keys").hasAuthority(ADMIN)
+                        .pathMatchers("/api/v1/webhooks/**", "/api/v1/keys/**", "/api/v1/keys",
+                                "/api/v1/share-links/**", "/api/v1/share-links").hasAuthority(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority(READ, WRITE, ADMIN)
                         .pathMatchers("/api/v1/**").hasAnyAuthority(WRITE, ADMIN)
                         .pathMatchers("/api/**").authenticated()

@@ -26,8 +26,16 @@ public record LearnerProgress(String learnerId, boolean consistent, List<Checkli
                                 List<CategoryProgress> categories) {
     }
 
-    /** @param finishedAt when the last open item of the category was ticked, or null while it is open */
-    public record CategoryProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt) {
+    /**
+     * @param finishedAt when the last open item of the category was ticked, or null while it is open
+     * @param items      the category's items in the checklist's order, each with when it was ticked
+     */
+    public record CategoryProgress(String id, String name, int ticked, int total, double percent, Instant finishedAt,
+                                   List<ItemProgress> items) {
+    }
+
+    /** @param tickedAt when the item was ticked, or null while it is not */
+    public record ItemProgress(String id, String name, Instant tickedAt) {
     }
 
     static double percent(int ticked, int total) {

@@ -46,6 +46,17 @@ class LearnerProgressController {
                 Duration.ofMillis(READ_YOUR_WRITE_MILLIS));
     }
 
+    /**
+     * The learner's progress in one cohort, and nothing of their other cohorts: what a link to the
+     * cohort or to the learner may show. A learner not in the cohort has an empty list of checklists.
+     */
+    @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners/{learnerId}")
+    LearnerProgress learnerInCohort(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId) {
+        Ids.requireExternal("cohort", cohortId);
+        Ids.requireExternal("learner", learnerId);
+        return query.findIn(tenant.organisationId(), learnerId, cohortId);
+    }
+
     /** The learner's ticks and unticks, newest first, a page at a time. */
     @GetMapping("/api/v1/progress/learners/{learnerId}/timeline")
     LearnerTimeline timeline(Tenant tenant, @PathVariable String learnerId,

@@ -11,14 +11,17 @@ import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -65,15 +68,27 @@ public class LearnerProgressQuery {
     }
 
     public LearnerProgress find(String organisationId, String learnerId) {
+        // A learner in two cohorts on one version: both are listed, comma-separated; the first is shown.
+        return find(organisationId, learnerId, cohorts -> Optional.of(cohorts.split(",")[0]));
+    }
+
+    /** The learner's progress in one cohort only: what a link to that cohort may show of them. */
+    public LearnerProgress findIn(String organisationId, String learnerId, String cohortId) {
+        return find(organisationId, learnerId, cohorts -> Arrays.asList(cohorts.split(",")).contains(cohortId)
+                ? Optional.of(cohortId) : Optional.empty());
+    }
+
+    /** @param shownCohort of a checklist version's cohorts (comma-separated), the one to show it under, if any */
+    private LearnerProgress find(String organisationId, String learnerId,
+                                 Function<String, Optional<String>> shownCohort) {
         var keys = keys(organisationId, learnerId);
         var checklists = new ArrayList<LearnerProgress.ChecklistProgress>();
         Map<Object, Object> assigned = new TreeMap<>(redis.opsForHash().entries(keys.checklists()));
-        assigned.forEach((checklist, cohortId) -> {
+        assigned.forEach((checklist, cohorts) -> shownCohort.apply((String) cohorts).ifPresent(cohortId -> {
             String[] idAndVersion = ((String) checklist).split("@");
             catalog.find(idAndVersion[0], Integer.parseInt(idAndVersion[1])).ifPresent(structure ->
-                    // A learner in two cohorts on one version: both are listed, comma-separated; the first is shown.
-                    checklists.add(progressIn(keys, (String) checklist, structure, ((String) cohortId).split(",")[0])));
-        });
+                    checklists.add(progressIn(keys, (String) checklist, structure, cohortId)));
+        }));
         return new LearnerProgress(learnerId, true, checklists);
     }
 
@@ -105,11 +120,14 @@ public class LearnerProgressQuery {
     /** A category is small, so its counts are taken from the ticked items when read. */
     private static LearnerProgress.CategoryProgress categoryProgress(ChecklistStructure.Category category,
                                                                      Map<String, Instant> tickedItems) {
-        var times = category.items().stream().map(item -> tickedItems.get(item.id())).filter(Objects::nonNull).toList();
+        var items = category.items().stream()
+                .map(item -> new LearnerProgress.ItemProgress(item.id(), item.name(), tickedItems.get(item.id())))
+                .toList();
+        var times = items.stream().map(LearnerProgress.ItemProgress::tickedAt).filter(Objects::nonNull).toList();
         Instant finishedAt = times.size() == category.itemCount() && !times.isEmpty()
                 ? Collections.max(times) : null;
         return new LearnerProgress.CategoryProgress(category.id(), category.name(), times.size(),
-                category.itemCount(), LearnerProgress.percent(times.size(), category.itemCount()), finishedAt);
+                category.itemCount(), LearnerProgress.percent(times.size(), category.itemCount()), finishedAt, items);
     }
 
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,

@@ -1,0 +1,67 @@
+package dev.ticklist.gateway.sharelink;
+
+import dev.ticklist.gateway.GatewayProperties;
+import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asks checklist-service, as the organisation, whether a cohort exists and a learner is enrolled
+ * in it, so a link is never made to something that is not there.
+ */
+@Component
+class CohortMembers {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebClient checklistService;
+    private final IdentityTokens identityTokens;
+
+    CohortMembers(WebClient.Builder webClients, GatewayProperties properties, IdentityTokens identityTokens) {
+        this.checklistService = webClients.clone().baseUrl(properties.checklistUrl().toString()).build();
+        this.identityTokens = identityTokens;
+    }
+
+    /** Completes when the cohort is the organisation's and the learner (if named) is enrolled; a 404 problem otherwise. */
+    Mono<Void> require(String organisationId, String cohortId, String learnerId) {
+        return checklistService.get()
+                .uri("/api/v1/cohorts/{cohortId}/learners", cohortId)
+                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.READ))))
+                .exchangeToMono(response -> switch (response.statusCode().value()) {
+                    case 200 -> response.bodyToMono(Learners.class);
+                    case 404 -> response.releaseBody().then(Mono.error(notFound("there is no cohort " + cohortId)));
+                    default -> response.releaseBody().then(Mono.error(unavailable()));
+                })
+                .timeout(TIMEOUT)
+                .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> unavailable())
+                .flatMap(learners -> learnerId == null || learners.enrolled(learnerId)
+                        ? Mono.empty()
+                        : Mono.error(notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId)));
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", detail), null);
+    }
+
+    private static ErrorResponseException unavailable() {
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "checklist-service-unavailable",
+                        "the cohort could not be checked just now; no link was made, retry later"), null);
+    }
+
+    record Learners(String cohortId, List<String> learnerIds) {
+
+        boolean enrolled(String learnerId) {
+            return learnerIds != null && learnerIds.contains(learnerId);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ticklist.gateway.sharelink;
+
+import dev.ticklist.events.access.ShareLinkCreated;
+import dev.ticklist.platform.identity.Scope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * A link to one cohort, or to one learner of it, that opens the dashboard without a key. What it
+ * reaches is a short list of paths of the public API (below), each under that cohort; everything
+ * else of the organisation stays out of its reach.
+ *
+ * @param learnerId the learner it shows; null for a link to the whole cohort
+ * @param createdAt when it was made
+ */
+public record ShareLink(String organisationId, String linkId, String sha256, String cohortId, String learnerId,
+                        Access access, Instant expiresAt, String label, Instant createdAt) {
+
+    /** What the holder may do: read, or (a learner's own link) read and tick that learner's items. */
+    public enum Access {
+        READ, TICK;
+
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Access of(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    static ShareLink of(ShareLinkCreated created, Instant createdAt) {
+        return new ShareLink(created.organisationId(), created.linkId(), created.sha256(), created.cohortId(),
+                created.learnerId(), Access.of(created.access()), created.expiresAt(), created.label(), createdAt);
+    }
+
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** The scopes the services see: read, and write for a learner's own link (its paths are fewer still). */
+    public Set<Scope> scopes() {
+        return access == Access.TICK ? Set.of(Scope.READ, Scope.WRITE) : Set.of(Scope.READ);
+    }
+
+    /**
+     * Whether the link reaches this request. The path has passed the strict firewall (no {@code ..},
+     * no encoded slashes), so comparing its segments is exact.
+     */
+    public boolean reaches(HttpMethod method, String path) {
+        List<String> segments = List.of(path.replaceFirst("^/", "").split("/", -1));
+        if (HttpMethod.GET.equals(method)) {
+            return readable(segments);
+        }
+        return access == Access.TICK && learnerId != null && tickable(method, segments);
+    }
+
+    private boolean readable(List<String> path) {
+        if (path.equals(List.of("api", "v1", "cohorts", cohortId))) {
+            return true;
+        }
+        if (!startsWith(path, "api", "v1", "progress", "cohorts", cohortId)) {
+            return false;
+        }
+        List<String> rest = path.subList(5, path.size());
+        if (learnerId != null) {
+            // The learner's own progress in the cohort, and nothing of the others'.
+            return rest.equals(List.of("learners", learnerId));
+        }
+        return rest.isEmpty()
+                || rest.size() == 1 && List.of("learners", "table.csv", "ticks-per-day", "stream").contains(rest.getFirst())
+                || rest.size() == 2 && rest.getFirst().equals("learners") && !rest.get(1).isEmpty();
+    }
+
+    private boolean tickable(HttpMethod method, List<String> path) {
+        if (!startsWith(path, "api", "v1", "cohorts", cohortId, "learners", learnerId, "ticks")) {
+            return false;
+        }
+        int rest = path.size() - 7;
+        return HttpMethod.POST.equals(method) && rest == 0
+                || HttpMethod.DELETE.equals(method) && rest == 1 && !path.getLast().isEmpty();
+    }
+
+    private static boolean startsWith(List<String> path, String... prefix) {
+        return path.size() >= prefix.length && path.subList(0, prefix.length).equals(List.of(prefix));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ticklist.gateway.sharelink;
+
+import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.gateway.problem.ProblemResponses;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * An organisation's share links, managed like its API keys (the admin scope): made for one cohort
+ * or one learner of it, with an expiry; listed without their tokens; revoked at once.
+ */
+@RestController
+@RequestMapping("/api/v1/share-links")
+class ShareLinkController {
+
+    private final ShareLinks links;
+    private final ShareLinkStore store;
+    private final CohortMembers members;
+    private final Clock clock;
+
+    ShareLinkController(ShareLinks links, ShareLinkStore store, CohortMembers members, Clock clock) {
+        this.links = links;
+        this.store = store;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<CreatedShareLink>> create(@AuthenticationPrincipal ApiKeyEntry caller,
+                                                  @RequestBody(required = false) NewShareLink request) {
+        if (request == null) {
+            throw NewShareLink.invalid("send {\"cohortId\", \"learnerId\"?, \"access\"?, \"expiresAt\"?, \"label\"?}");
+        }
+        var valid = request.validate(clock.instant());
+        return members.require(caller.organisationId(), valid.cohortId(), valid.learnerId())
+                .then(links.create(caller.organisationId(), valid))
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/share-links/" + created.id())).body(created));
+    }
+
+    @GetMapping
+    Mono<ShareLinkView.Listed> list(@AuthenticationPrincipal ApiKeyEntry caller) {
+        var now = clock.instant();
+        return store.list(caller.organisationId())
+                .map(link -> ShareLinkView.of(link, now))
+                .sort(Comparator.comparing(ShareLinkView::createdAt))
+                .collectList()
+                .map(ShareLinkView.Listed::new);
+    }
+
+    @DeleteMapping("/{linkId}")
+    Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal ApiKeyEntry caller, @PathVariable String linkId) {
+        return store.find(caller.organisationId(), linkId)
+                .switchIfEmpty(Mono.error(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                        ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "there is no share link " + linkId),
+                        null)))
+                .flatMap(links::revoke)
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+}

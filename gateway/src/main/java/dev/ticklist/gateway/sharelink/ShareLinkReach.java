@@ -1,0 +1,52 @@
+package dev.ticklist.gateway.sharelink;
+
+import dev.ticklist.gateway.problem.ProblemResponses;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps a share link within its reach ({@link ShareLink#reaches}): any other request is refused
+ * before it is authorised or routed. A learner's own link may tick; such a request must come from
+ * the dashboard's own pages when the browser says where it came from ({@code Sec-Fetch-Site}).
+ */
+public final class ShareLinkReach implements WebFilter {
+
+    private final ProblemResponses problems;
+
+    public ShareLinkReach(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .ofType(ShareLinkAuthentication.class)
+                .map(authentication -> refusal(authentication.link(), exchange))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(refused -> refused.isPresent()
+                        ? problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", refused.get())
+                        : chain.filter(exchange));
+    }
+
+    static Optional<String> refusal(ShareLink link, ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        if (!link.reaches(request.getMethod(), request.getPath().value())) {
+            return Optional.of(link.learnerId() == null
+                    ? "this link opens cohort " + link.cohortId() + " and nothing else"
+                    : "this link opens learner " + link.learnerId() + " of cohort " + link.cohortId() + " and nothing else");
+        }
+        String site = request.getHeaders().getFirst("Sec-Fetch-Site");
+        if (!HttpMethod.GET.equals(request.getMethod()) && site != null && !site.equals("same-origin")) {
+            return Optional.of("ticks through a link are made from the dashboard's own pages");
+        }
+        return Optional.empty();
+    }
+}
