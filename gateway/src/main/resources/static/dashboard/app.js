@@ -36,15 +36,18 @@ async function openLink(token) {
   return true;
 }
 
-// data-loading is set while a view loads (tests wait for pages to settle by it and live.js's flags).
+// data-loading is set while a view loads (tests wait for pages to settle by it and live.js's flags);
+// the marks view-start and view-drawn (the frame after it, charts drawn) time it for the benchmark.
 async function route() {
   leaving();
   leaving = () => {};
   document.documentElement.dataset.loading = 'yes';
+  performance.mark('view-start');
   try {
     await showRoute();
   } finally {
     delete document.documentElement.dataset.loading;
+    requestAnimationFrame(() => performance.mark('view-drawn'));
   }
 }
 

@@ -35,6 +35,7 @@ public final class Benchmark {
             "startup", StartupBenchmark::main,
             "webhooks", WebhookBenchmark::main,
             "imports", ImportBenchmark::main,
+            "dashboard", DashboardBenchmark::main,
             "requests", RequestBenchmark::main,
             "stack", StackBenchmark::main);
 

@@ -176,11 +176,11 @@ public final class StackBenchmark {
     }
 
     /** An import's lines: {@code lines} ticks of {@code learners} learners named with {@code prefix}. */
-    private record Import(int lines, int learners, String prefix, String id) {
+    record Import(int lines, int learners, String prefix, String id) {
     }
 
     /** Imports the ticks into the cohort, then waits until its view counts every one; a line of figures. */
-    private static String importAndAwaitView(GatewayStack.Api api, String cohort, Import ticks, List<String> items,
+    static String importAndAwaitView(GatewayStack.Api api, String cohort, Import ticks, List<String> items,
                                              String label) throws Exception {
         int lines = Math.min(ticks.lines(), ticks.learners() * items.size());
         long start = System.nanoTime();
@@ -222,7 +222,7 @@ public final class StackBenchmark {
         return line;
     }
 
-    private static String newCohort(GatewayStack.Api api, String name) throws Exception {
+    static String newCohort(GatewayStack.Api api, String name) throws Exception {
         return api.call("POST", "/api/v1/cohorts", GatewayStack.json(Map.of("name", name, "checklistId", "machine-learning")),
                 201).get("id").asString();
     }

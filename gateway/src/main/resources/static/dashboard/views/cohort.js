@@ -4,30 +4,48 @@ import { announce, format, h, replace } from '../dom.js';
 import { follow } from '../live.js';
 
 const PAGE = 50;
+const SEARCH_PAUSE_MS = 300;
 
 // A cohort: how its learners stand per level and category, per item, and ranked. Live.
 export async function showCohort(view, cohortId) {
   const id = encodeURIComponent(cohortId);
   const cohort = await getJson(`/api/v1/cohorts/${id}`);
-  const state = { offset: 0 };
+  const state = { offset: 0, search: '' };
   const standings = h('div');
   const ranking = h('div');
+  let typing = null;
+  const search = h('input', {
+    id: 'search', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'search-hint',
+    oninput: () => {
+      clearTimeout(typing);
+      typing = setTimeout(async () => {
+        state.search = search.value.trim();
+        state.offset = 0;
+        replace(ranking, rankingOf(await rankingPage()));
+        announce(ranking.querySelector('caption, p')?.textContent ?? '');
+      }, SEARCH_PAUSE_MS);
+    },
+  });
+
+  const rankingPage = () => getJson(`/api/v1/progress/cohorts/${id}/learners?offset=${state.offset}&limit=${PAGE}`
+    + (state.search ? `&search=${encodeURIComponent(state.search)}` : ''));
 
   async function refresh() {
-    const [progress, page] = await Promise.all([
-      getJson(`/api/v1/progress/cohorts/${id}`),
-      getJson(`/api/v1/progress/cohorts/${id}/learners?offset=${state.offset}&limit=${PAGE}`),
-    ]);
+    const [progress, page] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`), rankingPage()]);
     replace(standings, standingsOf(progress));
     replace(ranking, rankingOf(page));
   }
 
   function rankingOf(page) {
-    if (page.total === 0) return h('p', { className: 'empty' }, 'No learner has joined this cohort yet.');
+    if (page.total === 0) {
+      return h('p', { className: 'empty' }, state.search
+        ? `No learner's id contains “${state.search}”.` : 'No learner has joined this cohort yet.');
+    }
     const last = Math.min(state.offset + PAGE, page.total);
+    const which = state.search ? ` whose id contains “${state.search}”` : '';
     return [
       h('table', { className: 'ranking' },
-        h('caption', { tabindex: -1 }, `Learners ${format.number(state.offset + 1)}–${format.number(last)} of ${format.number(page.total)}, most done first`),
+        h('caption', { tabindex: -1 }, `Learners ${format.number(state.offset + 1)}–${format.number(last)} of ${format.number(page.total)}${which}, most done first`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'number' }, 'Rank'),
           h('th', { scope: 'col' }, 'Learner'), h('th', { scope: 'col', className: 'number' }, 'Done'))),
         h('tbody', {}, page.learners.map((learner) => h('tr', {},
@@ -43,7 +61,7 @@ export async function showCohort(view, cohortId) {
 
   async function turn(by) {
     state.offset = Math.max(0, state.offset + by);
-    await refresh();
+    replace(ranking, rankingOf(await rankingPage()));
     ranking.querySelector('caption')?.focus();
     announce(ranking.querySelector('caption')?.textContent ?? '');
   }
@@ -54,7 +72,10 @@ export async function showCohort(view, cohortId) {
       cohort.archived ? ' · archived' : '', ' · ',
       h('a', { href: `/api/v1/progress/cohorts/${id}/table.csv`, download: `${cohortId}.csv` }, 'Download CSV')),
     standings,
-    h('section', { 'aria-labelledby': 'ranking-title' }, h('h2', { id: 'ranking-title' }, 'Ranking'), ranking));
+    h('section', { 'aria-labelledby': 'ranking-title' }, h('h2', { id: 'ranking-title' }, 'Ranking'),
+      h('div', { className: 'search' }, h('label', { for: 'search' }, 'Find a learner'), search,
+        h('span', { id: 'search-hint', className: 'hint' }, 'by a part of their id; their rank stays their rank in the cohort')),
+      ranking));
   await refresh();
   return follow(`/api/v1/progress/cohorts/${id}/stream`, refresh, 'Cohort progress updated');
 }

@@ -82,6 +82,17 @@ class CohortProgressIT {
         FourLearnerCohort.assertRanking(
                 client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=10").json());
 
+        JsonNode found = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=D").json();
+        assertThat(found.get("total").asLong()).isEqualTo(2);
+        assertThat(found.get("learners").valueStream().map(learner -> learner.get("learnerId").asString() + "#"
+                + learner.get("rank").asLong())).containsExactly("ada#1", "dee#2");
+        JsonNode second = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId
+                + "/learners?search=d&offset=1&limit=1").json();
+        assertThat(second.get("learners")).singleElement()
+                .satisfies(learner -> assertThat(learner.get("learnerId").asString()).isEqualTo("dee"));
+        assertThat(client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=zz").json()
+                .get("total").asLong()).isZero();
+
         String csv = text("/api/v1/progress/cohorts/" + cohortId + "/table.csv");
         assertThat(csv.split("\r\n")).containsExactly(FourLearnerCohort.TABLE);
 
@@ -178,6 +189,7 @@ class CohortProgressIT {
         for (String bad : List.of("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=0",
                 "/api/v1/progress/cohorts/" + cohortId + "/learners?offset=-1",
                 "/api/v1/progress/cohorts/" + cohortId + "/learners?limit=many",
+                "/api/v1/progress/cohorts/" + cohortId + "/learners?search=" + "x".repeat(129),
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=yesterday",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2026-01-02&to=2026-01-01",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2024-01-01&to=2026-01-01",

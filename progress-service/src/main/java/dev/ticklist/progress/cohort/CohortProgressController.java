@@ -2,6 +2,7 @@ package dev.ticklist.progress.cohort;
 
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
+import dev.ticklist.platform.web.Problems;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.paging.PageRequest;
 import java.io.OutputStreamWriter;
@@ -23,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class CohortProgressController {
 
+    static final int MAX_SEARCH = 128;
+
     private final CohortProgressQuery query;
     private final Clock clock;
 
@@ -38,14 +41,25 @@ class CohortProgressController {
         return query.find(tenant.organisationId(), cohortId);
     }
 
-    /** The cohort's learners ranked by percent done, a page at a time. */
+    /**
+     * The cohort's learners ranked by percent done, a page at a time; with {@code search}, only
+     * those whose id contains it (any case), each with their rank in the whole cohort.
+     */
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners")
     CohortRanking ranking(Tenant tenant, @PathVariable String cohortId,
                           @RequestParam(required = false) Long offset,
-                          @RequestParam(required = false) Integer limit) {
+                          @RequestParam(required = false) Integer limit,
+                          @RequestParam(required = false) String search) {
         Ids.requireExternal("cohort", cohortId);
         var page = PageRequest.of(offset, limit);
-        return query.ranking(tenant.organisationId(), cohortId, page.offset(), page.limit());
+        if (search == null || search.isEmpty()) {
+            return query.ranking(tenant.organisationId(), cohortId, page.offset(), page.limit());
+        }
+        if (search.length() > MAX_SEARCH || search.codePoints().anyMatch(Character::isISOControl)) {
+            throw Problems.invalid("bad-search", "search must be at most " + MAX_SEARCH
+                    + " characters, without control characters");
+        }
+        return query.search(tenant.organisationId(), cohortId, search, page.offset(), page.limit());
     }
 
     /** Learners × levels, percent done, as CSV for spreadsheets; most progressed first. */

@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -28,6 +29,7 @@ public class CohortProgressQuery {
 
     private static final int TABLE_PAGE = 1_000;
     private static final RedisScript<?> RANKING_PAGE = ScriptPipeline.script("scripts/read-ranking-page.lua");
+    private static final RedisScript<?> SEARCH_RANKING = ScriptPipeline.script("scripts/search-ranking.lua");
 
     private final StringRedisTemplate redis;
     private final ChecklistCatalog catalog;
@@ -93,6 +95,24 @@ public class CohortProgressQuery {
             learners.add(new CohortRanking.RankedLearner(rank, text(page.get(i)), Double.parseDouble(score) / 100));
         }
         return new CohortRanking(cohortId, size, offset, limit, learners);
+    }
+
+    /**
+     * A page of the learners whose id contains {@code text} (any case), in ranking order, each
+     * with their rank in the whole cohort; {@code total} counts the matches.
+     */
+    public CohortRanking search(String organisationId, String cohortId, String text, long offset, int limit) {
+        var keys = keys(organisationId, cohortId);
+        var reply = (List<?>) redis.execute(SEARCH_RANKING, List.of(keys.ranking()), text.toLowerCase(Locale.ROOT),
+                Long.toString(offset), Integer.toString(limit));
+        long matches = ((Number) reply.get(0)).longValue();
+        var page = (List<?>) reply.get(1);
+        var learners = new ArrayList<CohortRanking.RankedLearner>();
+        for (int i = 0; i + 2 < page.size(); i += 3) {
+            learners.add(new CohortRanking.RankedLearner(((Number) page.get(i + 2)).longValue(), text(page.get(i)),
+                    Double.parseDouble(text(page.get(i + 1))) / 100));
+        }
+        return new CohortRanking(cohortId, matches, offset, limit, learners);
     }
 
     private static String text(Object value) {

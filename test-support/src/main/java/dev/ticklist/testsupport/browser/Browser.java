@@ -1,4 +1,4 @@
-package dev.ticklist.devstack.browser;
+package dev.ticklist.testsupport.browser;
 
 import dev.ticklist.testsupport.docker.ContainerInfrastructure;
 import java.io.File;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,16 +18,17 @@ import org.testcontainers.Testcontainers;
 import org.testcontainers.selenium.BrowserWebDriverContainer;
 
 /**
- * A real Chromium for the dashboard's tests: Debian's {@code chromium} and {@code chromium-driver}
- * where installed, otherwise the Selenium Chromium container where a Docker engine answers. With
- * neither, the tests are skipped and say what to install, except in CI ({@code CI} set), where
- * they fail: there the browser tests always run ({@code .ci/run} installs Chromium).
+ * A real Chromium for the dashboard's tests and benchmark: Debian's {@code chromium} and
+ * {@code chromium-driver} where installed, otherwise the Selenium Chromium container where a
+ * Docker engine answers ({@link #available()} says whether either is there).
  */
 public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String CONTAINER_IMAGE = "selenium/standalone-chromium:latest";
+    public static final String MISSING = "the dashboard's browser tests need Chromium: install Debian's chromium and"
+            + " chromium-driver (apt-get install chromium chromium-driver), or run a Docker engine";
 
     private final WebDriver driver;
     private final String host;
@@ -56,13 +56,12 @@ public final class Browser implements AutoCloseable {
             return new Browser(new RemoteWebDriver(container.getSeleniumAddress(), options()),
                     "host.testcontainers.internal", container::stop);
         }
-        String missing = "the dashboard's browser tests need Chromium: install Debian's chromium and chromium-driver"
-                + " (apt-get install chromium chromium-driver), or run a Docker engine";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException(missing);
-        }
-        Assumptions.abort(missing);
-        throw new IllegalStateException("unreachable");
+        throw new IllegalStateException(MISSING);
+    }
+
+    /** Whether a browser can be started here: Chromium and its driver installed, or a Docker engine. */
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || ContainerInfrastructure.dockerAvailable();
     }
 
     /**
