@@ -44,7 +44,7 @@ public final class Browser implements AutoCloseable {
     public static Browser start(int gatewayPort) {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .withLogFile(new File("target/chromedriver.log")).build();
+                    .withLogFile(new File(System.getProperty("java.io.tmpdir"), "ticklist-chromedriver.log")).build();
             var options = options();
             options.setBinary(CHROMIUM.toFile());
             return new Browser(new ChromeDriver(service, options), "127.0.0.1", () -> { });
