@@ -22,10 +22,10 @@ const homeOf = (link) => (link.learnerId
   : `#/cohorts/${encodeURIComponent(link.cohortId)}`);
 
 // The token is exchanged for a session at once and leaves the address bar and the history.
-async function openLink(token) {
+async function openLink(encoded) {
   history.replaceState(null, '', '#/');
   try {
-    const signedIn = await session.openLink(token);
+    const signedIn = await session.openLink(decodeURIComponent(encoded));
     history.replaceState(null, '', homeOf(signedIn.link));
   } catch (error) {
     replace(view, h('h1', {}, 'This link does not open anything'),
@@ -53,7 +53,7 @@ async function route() {
 
 async function showRoute() {
   const link = (window.location.hash || '').match(/^#\/link\/(.+)$/);
-  if (link && !(await openLink(decodeURIComponent(link[1])))) return;
+  if (link && !(await openLink(link[1]))) return;
   const hash = window.location.hash || '#/';
   const match = ROUTES.map(([pattern, show]) => [hash.match(pattern), show]).find(([found]) => found);
   if (!match) {

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,7 @@ public final class UpstreamStandIn {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int organisationStatus = 201;
     private final Map<String, Canned> cannedGets = new ConcurrentHashMap<>();
+    private final Set<String> streams = ConcurrentHashMap.newKeySet();
 
     private UpstreamStandIn(String name) {
         this.name = name;
@@ -70,7 +73,16 @@ public final class UpstreamStandIn {
         cannedGets.put(path, new Canned(status, json));
     }
 
+    /**
+     * {@code GET path} answers a server-sent event stream that sends a comment every 100 ms until
+     * the gateway hangs up (or 30 s pass), until {@link #reset()}.
+     */
+    public void answerStream(String path) {
+        streams.add(path);
+    }
+
     public void reset() {
+        streams.clear();
         received.clear();
         organisationStatus = 201;
         cannedGets.clear();
@@ -85,6 +97,10 @@ public final class UpstreamStandIn {
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
                     headers, body);
             received.add(request);
+            if (request.method().equals("GET") && streams.contains(exchange.getRequestURI().getRawPath())) {
+                stream(exchange);
+                return;
+            }
             boolean creatingOrganisation = request.method().equals("POST")
                     && request.pathAndQuery().equals("/internal/organisations");
             Canned canned = request.method().equals("GET") ? cannedGets.get(exchange.getRequestURI().getRawPath()) : null;
@@ -94,6 +110,22 @@ public final class UpstreamStandIn {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private static void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        var body = exchange.getResponseBody();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try {
+            while (System.nanoTime() < end) {
+                body.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException gone) {
+            // the gateway hung up: the stream is over
         }
     }
 

@@ -59,7 +59,7 @@ class ChecklistDirectory {
     }
 
     private static ErrorResponseException error(HttpStatus status, String code, String detail) {
-        return new ErrorResponseException(status, ProblemResponses.problem(status, code, detail), null);
+        return ProblemResponses.error(status, code, detail);
     }
 
     /** The body of checklist-service's {@code POST /internal/organisations}. */

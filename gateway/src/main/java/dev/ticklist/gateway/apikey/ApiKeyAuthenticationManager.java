@@ -47,10 +47,8 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
     }
 
     public static ErrorResponseException rebuilding() {
-        var problem = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "keys-rebuilding",
-                        "the gateway is restoring its API keys after its key store lost them; retry in a few seconds"),
-                null);
+        var problem = ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "keys-rebuilding",
+                "the gateway is restoring its API keys after its key store lost them; retry in a few seconds");
         problem.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
         return problem;
     }

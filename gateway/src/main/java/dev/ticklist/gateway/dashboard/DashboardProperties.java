@@ -5,8 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** @param sessionLifetime how long a dashboard stays signed in, at most; the cookie also ends with the browser */
+/**
+ * @param sessionLifetime how long a dashboard stays signed in, at most; the cookie also ends with the browser
+ * @param streamLifetime  how long a live stream opened through a session runs before the gateway ends it
+ *                        (the page reconnects, and the session is checked again)
+ */
 @Validated
 @ConfigurationProperties("ticklist.gateway.dashboard")
-public record DashboardProperties(@NotNull Duration sessionLifetime) {
+public record DashboardProperties(@NotNull Duration sessionLifetime, @NotNull Duration streamLifetime) {
 }

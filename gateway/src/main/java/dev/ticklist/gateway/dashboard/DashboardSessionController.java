@@ -8,6 +8,7 @@ import dev.ticklist.gateway.sharelink.ShareLinkAuthentication;
 import dev.ticklist.gateway.sharelink.ShareLinks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -29,6 +30,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/dashboard/session")
 class DashboardSessionController {
 
+    static final Duration MIN_LIFETIME = Duration.ofSeconds(5);
+
     private final DashboardSessions sessions;
     private final SessionCredentials credentials;
     private final Clock clock;
@@ -49,9 +52,8 @@ class DashboardSessionController {
                 .orElseThrow(DashboardSessionController::notAKey);
         return credentials.key(secret.sha256())
                 .switchIfEmpty(Mono.error(DashboardSessionController::notAKey))
-                .flatMap(key -> sessions.open(new DashboardSession(DashboardSession.Kind.KEY, key.organisationId(),
-                                secret.sha256()), sessions.lifetime())
-                        .doOnNext(token -> SessionCookie.set(exchange, token))
+                .flatMap(key -> replaceSession(exchange, new DashboardSession(DashboardSession.Kind.KEY,
+                                key.organisationId(), secret.sha256()), sessions.lifetime())
                         .thenReturn(SessionView.of(key, sessions)));
     }
 
@@ -61,11 +63,22 @@ class DashboardSessionController {
         }
         String sha256 = Sha256.hex(token);
         return credentials.link(sha256)
+                .map(link -> Map.entry(link, Duration.between(clock.instant(), link.expiresAt())))
+                // A link about to expire opens nothing: a session must outlive its own creation.
+                .filter(linkAndLeft -> linkAndLeft.getValue().compareTo(MIN_LIFETIME) >= 0)
                 .switchIfEmpty(Mono.error(DashboardSessionController::notALink))
-                .flatMap(link -> sessions.open(new DashboardSession(DashboardSession.Kind.LINK, link.organisationId(),
-                                sha256), Duration.between(clock.instant(), link.expiresAt()))
-                        .doOnNext(session -> SessionCookie.set(exchange, session))
-                        .thenReturn(SessionView.of(link, sessions)));
+                .flatMap(linkAndLeft -> replaceSession(exchange, new DashboardSession(DashboardSession.Kind.LINK,
+                                linkAndLeft.getKey().organisationId(), sha256), linkAndLeft.getValue())
+                        .thenReturn(SessionView.of(linkAndLeft.getKey(), sessions, clock.instant())));
+    }
+
+    /** Opens the new session and closes the one the browser had, so signing in again leaves no orphan. */
+    private Mono<Void> replaceSession(ServerWebExchange exchange, DashboardSession session, Duration lifetime) {
+        return Mono.justOrEmpty(SessionCookie.read(exchange.getRequest()))
+                .flatMap(sessions::close)
+                .then(sessions.open(session, lifetime))
+                .doOnNext(token -> SessionCookie.set(exchange, token))
+                .then();
     }
 
     /** Closed is an answer, not an error: the page asks this first, every time it opens. */
@@ -75,7 +88,7 @@ class DashboardSessionController {
                 .flatMap(sessions::find)
                 .flatMap(credentials::authenticationOf)
                 .map(authentication -> switch (authentication) {
-                    case ShareLinkAuthentication link -> SessionView.of(link.link(), sessions);
+                    case ShareLinkAuthentication link -> SessionView.of(link.link(), sessions, clock.instant());
                     case ApiKeyAuthentication key -> SessionView.of(key.apiKey(), sessions);
                     default -> SessionView.signedOut(sessions);
                 })
@@ -110,6 +123,6 @@ class DashboardSessionController {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String code, String detail) {
-        return new ErrorResponseException(status, ProblemResponses.problem(status, code, detail), null);
+        return ProblemResponses.error(status, code, detail);
     }
 }

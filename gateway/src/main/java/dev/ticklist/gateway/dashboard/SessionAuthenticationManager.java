@@ -1,5 +1,6 @@
 package dev.ticklist.gateway.dashboard;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -11,6 +12,9 @@ import reactor.core.publisher.Mono;
  * ends its sessions at once.
  */
 public final class SessionAuthenticationManager implements ReactiveAuthenticationManager {
+
+    /** The details of an authentication a session made: how {@link SessionStreamLimit} tells them apart. */
+    static final String THROUGH_A_SESSION = "dashboard-session";
 
     private final DashboardSessions sessions;
     private final SessionCredentials credentials;
@@ -24,6 +28,7 @@ public final class SessionAuthenticationManager implements ReactiveAuthenticatio
     public Mono<Authentication> authenticate(Authentication presented) {
         return sessions.find((String) presented.getCredentials())
                 .flatMap(credentials::authenticationOf)
+                .doOnNext(authentication -> ((AbstractAuthenticationToken) authentication).setDetails(THROUGH_A_SESSION))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or ended dashboard session")));
     }
 }

@@ -2,6 +2,8 @@ package dev.ticklist.gateway.dashboard;
 
 import dev.ticklist.gateway.apikey.ApiKeyEntry;
 import dev.ticklist.gateway.sharelink.ShareLink;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Whether a dashboard is open, and how: with a key (never the key, only its prefix, so people
@@ -20,9 +22,12 @@ public record SessionView(boolean signedIn, String organisationId, String keyPre
         return new SessionView(true, key.organisationId(), key.prefix(), null, sessions.lifetime().toSeconds());
     }
 
-    static SessionView of(ShareLink link, DashboardSessions sessions) {
+    /** A link's session lasts no longer than the link. */
+    static SessionView of(ShareLink link, DashboardSessions sessions, Instant now) {
+        Duration left = Duration.between(now, link.expiresAt());
+        Duration lasts = left.compareTo(sessions.lifetime()) < 0 ? left : sessions.lifetime();
         return new SessionView(true, link.organisationId(), null,
-                new LinkReach(link.cohortId(), link.learnerId(), link.access().value()), sessions.lifetime().toSeconds());
+                new LinkReach(link.cohortId(), link.learnerId(), link.access().value()), Math.max(0, lasts.toSeconds()));
     }
 
     static SessionView signedOut(DashboardSessions sessions) {

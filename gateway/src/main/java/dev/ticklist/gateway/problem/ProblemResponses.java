@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,11 @@ public class ProblemResponses {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + code));
         return problem;
+    }
+
+    /** The problem as an exception a controller or a reactive chain throws; the handler writes it. */
+    public static ErrorResponseException error(HttpStatusCode status, String code, String detail) {
+        return new ErrorResponseException(status, problem(status, code, detail), null);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String detail) {

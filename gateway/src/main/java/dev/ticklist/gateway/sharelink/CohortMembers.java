@@ -21,41 +21,53 @@ import reactor.core.publisher.Mono;
 class CohortMembers {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A cohort's list of learners: up to the directory's largest cohorts (a million ids). */
+    static final int MAX_LEARNER_LIST_BYTES = 64 * 1024 * 1024;
 
     private final WebClient checklistService;
     private final IdentityTokens identityTokens;
 
     CohortMembers(WebClient.Builder webClients, GatewayProperties properties, IdentityTokens identityTokens) {
-        this.checklistService = webClients.clone().baseUrl(properties.checklistUrl().toString()).build();
+        this.checklistService = webClients.clone().baseUrl(properties.checklistUrl().toString())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_LEARNER_LIST_BYTES))
+                .build();
         this.identityTokens = identityTokens;
     }
 
     /** Completes when the cohort is the organisation's and the learner (if named) is enrolled; a 404 problem otherwise. */
     Mono<Void> require(String organisationId, String cohortId, String learnerId) {
-        return checklistService.get()
-                .uri("/api/v1/cohorts/{cohortId}/learners", cohortId)
-                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.READ))))
-                .exchangeToMono(response -> switch (response.statusCode().value()) {
-                    case 200 -> response.bodyToMono(Learners.class);
-                    case 404 -> response.releaseBody().then(Mono.error(notFound("there is no cohort " + cohortId)));
-                    default -> response.releaseBody().then(Mono.error(unavailable()));
-                })
-                .timeout(TIMEOUT)
-                .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> unavailable())
-                .flatMap(learners -> learnerId == null || learners.enrolled(learnerId)
+        if (learnerId == null) {
+            return read(organisationId, "/api/v1/cohorts/{cohortId}", cohortId, Cohort.class).then();
+        }
+        return read(organisationId, "/api/v1/cohorts/{cohortId}/learners", cohortId, Learners.class)
+                .flatMap(learners -> learners.enrolled(learnerId)
                         ? Mono.empty()
                         : Mono.error(notFound("learner " + learnerId + " is not enrolled in cohort " + cohortId)));
     }
 
+    private <T> Mono<T> read(String organisationId, String path, String cohortId, Class<T> answer) {
+        return checklistService.get()
+                .uri(path, cohortId)
+                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.READ))))
+                .exchangeToMono(response -> switch (response.statusCode().value()) {
+                    case 200 -> response.bodyToMono(answer);
+                    case 404 -> response.releaseBody().then(Mono.error(notFound("there is no cohort " + cohortId)));
+                    default -> response.releaseBody().then(Mono.error(unavailable()));
+                })
+                .timeout(TIMEOUT)
+                .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> unavailable());
+    }
+
     private static ErrorResponseException notFound(String detail) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", detail), null);
+        return ProblemResponses.error(HttpStatus.NOT_FOUND, "not-found", detail);
     }
 
     private static ErrorResponseException unavailable() {
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "checklist-service-unavailable",
-                        "the cohort could not be checked just now; no link was made, retry later"), null);
+        return ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "checklist-service-unavailable",
+                "the cohort could not be checked just now; no link was made, retry later");
+    }
+
+    record Cohort(String id) {
     }
 
     record Learners(String cohortId, List<String> learnerIds) {

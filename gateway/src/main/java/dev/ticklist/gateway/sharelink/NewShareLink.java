@@ -63,7 +63,6 @@ public record NewShareLink(String cohortId, String learnerId, String access, Str
     }
 
     static ErrorResponseException invalid(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request", detail), null);
+        return ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-request", detail);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 
 /**
  * A link to one cohort, or to one learner of it, that opens the dashboard without a key. What it
@@ -46,11 +47,22 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
     }
 
     /**
-     * Whether the link reaches this request. The path has passed the strict firewall (no {@code ..},
-     * no encoded slashes), so comparing its segments is exact.
+     * Whether the link reaches this request. Segments are compared decoded ({@code %40} is
+     * {@code @}, as the services read them); the path has passed the strict firewall, so no
+     * segment can hide a slash or a {@code ..}.
      */
     public boolean reaches(HttpMethod method, String path) {
-        List<String> segments = List.of(path.replaceFirst("^/", "").split("/", -1));
+        if (path.endsWith("/")) {
+            return false; // no path a link reaches ends with a slash
+        }
+        var parsed = PathContainer.parsePath(path).elements().stream()
+                .filter(PathContainer.PathSegment.class::isInstance)
+                .map(PathContainer.PathSegment.class::cast)
+                .toList();
+        if (parsed.stream().anyMatch(segment -> !segment.parameters().isEmpty())) {
+            return false; // matrix parameters (the firewall refuses them too)
+        }
+        List<String> segments = parsed.stream().map(PathContainer.PathSegment::valueToMatch).toList();
         if (HttpMethod.GET.equals(method)) {
             return readable(segments);
         }

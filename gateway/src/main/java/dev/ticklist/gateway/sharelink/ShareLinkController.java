@@ -8,7 +8,6 @@ import java.util.Comparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,9 +62,8 @@ class ShareLinkController {
     @DeleteMapping("/{linkId}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal ApiKeyEntry caller, @PathVariable String linkId) {
         return store.find(caller.organisationId(), linkId)
-                .switchIfEmpty(Mono.error(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                        ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "there is no share link " + linkId),
-                        null)))
+                .switchIfEmpty(Mono.error(() -> ProblemResponses.error(HttpStatus.NOT_FOUND, "not-found",
+                        "there is no share link " + linkId)))
                 .flatMap(links::revoke)
                 .thenReturn(ResponseEntity.noContent().build());
     }

@@ -106,6 +106,18 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void signingInAgainClosesTheSessionTheBrowserHad() {
+        var acme = createOrganisation("Acme Academy");
+        String first = cookieOf(signIn(acme.apiKey()));
+
+        String second = cookieOf(signIn(acme.apiKey(), "Cookie", first));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(gateway.get("/api/v1/cohorts", "Cookie", first).status()).isEqualTo(401);
+        assertThat(gateway.get("/api/v1/cohorts", "Cookie", second).status()).isEqualTo(200);
+    }
+
+    @Test
     void redisKeepsTheSessionUnderTheHashOfItsTokenWithAnExpiryAndNeverTheKey() {
         var acme = createOrganisation("Acme Academy");
         String token = cookieOf(signIn(acme.apiKey())).substring(SessionCookie.NAME.length() + 1);

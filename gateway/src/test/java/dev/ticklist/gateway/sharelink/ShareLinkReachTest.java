@@ -66,6 +66,17 @@ class ShareLinkReachTest {
     }
 
     @Test
+    void segmentsAreComparedDecodedAsTheServicesReadThem() {
+        var email = new ShareLink("org_a", "link_1", "0".repeat(64), "coh_a", "ada@example.org", ShareLink.Access.TICK,
+                LATER, null, Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(email.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada%40example.org")).isTrue();
+        assertThat(email.reaches(HttpMethod.POST, "/api/v1/cohorts/coh_a/learners/ada%40example.org/ticks")).isTrue();
+        assertThat(email.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada%40example.org/")).isFalse();
+        assertThat(cohortLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh%5Fb")).isFalse();
+        assertThat(cohortLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh%5Fa")).isTrue();
+    }
+
+    @Test
     void aLinkExpiresAtItsTime() {
         assertThat(cohortLink.expired(LATER.minusSeconds(1))).isFalse();
         assertThat(cohortLink.expired(LATER)).isTrue();

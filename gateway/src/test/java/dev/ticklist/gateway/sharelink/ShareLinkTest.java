@@ -137,6 +137,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
     @Test
     void aRequestThatBreaksARuleGetsItsReasonAndMakesNoLink() {
         var acme = acmeWithCohort();
+        CHECKLIST.answerGet("/api/v1/cohorts/coh_missing", 404, "{}");
         CHECKLIST.answerGet("/api/v1/cohorts/coh_missing/learners", 404, "{}");
         var tooLate = Instant.now().plusSeconds(400L * 24 * 3600);
         var cases = List.of(
@@ -149,6 +150,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
                 List.of("{\"cohortId\":\"coh_a\",\"label\":\"a\\u0000b\"}", "400", "control characters"),
                 List.of("{\"cohortId\":\"bad id\"}", "400", "cohortId"),
                 List.of("{\"cohortId\":\"coh_missing\"}", "404", "no cohort coh_missing"),
+                List.of("{\"cohortId\":\"coh_missing\",\"learnerId\":\"ada\"}", "404", "no cohort coh_missing"),
                 List.of("{\"cohortId\":\"coh_a\",\"learnerId\":\"zed\"}", "404", "not enrolled"));
         for (var attempt : cases) {
             var refused = createLink(acme, attempt.get(0));
