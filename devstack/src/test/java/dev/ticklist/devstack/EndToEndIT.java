@@ -141,7 +141,9 @@ class EndToEndIT {
         assertThat(document.status()).as(document.toString()).isEqualTo(200);
         List<String> paths = new ArrayList<>();
         document.json().get("paths").propertyNames().forEach(paths::add);
-        assertThat(paths).contains("/api/v1/cohorts", "/api/v1/webhooks/endpoints", "/api/v1/keys")
+        assertThat(paths).contains("/api/v1/cohorts", "/api/v1/webhooks/endpoints", "/api/v1/keys",
+                        "/api/v1/share-links", "/api/v1/share-links/{linkId}",
+                        "/api/v1/progress/cohorts/{cohortId}/learners/{learnerId}")
                 .anyMatch(path -> path.startsWith("/api/v1/progress/"))
                 .noneMatch(path -> path.startsWith("/internal"));
         assertThat(document.json().has("x-ticklist-missing-services")).isFalse();

@@ -2,6 +2,7 @@ package dev.ticklist.gateway.sharelink;
 
 import dev.ticklist.gateway.apikey.ApiKeyEntry;
 import dev.ticklist.gateway.problem.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Comparator;
@@ -37,6 +38,8 @@ class ShareLinkController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createShareLink", summary = "Make a share link to a cohort or a learner",
+            description = "The token is in the answer this once; `path` opens it in the dashboard.")
     @PostMapping
     Mono<ResponseEntity<CreatedShareLink>> create(@AuthenticationPrincipal ApiKeyEntry caller,
                                                   @RequestBody(required = false) NewShareLink request) {
@@ -49,6 +52,7 @@ class ShareLinkController {
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/share-links/" + created.id())).body(created));
     }
 
+    @Operation(operationId = "listShareLinks", summary = "The organisation's share links, without their tokens")
     @GetMapping
     Mono<ShareLinkView.Listed> list(@AuthenticationPrincipal ApiKeyEntry caller) {
         var now = clock.instant();
@@ -59,6 +63,7 @@ class ShareLinkController {
                 .map(ShareLinkView.Listed::new);
     }
 
+    @Operation(operationId = "revokeShareLink", summary = "Revoke a share link and end every session opened with it")
     @DeleteMapping("/{linkId}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal ApiKeyEntry caller, @PathVariable String linkId) {
         return store.find(caller.organisationId(), linkId)
