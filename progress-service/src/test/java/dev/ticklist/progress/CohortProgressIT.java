@@ -93,6 +93,14 @@ class CohortProgressIT {
         assertThat(client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=zz").json()
                 .get("total").asLong()).isZero();
 
+        JsonNode brief = client(organisationId).get("/api/v1/progress/cohorts?ids=" + cohortId + ",coh_none").json();
+        assertThat(brief.get("cohorts").valueStream().map(cohort -> cohort.get("cohortId").asString()))
+                .containsExactly(cohortId, "coh_none");
+        assertThat(brief.get("cohorts").get(0).get("learners").asInt()).isEqualTo(4);
+        assertThat(brief.get("cohorts").get(0).get("levels").get(1).get("finished").asInt()).isEqualTo(2);
+        assertThat(brief.get("cohorts").get(1).get("learners").asInt()).isZero();
+        assertThat(brief.get("cohorts").get(1).get("levels")).isEmpty();
+
         String csv = text("/api/v1/progress/cohorts/" + cohortId + "/table.csv");
         assertThat(csv.split("\r\n")).containsExactly(FourLearnerCohort.TABLE);
 
@@ -190,6 +198,8 @@ class CohortProgressIT {
                 "/api/v1/progress/cohorts/" + cohortId + "/learners?offset=-1",
                 "/api/v1/progress/cohorts/" + cohortId + "/learners?limit=many",
                 "/api/v1/progress/cohorts/" + cohortId + "/learners?search=" + "x".repeat(129),
+                "/api/v1/progress/cohorts?ids=", "/api/v1/progress/cohorts?ids=bad%20id",
+                "/api/v1/progress/cohorts?ids=" + "c,".repeat(101),
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=yesterday",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2026-01-02&to=2026-01-01",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2024-01-01&to=2026-01-01",

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class CohortProgressController {
 
     static final int MAX_SEARCH = 128;
+    static final int MAX_COHORTS = 100;
 
     private final CohortProgressQuery query;
     private final Clock clock;
@@ -32,6 +33,21 @@ class CohortProgressController {
     CohortProgressController(CohortProgressQuery query, Clock clock) {
         this.query = query;
         this.clock = clock;
+    }
+
+    /**
+     * Several cohorts' progress in brief (a list of cohorts reads them in one request): {@code ids}
+     * names 1 to {@value #MAX_COHORTS} cohorts, comma-separated. A cohort no learner joined, or
+     * another organisation's, reads as one with no learners.
+     */
+    @GetMapping("/api/v1/progress/cohorts")
+    CohortSummary.Listed cohorts(Tenant tenant, @RequestParam(required = false) List<String> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_COHORTS) {
+            throw Problems.invalid("bad-ids", "ids must name 1 to " + MAX_COHORTS + " cohorts, comma-separated");
+        }
+        ids.forEach(id -> Ids.requireExternal("cohort", id));
+        return new CohortSummary.Listed(ids.stream()
+                .map(id -> CohortSummary.of(query.find(tenant.organisationId(), id))).toList());
     }
 
     /** Per level, category and item: learners who finished, average percent, a 10% histogram, item shares. */
