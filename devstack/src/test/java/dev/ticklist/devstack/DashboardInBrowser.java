@@ -76,12 +76,14 @@ abstract class DashboardInBrowser {
         for (int n = 1; n <= LEARNERS; n++) {
             // Learner n ticked the first n Entry items (or all of them), each on a day of its own.
             for (int item = 0; item < Math.min(n, entryItems.size()); item++) {
-                lines.append("{\"learnerId\":\"learner-").append(n).append("\",\"itemId\":\"").append(entryItems.get(item))
+                lines.append("{\"learnerId\":\"learner-").append(n)
+                        .append("\",\"itemId\":\"").append(entryItems.get(item))
                         .append("\",\"action\":\"tick\",\"at\":\"2026-11-").append(String.format("%02d", 1 + item % 28))
                         .append("T09:00:00Z\"}\n");
             }
         }
-        var imported = api.putRaw("/api/v1/cohorts/" + cohortId + "/imports/seed", lines.toString(), "application/x-ndjson");
+        var imported = api.putRaw("/api/v1/cohorts/" + cohortId + "/imports/seed", lines.toString(),
+                "application/x-ndjson");
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> cohortProgress().get("overall").get("learners").asInt() == LEARNERS
                 && rankingTotalTicked() == imported.json().get("ticks").asInt());
@@ -128,7 +130,8 @@ abstract class DashboardInBrowser {
         long finished = entry.get("finished").asLong();
         assertThat(row).contains("machine-learning v1", String.valueOf(LEARNERS),
                 "Entry: " + percent(100.0 * finished / LEARNERS));
-        assertThat(page.findElement(By.xpath("//tr[th//a[text()='Not started']]")).getText()).contains("no learner yet");
+        assertThat(page.findElement(By.xpath("//tr[th//a[text()='Not started']]")).getText())
+                .contains("no learner yet");
     }
 
     @Test
@@ -286,14 +289,16 @@ abstract class DashboardInBrowser {
         assertThat(fetchStatus("/api/v1/progress/learners/learner-3")).isEqualTo(403);
         browser.consoleErrors(); // the refusals just asked for are logged by the browser
         page.get(url("/dashboard/#/"));
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("#/cohorts/" + cohortId));
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().endsWith("#/cohorts/" + cohortId));
     }
 
     @Test
     @Order(11)
     void aLearnerTicksAndUnticksTheirOwnItemsThroughTheirLinkWithTheKeyboard() {
         String learner = "learner-5";
-        var link = api.post("/api/v1/share-links", Map.of("cohortId", cohortId, "learnerId", learner, "access", "tick"));
+        var link = api.post("/api/v1/share-links",
+                Map.of("cohortId", cohortId, "learnerId", learner, "access", "tick"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         page.manage().deleteAllCookies();
         page.get(url(link.json().get("path").asString()));
@@ -308,7 +313,8 @@ abstract class DashboardInBrowser {
         new Actions(page).sendKeys(Keys.SPACE).perform();
 
         await().atMost(PATIENCE).until(() -> tickedItemsOf(learner).contains(item));
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("tick-" + item)).isEnabled());
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.id("tick-" + item)).isEnabled());
         page.findElement(By.id("tick-" + item)).click();
         await().atMost(PATIENCE).until(() -> !tickedItemsOf(learner).contains(item));
         assertThat(fetchStatus("/api/v1/progress/cohorts/" + cohortId + "/learners/learner-6")).isEqualTo(403);
@@ -327,7 +333,8 @@ abstract class DashboardInBrowser {
     private long fetchStatus(String path) {
         return (Long) ((JavascriptExecutor) page).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), () => done(-1));",
+                        + "fetch(arguments[0], {credentials: 'same-origin'})"
+                        + ".then(r => done(r.status), () => done(-1));",
                 path);
     }
 
@@ -341,14 +348,16 @@ abstract class DashboardInBrowser {
 
     /** The page follows its stream and has no refresh due: what it shows stays put while it is read. */
     private void awaitLiveAndSettled() {
-        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script("const flags = document.documentElement.dataset;"
-                + " return !flags.loading && flags.live === 'open' && !flags.refreshing"));
+        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script(
+                "const flags = document.documentElement.dataset;"
+                        + " return !flags.loading && flags.live === 'open' && !flags.refreshing"));
     }
 
-    /** The page shows what it loaded: no stream still connecting, no refresh due (pages that follow none settle at once). */
+    /** The page shows what it loaded: no stream connecting, no refresh due (pages that follow none settle at once). */
     private void awaitSettled() {
-        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script("const flags = document.documentElement.dataset;"
-                + " return !flags.loading && flags.live !== 'connecting' && !flags.refreshing"));
+        new WebDriverWait(page, PATIENCE).until(driver -> (Boolean) script(
+                "const flags = document.documentElement.dataset;"
+                        + " return !flags.loading && flags.live !== 'connecting' && !flags.refreshing"));
     }
 
     /** From the cohorts list, by Tab and Enter only. */

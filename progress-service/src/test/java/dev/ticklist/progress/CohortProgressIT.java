@@ -82,7 +82,8 @@ class CohortProgressIT {
         FourLearnerCohort.assertRanking(
                 client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?limit=10").json());
 
-        JsonNode found = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=D").json();
+        JsonNode found = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=D")
+                .json();
         assertThat(found.get("total").asLong()).isEqualTo(2);
         assertThat(found.get("learners").valueStream().map(learner -> learner.get("learnerId").asString() + "#"
                 + learner.get("rank").asLong())).containsExactly("ada#1", "dee#2");

@@ -353,7 +353,8 @@ class ProgressServiceIT {
             assertThat(checklist.get("cohortId").asString()).isEqualTo("coh_1");
             assertThat(checklist.get("checklistId").asString()).isEqualTo(checklistId);
             JsonNode items = checklist.get("levels").get(0).get("categories").get(0).get("items");
-            assertThat(items.valueStream().map(item -> item.get("name").asString())).containsExactly("Notation", "Matrices");
+            assertThat(items.valueStream().map(item -> item.get("name").asString()))
+                    .containsExactly("Notation", "Matrices");
             assertThat(items.get(0).get("tickedAt").isNull()).isFalse();
             assertThat(items.get(1).get("tickedAt").isNull()).isTrue();
         });
@@ -362,7 +363,8 @@ class ProgressServiceIT {
         assertThat(none.get("checklists")).isEmpty();
         assertThat(client("org_other").get("/api/v1/progress/cohorts/coh_1/learners/gus").json().get("checklists"))
                 .isEmpty();
-        assertThat(client(organisationId).get("/api/v1/progress/cohorts/bad%20id/learners/gus").status()).isEqualTo(400);
+        assertThat(client(organisationId).get("/api/v1/progress/cohorts/bad%20id/learners/gus").status())
+                .isEqualTo(400);
     }
 
     private String tick(String learner, String item) {

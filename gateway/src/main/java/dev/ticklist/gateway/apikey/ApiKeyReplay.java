@@ -62,7 +62,8 @@ public class ApiKeyReplay {
                 try {
                     links.save(created, envelope.time()).retryWhen(UNTIL_REDIS_TAKES_IT).block();
                 } catch (IllegalArgumentException e) {
-                    LOG.error("Skipping event {}: it describes no valid share link ({})", envelope.id(), e.getMessage());
+                    LOG.error("Skipping event {}: it describes no valid share link ({})", envelope.id(),
+                            e.getMessage());
                 }
             }
             case ShareLinkRevoked revoked -> links.revoke(revoked).retryWhen(UNTIL_REDIS_TAKES_IT).block();

@@ -114,7 +114,8 @@ class DashboardSessionController {
 
     private static ErrorResponseException notAKey() {
         return problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "that is not a working API key: check it was copied whole (it starts with tk_) and has not been revoked");
+                "that is not a working API key: check it was copied whole (it starts with tk_)"
+                        + " and has not been revoked");
     }
 
     private static ErrorResponseException notALink() {

@@ -28,7 +28,8 @@ public final class SessionAuthenticationManager implements ReactiveAuthenticatio
     public Mono<Authentication> authenticate(Authentication presented) {
         return sessions.find((String) presented.getCredentials())
                 .flatMap(credentials::authenticationOf)
-                .doOnNext(authentication -> ((AbstractAuthenticationToken) authentication).setDetails(THROUGH_A_SESSION))
+                .doOnNext(authentication ->
+                        ((AbstractAuthenticationToken) authentication).setDetails(THROUGH_A_SESSION))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or ended dashboard session")));
     }
 }

@@ -32,7 +32,8 @@ class SessionStreamLimit implements GlobalFilter, Ordered {
         }
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
-                .map(authentication -> SessionAuthenticationManager.THROUGH_A_SESSION.equals(authentication.getDetails()))
+                .map(authentication ->
+                        SessionAuthenticationManager.THROUGH_A_SESSION.equals(authentication.getDetails()))
                 .defaultIfEmpty(false)
                 .flatMap(throughASession -> throughASession
                         ? chain.filter(exchange).take(lifetime)

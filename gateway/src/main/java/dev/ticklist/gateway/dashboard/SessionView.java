@@ -27,7 +27,8 @@ public record SessionView(boolean signedIn, String organisationId, String keyPre
         Duration left = Duration.between(now, link.expiresAt());
         Duration lasts = left.compareTo(sessions.lifetime()) < 0 ? left : sessions.lifetime();
         return new SessionView(true, link.organisationId(), null,
-                new LinkReach(link.cohortId(), link.learnerId(), link.access().value()), Math.max(0, lasts.toSeconds()));
+                new LinkReach(link.cohortId(), link.learnerId(), link.access().value()),
+                Math.max(0, lasts.toSeconds()));
     }
 
     static SessionView signedOut(DashboardSessions sessions) {

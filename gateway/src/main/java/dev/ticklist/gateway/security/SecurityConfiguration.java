@@ -14,8 +14,8 @@ import dev.ticklist.gateway.dashboard.DashboardSessions;
 import dev.ticklist.gateway.dashboard.SessionAuthenticationConverter;
 import dev.ticklist.gateway.dashboard.SessionAuthenticationManager;
 import dev.ticklist.gateway.dashboard.SessionCredentials;
-import dev.ticklist.gateway.sharelink.ShareLinkReach;
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.sharelink.ShareLinkReach;
 import dev.ticklist.platform.identity.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +89,8 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The public API takes an API key, or the session cookie of a signed-in dashboard (read only,
-     * dashboard/): a key, when sent, decides.
+     * The public API takes an API key, or the session cookie of an open dashboard (dashboard/:
+     * a key's, read only; a share link's, within its reach): a key, when sent, decides.
      */
     @Bean
     @Order(2)
@@ -152,7 +152,8 @@ public class SecurityConfiguration {
     private enum Unauthenticated {
         API("ticklist", "send a valid API key as 'Authorization: Bearer tk_…' or 'X-Api-Key: tk_…'"),
         ADMIN("ticklist-admin", "send the platform's admin key as 'Authorization: Bearer <admin key>'"),
-        SESSION("ticklist", "the dashboard's session has ended (signed out, expired, or its key was revoked): sign in again");
+        SESSION("ticklist",
+                "the dashboard's session has ended (signed out, expired, or its key was revoked): sign in again");
 
         private final String realm;
         private final String detail;

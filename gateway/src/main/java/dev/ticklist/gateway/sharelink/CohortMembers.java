@@ -34,7 +34,7 @@ class CohortMembers {
         this.identityTokens = identityTokens;
     }
 
-    /** Completes when the cohort is the organisation's and the learner (if named) is enrolled; a 404 problem otherwise. */
+    /** Completes when the cohort is the organisation's and the learner (if named) enrolled; else a 404 problem. */
     Mono<Void> require(String organisationId, String cohortId, String learnerId) {
         if (learnerId == null) {
             return read(organisationId, "/api/v1/cohorts/{cohortId}", cohortId, Cohort.class).then();

@@ -13,7 +13,8 @@ import org.springframework.web.ErrorResponseException;
  *
  * @param learnerId one learner of the cohort; omitted for a link to the whole cohort
  * @param access    {@code read} (the default), or {@code tick}: the learner's own link, which may also tick
- * @param expiresAt when it stops working (ISO-8601); by default in {@value #DEFAULT_DAYS} days, at most {@value #MAX_DAYS}
+ * @param expiresAt when it stops working (ISO-8601); by default in {@value #DEFAULT_DAYS} days, at most
+ *                  {@value #MAX_DAYS}
  * @param label     what the organisation calls it, for its list
  */
 public record NewShareLink(String cohortId, String learnerId, String access, String expiresAt, String label) {

@@ -19,6 +19,9 @@ import org.springframework.http.server.PathContainer;
 public record ShareLink(String organisationId, String linkId, String sha256, String cohortId, String learnerId,
                         Access access, Instant expiresAt, String label, Instant createdAt) {
 
+    /** What a cohort's link may read under {@code /api/v1/progress/cohorts/{cohortId}/}. */
+    private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "stream");
+
     /** What the holder may do: read, or (a learner's own link) read and tick that learner's items. */
     public enum Access {
         READ, TICK;
@@ -82,7 +85,7 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
             return rest.equals(List.of("learners", learnerId));
         }
         return rest.isEmpty()
-                || rest.size() == 1 && List.of("learners", "table.csv", "ticks-per-day", "stream").contains(rest.getFirst())
+                || rest.size() == 1 && COHORT_READS.contains(rest.getFirst())
                 || rest.size() == 2 && rest.getFirst().equals("learners") && !rest.get(1).isEmpty();
     }
 

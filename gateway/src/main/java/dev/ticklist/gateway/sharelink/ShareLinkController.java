@@ -49,7 +49,8 @@ class ShareLinkController {
         var valid = request.validate(clock.instant());
         return members.require(caller.organisationId(), valid.cohortId(), valid.learnerId())
                 .then(links.create(caller.organisationId(), valid))
-                .map(created -> ResponseEntity.created(URI.create("/api/v1/share-links/" + created.id())).body(created));
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/share-links/" + created.id()))
+                        .body(created));
     }
 
     @Operation(operationId = "listShareLinks", summary = "The organisation's share links, without their tokens")

@@ -41,7 +41,8 @@ public final class ShareLinkReach implements WebFilter {
         if (!link.reaches(request.getMethod(), request.getPath().value())) {
             return Optional.of(link.learnerId() == null
                     ? "this link opens cohort " + link.cohortId() + " and nothing else"
-                    : "this link opens learner " + link.learnerId() + " of cohort " + link.cohortId() + " and nothing else");
+                    : "this link opens learner " + link.learnerId() + " of cohort " + link.cohortId()
+                            + " and nothing else");
         }
         String site = request.getHeaders().getFirst("Sec-Fetch-Site");
         if (!HttpMethod.GET.equals(request.getMethod()) && site != null && !site.equals("same-origin")) {

@@ -38,7 +38,8 @@ public class ShareLinks {
     public Mono<CreatedShareLink> create(String organisationId, NewShareLink.Valid request) {
         String token = TOKEN.generate();
         var event = new ShareLinkCreated(organisationId, "link_" + SecureRandomStrings.base32(20), Sha256.hex(token),
-                request.cohortId(), request.learnerId(), request.access().value(), request.expiresAt(), request.label());
+                request.cohortId(), request.learnerId(), request.access().value(), request.expiresAt(),
+                request.label());
         var createdAt = clock.instant();
         // The publisher blocks until the broker acknowledges; keep that off the event loop.
         return Mono.fromCallable(() -> publisher.publish(Topics.ACCESS, event.linkId(), event))

@@ -65,7 +65,8 @@ class DashboardSessionTest extends GatewayIntegrationTest {
         var globex = createOrganisation("Globex Institute");
         String acmeCookie = cookieOf(signIn(acme.apiKey()));
 
-        var response = gateway.get("/api/v1/cohorts", "Cookie", acmeCookie, "Authorization", "Bearer " + globex.apiKey());
+        var response = gateway.get("/api/v1/cohorts", "Cookie", acmeCookie,
+                "Authorization", "Bearer " + globex.apiKey());
 
         assertThat(response.status()).isEqualTo(200);
         var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());

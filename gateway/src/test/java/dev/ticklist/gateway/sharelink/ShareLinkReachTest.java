@@ -71,7 +71,8 @@ class ShareLinkReachTest {
                 LATER, null, Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(email.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada%40example.org")).isTrue();
         assertThat(email.reaches(HttpMethod.POST, "/api/v1/cohorts/coh_a/learners/ada%40example.org/ticks")).isTrue();
-        assertThat(email.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada%40example.org/")).isFalse();
+        assertThat(email.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada%40example.org/"))
+                .isFalse();
         assertThat(cohortLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh%5Fb")).isFalse();
         assertThat(cohortLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh%5Fa")).isTrue();
     }

@@ -85,7 +85,8 @@ class ShareLinkTest extends GatewayIntegrationTest {
         assertThat(gateway.post("/api/v1/cohorts/coh_a/learners", "{\"learnerIds\":[\"eve\"]}", "Cookie", cookie)
                 .status()).isEqualTo(403);
         assertThat(gateway.get("/api/v1/progress/cohorts/coh_a", "Cookie", cookie).status()).isEqualTo(403);
-        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status())
+                .isEqualTo(403);
         var crossSite = gateway.post("/api/v1/cohorts/coh_a/learners/ada/ticks", "{\"itemIds\":[\"x\"]}",
                 "Cookie", cookie, "Sec-Fetch-Site", "cross-site");
         assertThat(crossSite.status()).isEqualTo(403);
@@ -98,7 +99,8 @@ class ShareLinkTest extends GatewayIntegrationTest {
         var created = createLink(acme, "{\"cohortId\":\"coh_a\",\"learnerId\":\"bea\"}");
         String token = created.json().get("token").asString();
         String cookie = cookieOf(open(token));
-        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status())
+                .isEqualTo(200);
 
         var listed = gateway.get("/api/v1/share-links", "Authorization", "Bearer " + acme.apiKey());
         assertThat(listed.json().get("links")).singleElement().satisfies(link -> {
@@ -112,7 +114,8 @@ class ShareLinkTest extends GatewayIntegrationTest {
                 "Authorization", "Bearer " + acme.apiKey());
 
         assertThat(revoked.status()).isEqualTo(204);
-        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status()).isEqualTo(401);
+        assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status())
+                .isEqualTo(401);
         assertThat(open(token).status()).isEqualTo(401);
         assertThat(gateway.get("/api/v1/share-links", "Authorization", "Bearer " + acme.apiKey()).json().get("links"))
                 .isEmpty();

@@ -61,7 +61,8 @@ public final class Browser implements AutoCloseable {
 
     /** Whether a browser can be started here: Chromium and its driver installed, or a Docker engine. */
     public static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || ContainerInfrastructure.dockerAvailable();
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
+                || ContainerInfrastructure.dockerAvailable();
     }
 
     /**
