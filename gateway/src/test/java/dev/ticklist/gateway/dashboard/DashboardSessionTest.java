@@ -119,6 +119,20 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aKeyHoldsAtMostTheConfiguredNumberOfSessionsAndOpeningOneMoreClosesTheOldest() {
+        var acme = createOrganisation("Acme Academy");
+        var cookies = new java.util.ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            cookies.add(cookieOf(signIn(acme.apiKey())));
+        }
+
+        assertThat(gateway.get("/api/v1/cohorts", "Cookie", cookies.getFirst()).status()).isEqualTo(401);
+        for (String cookie : cookies.subList(1, 4)) {
+            assertThat(gateway.get("/api/v1/cohorts", "Cookie", cookie).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void redisKeepsTheSessionUnderTheHashOfItsTokenWithAnExpiryAndNeverTheKey() {
         var acme = createOrganisation("Acme Academy");
         String token = cookieOf(signIn(acme.apiKey())).substring(SessionCookie.NAME.length() + 1);
