@@ -1,34 +1,25 @@
 package dev.ticklist.gateway.apikey;
 
-import dev.ticklist.events.Topics;
 import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.access.ApiKeyRevoked;
+import dev.ticklist.gateway.AccessEvents;
 import dev.ticklist.gateway.SecureRandomStrings;
 import dev.ticklist.platform.identity.Scope;
-import dev.ticklist.platform.kafka.EventPublisher;
 import java.time.Clock;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-/**
- * Issues and revokes API keys: the event first (Kafka is the record), then the Redis entry, so the key works
- * at once on this instance; every other instance gets it from the topic.
- */
+/** Issues and revokes API keys, event first ({@link AccessEvents}). */
 @Component
 public class ApiKeyIssuer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyIssuer.class);
-
-    private final EventPublisher publisher;
+    private final AccessEvents events;
     private final ApiKeyStore store;
     private final Clock clock;
 
-    public ApiKeyIssuer(EventPublisher publisher, ApiKeyStore store, Clock clock) {
-        this.publisher = publisher;
+    public ApiKeyIssuer(AccessEvents events, ApiKeyStore store, Clock clock) {
+        this.events = events;
         this.store = store;
         this.clock = clock;
     }
@@ -38,14 +29,7 @@ public class ApiKeyIssuer {
         var entry = new ApiKeyEntry(organisationId, "key_" + SecureRandomStrings.base32(20), secret.displayPrefix(), scopes);
         var event = new ApiKeyIssued(organisationId, entry.keyId(), entry.prefix(), secret.sha256(),
                 Set.copyOf(entry.scopeValues()));
-        // The publisher blocks until the broker acknowledges; keep that off the event loop.
-        return Mono.fromCallable(() -> publisher.publish(Topics.ACCESS, entry.keyId(), event))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then(store.save(event, clock.instant()).onErrorResume(error -> {
-                    // The event is acknowledged, so the key exists: the topic follower writes the entry.
-                    LOG.warn("Key {} is published but not yet in Redis: {}", entry.keyId(), error.toString());
-                    return Mono.empty();
-                }))
+        return events.created(entry.keyId(), event, store.save(event, clock.instant()))
                 .thenReturn(new IssuedApiKey(secret, entry));
     }
 
@@ -55,8 +39,6 @@ public class ApiKeyIssuer {
      */
     public Mono<Void> revoke(String organisationId, ListedApiKey key) {
         var event = new ApiKeyRevoked(organisationId, key.keyId(), key.sha256());
-        return Mono.fromCallable(() -> publisher.publish(Topics.ACCESS, event))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then(store.revoke(event));
+        return events.ended(event, store.revoke(event));
     }
 }
