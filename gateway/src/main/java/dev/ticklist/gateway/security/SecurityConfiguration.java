@@ -17,6 +17,7 @@ import dev.ticklist.gateway.dashboard.SessionCredentials;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.gateway.sharelink.ShareLinkReach;
 import dev.ticklist.platform.identity.Scope;
+import dev.ticklist.platform.web.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -64,6 +67,17 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall, its header and parameter rule checked without a regex ({@link PrintableText}). */
+    @Bean
+    ServerWebExchangeFirewall strictFirewall() {
+        var firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(PrintableText::isAllowed);
+        firewall.setAllowedHeaderValues(PrintableText::isAllowed);
+        firewall.setAllowedParameterNames(PrintableText::isAllowed);
+        firewall.setAllowedParameterValues(PrintableText::isAllowed);
+        return firewall;
     }
 
     @Bean

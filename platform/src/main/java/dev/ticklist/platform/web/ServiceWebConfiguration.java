@@ -15,10 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -40,6 +42,22 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's strict firewall, its header and parameter rule checked without a regex ({@link PrintableText}). */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        var firewall = strictHttpFirewall();
+        return web -> web.httpFirewall(firewall);
+    }
+
+    static StrictHttpFirewall strictHttpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText::isAllowed);
+        firewall.setAllowedHeaderValues(PrintableText::isAllowed);
+        firewall.setAllowedParameterNames(PrintableText::isAllowed);
+        firewall.setAllowedParameterValues(PrintableText::isAllowed);
+        return firewall;
     }
 
     @Bean
