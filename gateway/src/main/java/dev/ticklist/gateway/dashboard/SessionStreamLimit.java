@@ -1,11 +1,10 @@
 package dev.ticklist.gateway.dashboard;
 
+import dev.ticklist.gateway.security.VerifiedCaller;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -30,14 +29,10 @@ class SessionStreamLimit implements GlobalFilter, Ordered {
         if (!exchange.getRequest().getPath().value().endsWith("/stream")) {
             return chain.filter(exchange);
         }
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .map(authentication ->
-                        SessionAuthenticationManager.THROUGH_A_SESSION.equals(authentication.getDetails()))
-                .defaultIfEmpty(false)
-                .flatMap(throughASession -> throughASession
-                        ? chain.filter(exchange).take(lifetime)
-                        : chain.filter(exchange));
+        boolean throughASession = VerifiedCaller.of(exchange)
+                .filter(authentication -> SessionAuthenticationManager.THROUGH_A_SESSION.equals(authentication.getDetails()))
+                .isPresent();
+        return throughASession ? chain.filter(exchange).take(lifetime) : chain.filter(exchange);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.limits;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.security.VerifiedCaller;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -13,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -72,7 +71,7 @@ public class RequestBodyLimit implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
         if (isStreamed(request)) {
-            return authenticated().flatMap(authenticated -> authenticated ? chain.filter(exchange) : refuse(exchange));
+            return authenticated(exchange).flatMap(authenticated -> authenticated ? chain.filter(exchange) : refuse(exchange));
         }
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
@@ -83,7 +82,7 @@ public class RequestBodyLimit implements WebFilter, Ordered {
         }
         // Only a caller who proved a key may make the gateway hold a body in memory; the paths open
         // to everyone take no bodies.
-        return authenticated()
+        return authenticated(exchange)
                 .flatMap(authenticated -> !authenticated ? refuse(exchange)
                         : readUpToLimit(request).flatMap(body -> body.isPresent()
                                 ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
@@ -95,11 +94,8 @@ public class RequestBodyLimit implements WebFilter, Ordered {
         return streamed.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
-    private static Mono<Boolean> authenticated() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .hasElement();
+    private static Mono<Boolean> authenticated(ServerWebExchange exchange) {
+        return Mono.just(VerifiedCaller.of(exchange).filter(Authentication::isAuthenticated).isPresent());
     }
 
     /** The whole body, or nothing if it is longer than the limit. */

@@ -1,8 +1,7 @@
 package dev.ticklist.gateway.ratelimit;
 
-import dev.ticklist.gateway.security.OrganisationCaller;
 import dev.ticklist.gateway.problem.ProblemResponses;
-import java.util.Optional;
+import dev.ticklist.gateway.security.VerifiedCaller;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -10,8 +9,6 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -66,13 +63,9 @@ class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // Keyed on the verified key, not on the path: an encoded path (/%61pi/…) is still /api/ to
         // the security rules and the routes, and must cost a token too.
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .ofType(OrganisationCaller.class)
-                .map(caller -> Optional.of(caller.rateLimitBucket()))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(bucket -> bucket.isEmpty() ? chain.filter(exchange) : limit(bucket.get())
-                        .flatMap(remaining -> answer(exchange, chain, remaining)));
+        return VerifiedCaller.organisationCaller(exchange)
+                .map(caller -> limit(caller.rateLimitBucket()).flatMap(remaining -> answer(exchange, chain, remaining)))
+                .orElseGet(() -> chain.filter(exchange));
     }
 
     /** The tokens left once this request took one, or -1 if it may not pass. */

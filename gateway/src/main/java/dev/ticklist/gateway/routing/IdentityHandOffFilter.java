@@ -2,6 +2,7 @@ package dev.ticklist.gateway.routing;
 
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
 import dev.ticklist.gateway.security.OrganisationCaller;
+import dev.ticklist.gateway.security.VerifiedCaller;
 import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -37,12 +36,7 @@ public class IdentityHandOffFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .ofType(OrganisationCaller.class)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(caller -> chain.filter(handOff(exchange, caller)));
+        return chain.filter(handOff(exchange, VerifiedCaller.organisationCaller(exchange)));
     }
 
     private ServerWebExchange handOff(ServerWebExchange exchange, Optional<OrganisationCaller> caller) {

@@ -141,6 +141,7 @@ public class SecurityConfiguration {
         var filter = new AuthenticationWebFilter(manager);
         filter.setServerAuthenticationConverter(converter);
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        filter.setAuthenticationSuccessHandler(VerifiedCaller.remembered());
         // A wrong secret gets the very answer a missing one gets: nothing to tell them apart by.
         filter.setAuthenticationFailureHandler((webFilterExchange, exception) ->
                 unauthenticated.write(problems, webFilterExchange.getExchange()));

@@ -1,11 +1,10 @@
 package dev.ticklist.gateway.sharelink;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.security.VerifiedCaller;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,14 +25,11 @@ public final class ShareLinkReach implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .ofType(ShareLinkAuthentication.class)
-                .map(authentication -> refusal(authentication.link(), exchange))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(refused -> refused.isPresent()
-                        ? problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", refused.get())
-                        : chain.filter(exchange));
+        return VerifiedCaller.of(exchange)
+                .filter(ShareLinkAuthentication.class::isInstance)
+                .flatMap(authentication -> refusal(((ShareLinkAuthentication) authentication).link(), exchange))
+                .map(refused -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", refused))
+                .orElseGet(() -> chain.filter(exchange));
     }
 
     static Optional<String> refusal(ShareLink link, ServerWebExchange exchange) {
