@@ -55,6 +55,12 @@ public final class GatewayClient {
 
     public record Response(int status, HttpHeaders headers, String body) {
 
+        /** {@code name=value} of the cookie the answer sets, as a browser sends it back. */
+        public String cookie() {
+            String setCookie = headers.firstValue("Set-Cookie").orElseThrow();
+            return setCookie.substring(0, setCookie.indexOf(';'));
+        }
+
         public String contentType() {
             return headers.firstValue("Content-Type").orElse("");
         }

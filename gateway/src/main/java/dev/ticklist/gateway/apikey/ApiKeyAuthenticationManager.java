@@ -1,12 +1,8 @@
 package dev.ticklist.gateway.apikey;
 
-import dev.ticklist.gateway.problem.ProblemResponses;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,8 +12,6 @@ import reactor.core.publisher.Mono;
  * gateway is rebuilding ({@link ApiKeyTable}): 503 {@code keys-rebuilding}, never a false 401.
  */
 public final class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
-
-    static final String RETRY_AFTER_SECONDS = "2";
 
     private final ApiKeyStore store;
     private final ApiKeyTable table;
@@ -38,18 +32,6 @@ public final class ApiKeyAuthenticationManager implements ReactiveAuthentication
     /** The key with this hash, if it works: empty when unknown or revoked, an error while keys are rebuilt. */
     public Mono<ApiKeyEntry> find(String sha256) {
         var recent = store.recentlyFound(sha256);
-        if (recent.isPresent()) {
-            return Mono.just(recent.get());
-        }
-        // Both in one round trip on Lettuce's shared connection.
-        return Mono.zip(store.find(sha256).map(Optional::of).defaultIfEmpty(Optional.empty()), table.isComplete())
-                .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()));
-    }
-
-    public static ErrorResponseException rebuilding() {
-        var problem = ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "keys-rebuilding",
-                "the gateway is restoring its API keys after its key store lost them; retry in a few seconds");
-        problem.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
-        return problem;
+        return recent.isPresent() ? Mono.just(recent.get()) : table.lookUp(store.find(sha256));
     }
 }

@@ -1,9 +1,8 @@
 package dev.ticklist.gateway.apikey;
 
-import dev.ticklist.gateway.SecureRandomStrings;
 import dev.ticklist.gateway.Sha256;
+import dev.ticklist.gateway.TokenFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The secret an organisation's systems present: {@code tk_} and 32 random bytes, base64url.
@@ -16,24 +15,23 @@ import java.util.regex.Pattern;
 public record ApiKeySecret(String value) {
 
     public static final String PREFIX = "tk_";
+    private static final TokenFormat FORMAT = new TokenFormat(PREFIX);
     /** How much of a key is shown to people, so they can tell keys apart. */
     public static final int DISPLAY_PREFIX_LENGTH = 8;
-    private static final int RANDOM_BYTES = 32;
-    private static final Pattern FORMAT = Pattern.compile("tk_[A-Za-z0-9_-]{43}");
 
     public ApiKeySecret {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (!FORMAT.matches(value)) {
             throw new IllegalArgumentException("not a Ticklist API key");
         }
     }
 
     public static ApiKeySecret generate() {
-        return new ApiKeySecret(PREFIX + SecureRandomStrings.base64Url(RANDOM_BYTES));
+        return new ApiKeySecret(FORMAT.generate());
     }
 
     /** The key, if {@code presented} has the shape of one. */
     public static Optional<ApiKeySecret> parse(String presented) {
-        return presented != null && FORMAT.matcher(presented).matches()
+        return FORMAT.matches(presented)
                 ? Optional.of(new ApiKeySecret(presented))
                 : Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.events.access.AccessEvent;
+import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.kafka.TopicFollower;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +33,8 @@ import reactor.core.publisher.Mono;
  * marker every second and, when it is gone, replays the topic into Redis again, without a restart.
  */
 public class ApiKeyTable implements SmartLifecycle {
+
+    static final String RETRY_AFTER_SECONDS = "2";
 
     static final String COMPLETE = "gateway:{access}:complete";
     /** The rebuild under way: a rebuild whose table was wiped again meanwhile writes no marker. */
@@ -65,6 +71,23 @@ public class ApiKeyTable implements SmartLifecycle {
     /** Whether every key is in Redis; a key check without it cannot tell an unknown key from a lost one. */
     public Mono<Boolean> isComplete() {
         return redis.hasKey(COMPLETE);
+    }
+
+    /**
+     * What a lookup of a key or link in Redis found, asked together with the table's completeness
+     * (one round trip on Lettuce's shared connection): empty when it is not there, a 503
+     * {@code keys-rebuilding} while the table is being refilled, never a false "not there".
+     */
+    public <T> Mono<T> lookUp(Mono<T> lookup) {
+        return Mono.zip(lookup.map(Optional::of).defaultIfEmpty(Optional.empty()), isComplete())
+                .flatMap(found -> found.getT2() ? Mono.justOrEmpty(found.getT1()) : Mono.error(rebuilding()));
+    }
+
+    private static ErrorResponseException rebuilding() {
+        var problem = ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "keys-rebuilding",
+                "the gateway is restoring its API keys after its key store lost them; retry in a few seconds");
+        problem.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+        return problem;
     }
 
     private boolean isCompleteNow() {

@@ -1,5 +1,6 @@
 package dev.ticklist.gateway.dashboard;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public record DashboardSession(Kind kind, String organisationId, String credenti
         KEY, LINK;
 
         String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ticklist.gateway.Sha256;
 import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
 import dev.ticklist.gateway.apikey.ApiKeySecret;
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.security.FetchSite;
 import dev.ticklist.gateway.sharelink.ShareLinkAuthentication;
 import dev.ticklist.gateway.sharelink.ShareLinks;
 import java.time.Clock;
@@ -106,8 +107,7 @@ class DashboardSessionController {
 
     /** A page of another site must not sign a browser in or out (browsers say where a request came from). */
     private static void refuseOtherSites(ServerWebExchange exchange) {
-        String site = exchange.getRequest().getHeaders().getFirst("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+        if (FetchSite.fromAnotherSite(exchange.getRequest())) {
             throw problem(HttpStatus.FORBIDDEN, "forbidden", "sign in and out from the dashboard's own pages");
         }
     }

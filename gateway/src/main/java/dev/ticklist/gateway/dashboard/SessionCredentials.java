@@ -9,7 +9,6 @@ import dev.ticklist.gateway.sharelink.ShareLinkAuthentication;
 import dev.ticklist.gateway.sharelink.ShareLinkStore;
 import dev.ticklist.platform.identity.Scope;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -56,11 +55,7 @@ public class SessionCredentials {
      * its access table after Redis lost it, an error (503), never a false "no such link".
      */
     Mono<ShareLink> link(String sha256) {
-        return Mono.zip(links.find(sha256).map(Optional::of).defaultIfEmpty(Optional.empty()), accessTable.isComplete())
-                .flatMap(found -> found.getT2()
-                        ? Mono.justOrEmpty(found.getT1())
-                        : Mono.error(ApiKeyAuthenticationManager.rebuilding()))
-                .filter(link -> !link.expired(clock.instant()));
+        return accessTable.lookUp(links.find(sha256)).filter(link -> !link.expired(clock.instant()));
     }
 
     static ApiKeyEntry readOnly(ApiKeyEntry key) {

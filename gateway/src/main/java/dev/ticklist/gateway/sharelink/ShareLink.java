@@ -4,6 +4,7 @@ import dev.ticklist.events.access.ShareLinkCreated;
 import dev.ticklist.platform.identity.Scope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -27,11 +28,11 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
         READ, TICK;
 
         public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Access of(String value) {
-            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.sharelink;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.security.FetchSite;
 import dev.ticklist.gateway.security.VerifiedCaller;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
@@ -40,8 +41,7 @@ public final class ShareLinkReach implements WebFilter {
                     : "this link opens learner " + link.learnerId() + " of cohort " + link.cohortId()
                             + " and nothing else");
         }
-        String site = request.getHeaders().getFirst("Sec-Fetch-Site");
-        if (!HttpMethod.GET.equals(request.getMethod()) && site != null && !site.equals("same-origin")) {
+        if (!HttpMethod.GET.equals(request.getMethod()) && FetchSite.notFromThisOrigin(request)) {
             return Optional.of("ticks through a link are made from the dashboard's own pages");
         }
         return Optional.empty();

@@ -32,22 +32,22 @@ class DashboardSessionTest extends GatewayIntegrationTest {
         assertThat(signIn.json().get("signedIn").asBoolean()).isTrue();
         assertThat(signIn.json().get("organisationId").asString()).isEqualTo(acme.id());
         assertThat(signIn.json().get("keyPrefix").asString()).isEqualTo(acme.apiKey().substring(0, 8));
-        assertThat(signIn.body()).doesNotContain(acme.apiKey()).doesNotContain(cookieOf(signIn));
+        assertThat(signIn.body()).doesNotContain(acme.apiKey()).doesNotContain(signIn.cookie());
 
-        var read = gateway.get("/api/v1/cohorts", "Cookie", cookieOf(signIn));
+        var read = gateway.get("/api/v1/cohorts", "Cookie", signIn.cookie());
 
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
         assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(acme.id());
         assertThat(identity.getClaimAsString("scope")).isEqualTo("read");
         assertThat(CHECKLIST.received("/api/v1/cohorts").getFirst().headers().toString())
-                .doesNotContain(cookieOf(signIn).substring(SessionCookie.NAME.length() + 1));
+                .doesNotContain(signIn.cookie().substring(SessionCookie.NAME.length() + 1));
     }
 
     @Test
     void aSessionNeverChangesAnythingEvenWhenItsKeyMay() {
         var acme = createOrganisation("Acme Academy");
-        String cookie = cookieOf(signIn(acme.apiKey()));
+        String cookie = signIn(acme.apiKey()).cookie();
 
         var write = gateway.post("/api/v1/cohorts", "{\"name\":\"x\",\"checklistId\":\"machine-learning\"}",
                 "Cookie", cookie);
@@ -63,7 +63,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     void aKeySentWithTheRequestDecidesOverTheCookie() {
         var acme = createOrganisation("Acme Academy");
         var globex = createOrganisation("Globex Institute");
-        String acmeCookie = cookieOf(signIn(acme.apiKey()));
+        String acmeCookie = signIn(acme.apiKey()).cookie();
 
         var response = gateway.get("/api/v1/cohorts", "Cookie", acmeCookie,
                 "Authorization", "Bearer " + globex.apiKey());
@@ -77,7 +77,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     void revokingTheKeyEndsItsSessionsAtOnce() {
         var acme = createOrganisation("Acme Academy");
         String readKey = keyWithScopes(acme.id(), "read");
-        String cookie = cookieOf(signIn(readKey));
+        String cookie = signIn(readKey).cookie();
         assertThat(gateway.get("/api/v1/cohorts", "Cookie", cookie).status()).isEqualTo(200);
         String keyId = gateway.get("/api/v1/keys", "Authorization", "Bearer " + acme.apiKey()).json().get("keys")
                 .valueStream().filter(key -> readKey.startsWith(key.get("prefix").asString()))
@@ -95,7 +95,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     @Test
     void signingOutEndsTheSessionOnTheServerAndClearsTheCookie() {
         var acme = createOrganisation("Acme Academy");
-        String cookie = cookieOf(signIn(acme.apiKey()));
+        String cookie = signIn(acme.apiKey()).cookie();
 
         var signOut = gateway.send("DELETE", "/dashboard/session", null, "Cookie", cookie);
 
@@ -109,9 +109,9 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     @Test
     void signingInAgainClosesTheSessionTheBrowserHad() {
         var acme = createOrganisation("Acme Academy");
-        String first = cookieOf(signIn(acme.apiKey()));
+        String first = signIn(acme.apiKey()).cookie();
 
-        String second = cookieOf(signIn(acme.apiKey(), "Cookie", first));
+        String second = signIn(acme.apiKey(), "Cookie", first).cookie();
 
         assertThat(second).isNotEqualTo(first);
         assertThat(gateway.get("/api/v1/cohorts", "Cookie", first).status()).isEqualTo(401);
@@ -123,7 +123,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
         var acme = createOrganisation("Acme Academy");
         var cookies = new java.util.ArrayList<String>();
         for (int i = 0; i < 4; i++) {
-            cookies.add(cookieOf(signIn(acme.apiKey())));
+            cookies.add(signIn(acme.apiKey()).cookie());
         }
 
         assertThat(gateway.get("/api/v1/cohorts", "Cookie", cookies.getFirst()).status()).isEqualTo(401);
@@ -135,7 +135,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
     @Test
     void redisKeepsTheSessionUnderTheHashOfItsTokenWithAnExpiryAndNeverTheKey() {
         var acme = createOrganisation("Acme Academy");
-        String token = cookieOf(signIn(acme.apiKey())).substring(SessionCookie.NAME.length() + 1);
+        String token = signIn(acme.apiKey()).cookie().substring(SessionCookie.NAME.length() + 1);
 
         var stored = redis.keys(DashboardSessions.KEY_PREFIX + "*").collectList().block();
         assertThat(stored).isNotEmpty().noneMatch(key -> key.contains(token));
@@ -201,10 +201,5 @@ class DashboardSessionTest extends GatewayIntegrationTest {
 
     private Response signIn(String key, String... headers) {
         return gateway.post("/dashboard/session", "{\"key\":\"" + key + "\"}", headers);
-    }
-
-    private static String cookieOf(Response signIn) {
-        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 }

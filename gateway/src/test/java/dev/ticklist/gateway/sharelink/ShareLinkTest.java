@@ -36,7 +36,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         assertThat(opened.json().get("link").get("cohortId").asString()).isEqualTo("coh_a");
         assertThat(opened.json().get("link").get("learnerId").isNull()).isTrue();
-        String cookie = cookieOf(opened);
+        String cookie = opened.cookie();
         PROGRESS.reset();
 
         for (String path : List.of("/api/v1/progress/cohorts/coh_a", "/api/v1/progress/cohorts/coh_a/learners/bea",
@@ -66,7 +66,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
         var acme = acmeWithCohort();
         String token = createLink(acme, "{\"cohortId\":\"coh_a\",\"learnerId\":\"ada\",\"access\":\"tick\"}")
                 .json().get("token").asString();
-        String cookie = cookieOf(open(token));
+        String cookie = open(token).cookie();
         CHECKLIST.reset();
 
         var tick = gateway.post("/api/v1/cohorts/coh_a/learners/ada/ticks", "{\"itemIds\":[\"regression\"]}",
@@ -98,7 +98,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
         var acme = acmeWithCohort();
         var created = createLink(acme, "{\"cohortId\":\"coh_a\",\"learnerId\":\"bea\"}");
         String token = created.json().get("token").asString();
-        String cookie = cookieOf(open(token));
+        String cookie = open(token).cookie();
         assertThat(gateway.get("/api/v1/progress/cohorts/coh_a/learners/bea", "Cookie", cookie).status())
                 .isEqualTo(200);
 
@@ -180,10 +180,5 @@ class ShareLinkTest extends GatewayIntegrationTest {
 
     private Response open(String token) {
         return gateway.post("/dashboard/session", "{\"link\":\"" + token + "\"}");
-    }
-
-    private static String cookieOf(Response opened) {
-        String setCookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 }
