@@ -43,3 +43,60 @@ function draw(container, counts) {
   new ResizeObserver(() => plot.setSize({ width: Math.max(container.clientWidth, 240), height: 150 }))
     .observe(container);
 }
+
+// Lines that tell levels apart without colour alone: each has its own dash too.
+const LINES = [
+  { stroke: '#1f5fbf', dash: [] },
+  { stroke: '#a1420f', dash: [8, 4] },
+  { stroke: '#2e6b30', dash: [2, 3] },
+  { stroke: '#6a1b9a', dash: [10, 3, 2, 3] },
+];
+
+// Per level, the learners who had finished it by the end of each week, as stepped lines; the
+// same numbers as a table for screen readers.
+export function burnUp(title, burnUp) {
+  const last = (level) => level.finished[level.finished.length - 1] ?? 0;
+  const summary = burnUp.levels.map((level) => `${level.name} ${format.number(last(level))} of ${format.number(level.learners)}`)
+    .join(', ');
+  const chart = h('div', { className: 'chart', role: 'img', 'aria-label': `${title}: by the week of ${burnUp.to}, ${summary} finished` });
+  const figure = h('figure', { className: 'burn-up' },
+    h('figcaption', {}, title),
+    chart,
+    h('details', {}, h('summary', {}, 'As a table'),
+      h('div', { className: 'table-scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week of'),
+          burnUp.levels.map((level) => h('th', { scope: 'col', className: 'number' }, level.name)))),
+        h('tbody', {}, burnUp.weeks.map((week, index) => h('tr', {},
+          h('th', { scope: 'row' }, week),
+          burnUp.levels.map((level) => h('td', { className: 'number' }, format.number(level.finished[index]))))))))));
+  requestAnimationFrame(() => drawBurnUp(chart, burnUp));
+  return figure;
+}
+
+function drawBurnUp(container, burnUp) {
+  const seconds = burnUp.weeks.map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
+  const most = Math.max(1, ...burnUp.levels.map((level) => level.learners));
+  const plot = new uPlot({
+    width: Math.max(container.clientWidth, 240),
+    height: 220,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    cursor: { points: { show: false } },
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 3.5 * 86400, max + 3.5 * 86400] : [min, max]) },
+      y: { range: [0, most] } },
+    axes: [
+      { size: 36 },
+      { size: 44, values: (u, splits) => splits.map((value) => (Number.isInteger(value) ? format.number(value) : '')) },
+    ],
+    series: [{ label: 'Week of', value: (u, ts) => (ts == null ? '' : new Date(ts * 1000).toISOString().slice(0, 10)) },
+      ...burnUp.levels.map((level, index) => ({
+        label: level.name,
+        stroke: LINES[index % LINES.length].stroke,
+        dash: LINES[index % LINES.length].dash,
+        width: 2,
+        paths: uPlot.paths.stepped({ align: 1 }),
+        points: { show: burnUp.weeks.length === 1 },
+      }))],
+  }, [seconds, ...burnUp.levels.map((level) => level.finished)], container);
+  new ResizeObserver(() => plot.setSize({ width: Math.max(container.clientWidth, 240), height: 220 }))
+    .observe(container);
+}

@@ -1,7 +1,11 @@
 package dev.ticklist.devstack;
 
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,7 +127,8 @@ final class ActivityFold {
      * The cohort every learner is in (their first event joined them): per level, category and the
      * whole checklist, how many learners, how many finished it, the sum of their percents in basis
      * points and how many are in each 10% bucket; per item how many ticked it; the thresholds of
-     * finished learners each level has reached; and the ranking. Written from the definitions in
+     * finished learners each level has reached; per level and week (its Monday, UTC) how many
+     * finished the level that week, for the burn-up; and the ranking. Written from the definitions in
      * docs/progress.md, not from the script.
      */
     private CohortState cohortOf(Map<String, LearnerState> members) {
@@ -141,6 +146,8 @@ final class ActivityFold {
             }
             standing(counts, "T", ticked.size(), total);
             ticked.forEach(item -> counts.merge("I:" + item, 1L, Long::sum));
+            member.finishedAtByLevel().forEach((level, at) -> counts.merge("W:" + level + ":" + mondayOf(at), 1L,
+                    Long::sum));
             ranking.put(learnerId, basisPoints(ticked.size(), total));
         });
         Map<String, String> aggregates = new TreeMap<>();
@@ -155,6 +162,11 @@ final class ActivityFold {
             aggregates.put("cv", checklistVersion);
         }
         return new CohortState(CohortState.withoutZeros(aggregates), ranking);
+    }
+
+    private static LocalDate mondayOf(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** One learner's standing in one part: {@code n} of its {@code size} items ticked. */

@@ -596,6 +596,10 @@ final class Attacks {
                 if (!request.headers().containsKey("Content-Type")) {
                     builder.header("Content-Type", "application/json");
                 }
+                // A body over the limit is refused on its declared length and the connection closed:
+                // sent whole, the client may still be writing when the close comes and read a reset
+                // instead of the 413. Asking first, as clients of large uploads do, makes the answer certain.
+                builder.expectContinue(!request.chunked() && body.length > BODY_LIMIT);
                 builder.method(request.method(), request.chunked()
                         ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                         : HttpRequest.BodyPublishers.ofByteArray(body));

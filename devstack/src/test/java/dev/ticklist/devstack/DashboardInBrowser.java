@@ -164,6 +164,9 @@ abstract class DashboardInBrowser {
                     + learner.get("learnerId").asString() + " " + percent(learner.get("percent").asDouble()));
         }
         assertThat(page.findElements(By.cssSelector("figure.histogram canvas"))).hasSize(progress.get("levels").size());
+        assertThat(burnUpRows()).isEqualTo(burnUpRowsOf(api.get("/api/v1/progress/cohorts/" + cohortId + "/burn-up")
+                .json()));
+        assertThat(page.findElements(By.cssSelector("figure.burn-up canvas"))).hasSize(1);
 
         page.findElement(By.id("search")).sendKeys("ER-2");
         JsonNode found = api.get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=ER-2").json();
@@ -199,6 +202,10 @@ abstract class DashboardInBrowser {
                 .equals(String.valueOf(before + 1)));
         System.out.printf("dashboard: the tick showed on the open cohort page %d ms after its 201%n",
                 (System.nanoTime() - ticked) / 1_000_000);
+        // The burn-up's week of today counts the learner who just finished.
+        new WebDriverWait(page, PATIENCE).until(driver -> burnUpRows().getLast().get(1).equals(String.valueOf(before + 1)));
+        assertThat(burnUpRows()).isEqualTo(burnUpRowsOf(api.get("/api/v1/progress/cohorts/" + cohortId + "/burn-up")
+                .json()));
         assertThat(script("return window.stillTheSamePage")).isEqualTo(true);
     }
 
@@ -339,6 +346,26 @@ abstract class DashboardInBrowser {
     }
 
     /** A fresh load of the cohort page (an address that differs only after # would not load it again). */
+    /** The burn-up's table as the page has it (inside a closed disclosure): week, then each level's count. */
+    private List<List<String>> burnUpRows() {
+        return page.findElements(By.cssSelector("figure.burn-up details tbody tr")).stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream()
+                        .map(cell -> cell.getDomProperty("textContent")).toList())
+                .toList();
+    }
+
+    private static List<List<String>> burnUpRowsOf(JsonNode burnUp) {
+        var rows = new ArrayList<List<String>>();
+        for (int week = 0; week < burnUp.get("weeks").size(); week++) {
+            var row = new ArrayList<String>(List.of(burnUp.get("weeks").get(week).asString()));
+            for (JsonNode level : burnUp.get("levels")) {
+                row.add(String.valueOf(level.get("finished").get(week).asLong()));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     private void openCohort() {
         page.get("about:blank");
         page.get(url("/dashboard/#/cohorts/" + cohortId));

@@ -11,6 +11,7 @@ import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.activity.LearnerLeftCohort;
 import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.cohort.CohortMembersChangedV1;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
 import java.time.Instant;
 import dev.ticklist.events.catalog.ChecklistDraftSaved;
@@ -57,10 +58,15 @@ final class SampleEvents {
                         CohortMemberChanged.TICKED, "linear-regression", List.of(), Instant.parse("2026-11-23T10:15:30Z"), "1", "3-42"),
                 new CohortMemberChanged("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 43,
                         CohortMemberChanged.JOINED, null, List.of("linear-regression"), Instant.parse("2026-11-23T10:15:31Z"), "1", "3-43"),
-                new CohortMembersChanged("org_acme", "coh_1", "1", List.of(new CohortMembersChanged.Member(
+                new CohortMembersChangedV1("org_acme", "coh_1", "1", List.of(new CohortMembersChangedV1.Member(
                         "ada@example.org", "machine-learning", 1, 87, CohortMembersChanged.MEMBER, false,
                         List.of("linear-regression"), List.of("decision-trees"), Map.of("2026-11-23", 1),
                         Instant.parse("2026-11-23T10:15:31Z"), "3-43"))),
+                new CohortMembersChanged("org_acme", "coh_1", "1", List.of(new CohortMembersChanged.Member(
+                        "ada@example.org", "machine-learning", 1, 87, CohortMembersChanged.MEMBER, false,
+                        List.of("linear-regression"), List.of("decision-trees"), Map.of("2026-11-23", 1),
+                        Map.of("entry", Instant.parse("2026-11-23T10:15:31Z")), Instant.parse("2026-11-23T10:15:31Z"),
+                        "3-43"))),
                 new CohortLevelThresholdReached("org_acme", "coh_1", "machine-learning", 1, "entry", 50, 10, 20),
                 new OrganisationCreated("org_acme", "Acme Academy"),
                 new CohortCreated("org_acme", "coh_1", "Spring 2027", "machine-learning", 1),

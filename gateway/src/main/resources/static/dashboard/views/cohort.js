@@ -1,5 +1,5 @@
 import { getJson } from '../api.js';
-import { histogram } from '../charts.js';
+import { burnUp, histogram } from '../charts.js';
 import { announce, format, h, replace } from '../dom.js';
 import { follow } from '../live.js';
 
@@ -12,6 +12,8 @@ export async function showCohort(view, cohortId) {
   const cohort = await getJson(`/api/v1/cohorts/${id}`);
   const state = { offset: 0, search: '' };
   const standings = h('div');
+  const progression = h('div');
+  let finishedBefore = null;
   const ranking = h('div');
   let typing = null;
   const search = h('input', {
@@ -34,6 +36,12 @@ export async function showCohort(view, cohortId) {
     const [progress, page] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`), rankingPage()]);
     replace(standings, standingsOf(progress));
     replace(ranking, rankingOf(page));
+    // The burn-up changes when a level's finished count does: read it again only then.
+    const finished = progress.levels.map((level) => level.standing.finished).join();
+    if (finished !== finishedBefore) {
+      replace(progression, progress.levels.length === 0 ? [] : burnUpOf(await getJson(`/api/v1/progress/cohorts/${id}/burn-up`)));
+      finishedBefore = finished;
+    }
   }
 
   function rankingOf(page) {
@@ -72,12 +80,23 @@ export async function showCohort(view, cohortId) {
       cohort.archived ? ' · archived' : '', ' · ',
       h('a', { href: `/api/v1/progress/cohorts/${id}/table.csv`, download: `${cohortId}.csv` }, 'Download CSV')),
     standings,
+    progression,
     h('section', { 'aria-labelledby': 'ranking-title' }, h('h2', { id: 'ranking-title' }, 'Ranking'),
       h('div', { className: 'search' }, h('label', { for: 'search' }, 'Find a learner'), search,
         h('span', { id: 'search-hint', className: 'hint' }, 'by a part of their id; their rank stays their rank in the cohort')),
       ranking));
   await refresh();
   return follow(`/api/v1/progress/cohorts/${id}/stream`, refresh, 'Cohort progress updated');
+}
+
+function burnUpOf(weekly) {
+  const anyone = weekly.levels.some((level) => level.finished.some((count) => count > 0));
+  return h('section', { 'aria-labelledby': 'burn-up-title' },
+    h('h2', { id: 'burn-up-title' }, 'Burn-up'),
+    h('p', { className: 'hint' }, anyone
+      ? 'Learners who had finished each level by the end of each week (weeks start on Monday, UTC), counting today\'s learners.'
+      : 'No learner has finished a level yet.'),
+    burnUp('Learners finished, week by week', weekly));
 }
 
 function standingsOf(progress) {

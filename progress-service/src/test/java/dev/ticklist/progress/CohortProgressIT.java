@@ -122,6 +122,46 @@ class CohortProgressIT {
     }
 
     @Test
+    void theBurnUpCountsEveryMembersFinishedLevelsFromTheWeekTheyFinishedThem() {
+        Instant now = Instant.now();
+        Instant threeWeeksAgo = now.minus(Duration.ofDays(21));
+        publisher.publishAll(Topics.LEARNER_ACTIVITY, List.of(
+                at(threeWeeksAgo, new LearnerJoinedCohort(organisationId, cohortId, "ada", checklistId, 1)),
+                at(threeWeeksAgo, new LearnerJoinedCohort(organisationId, cohortId, "bob", checklistId, 1)),
+                at(threeWeeksAgo, new ItemTicked(organisationId, cohortId, "ada", checklistId, 1, "notation")),
+                at(threeWeeksAgo, new ItemTicked(organisationId, cohortId, "ada", checklistId, 1, "matrices")),
+                at(now.minus(Duration.ofDays(14)), new ItemTicked(organisationId, cohortId, "ada", checklistId, 1,
+                        "research")),
+                at(now, new ItemTicked(organisationId, cohortId, "bob", checklistId, 1, "research"))));
+
+        String path = "/api/v1/progress/cohorts/" + cohortId + "/burn-up";
+        JsonNode burnUp = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                view -> view.get("levels").size() == 2 && view.get("levels").get(1).get("finished")
+                        .valueStream().mapToLong(JsonNode::asLong).max().orElse(0) == 2);
+        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY);
+        assertThat(burnUp.get("from").asString()).isEqualTo(thisWeek.minusWeeks(3).toString());
+        assertThat(burnUp.get("weeks").valueStream().map(JsonNode::asString)).containsExactly(
+                thisWeek.minusWeeks(3).toString(), thisWeek.minusWeeks(2).toString(),
+                thisWeek.minusWeeks(1).toString(), thisWeek.toString());
+        assertThat(finishedByWeek(burnUp, 0)).containsExactly(1L, 1L, 1L, 1L);
+        assertThat(finishedByWeek(burnUp, 1)).containsExactly(0L, 1L, 1L, 2L);
+        assertThat(burnUp.get("levels").get(1).get("learners").asLong()).isEqualTo(2);
+
+        // A later start counts those who had finished before it in its first week.
+        JsonNode later = client(organisationId).get(path + "?from=" + thisWeek.minusWeeks(1).plusDays(3)).json();
+        assertThat(later.get("from").asString()).isEqualTo(thisWeek.minusWeeks(1).toString());
+        assertThat(finishedByWeek(later, 1)).containsExactly(1L, 2L);
+
+        // A member who leaves takes their finished levels out of every week.
+        activity(new LearnerLeftCohort(organisationId, cohortId, "ada", checklistId, 1));
+        JsonNode afterLeaving = await().atMost(Duration.ofSeconds(30)).until(
+                () -> client(organisationId).get(path).json(), view -> view.get("levels").get(0).get("learners")
+                        .asLong() == 1);
+        assertThat(finishedByWeek(afterLeaving, 0)).containsOnly(0L);
+        assertThat(finishedByWeek(afterLeaving, 1)).containsExactly(0L, 0L, 0L, 1L);
+    }
+
+    @Test
     void aCohortThatThousandsOfLearnersJoinAtOnceCountsEveryOneOfThem() {
         int learners = 3_000;
         var joins = new java.util.ArrayList<EventPublisher.Identified<LearnerJoinedCohort>>();
@@ -204,6 +244,9 @@ class CohortProgressIT {
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=yesterday",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2026-01-02&to=2026-01-01",
                 "/api/v1/progress/cohorts/" + cohortId + "/ticks-per-day?from=2024-01-01&to=2026-01-01",
+                "/api/v1/progress/cohorts/" + cohortId + "/burn-up?from=last-week",
+                "/api/v1/progress/cohorts/" + cohortId + "/burn-up?from=2026-01-12&to=2026-01-05",
+                "/api/v1/progress/cohorts/" + cohortId + "/burn-up?from=2020-01-01&to=2026-01-01",
                 "/api/v1/progress/cohorts/bad%20id",
                 "/api/v1/progress/learners/eve/timeline?limit=501")) {
             var response = client(organisationId).get(bad);
@@ -222,8 +265,17 @@ class CohortProgressIT {
                 "/api/v1/progress/learners/{learnerId}/timeline", "/api/v1/progress/learners/{learnerId}/ticks-per-day",
                 "/api/v1/progress/learners/{learnerId}/stream", "/api/v1/progress/cohorts/{cohortId}",
                 "/api/v1/progress/cohorts/{cohortId}/learners", "/api/v1/progress/cohorts/{cohortId}/table.csv",
-                "/api/v1/progress/cohorts/{cohortId}/ticks-per-day", "/api/v1/progress/cohorts/{cohortId}/stream");
+                "/api/v1/progress/cohorts/{cohortId}/ticks-per-day", "/api/v1/progress/cohorts/{cohortId}/burn-up",
+                "/api/v1/progress/cohorts/{cohortId}/stream");
         assertThat(paths.toString()).doesNotContain("\"name\":\"tenant\"");
+    }
+
+    private static List<Long> finishedByWeek(JsonNode burnUp, int level) {
+        return burnUp.get("levels").get(level).get("finished").valueStream().map(JsonNode::asLong).toList();
+    }
+
+    private static <E extends dev.ticklist.events.TicklistEvent> EventPublisher.Identified<E> at(Instant time, E event) {
+        return new EventPublisher.Identified<>(UUID.randomUUID().toString(), event, time);
     }
 
     private static int itemTickedBy(JsonNode cohort, int level, int category) {

@@ -57,7 +57,7 @@ public record CohortMemberChanged(
         return new CohortMembersChanged(organisationId, cohortId, generation, List.of(new CohortMembersChanged.Member(
                 learnerId, checklistId, checklistVersion, sequence,
                 LEFT.equals(change) ? CohortMembersChanged.LEFT : CohortMembersChanged.MEMBER, reset, ticked,
-                unticked, days, occurredAt, position)));
+                unticked, days, Map.of(), occurredAt, position)));
     }
 
     @Override

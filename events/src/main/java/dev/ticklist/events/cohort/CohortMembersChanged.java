@@ -10,12 +10,13 @@ import java.util.TreeMap;
 /**
  * What learners' events changed in one cohort since the last record, netted per learner: one
  * record per cohort per flush of progress-service, however many ticks it folds (invariant 4's
- * two-phase aggregation). Replaces {@link CohortMemberChanged}, which is still read.
+ * two-phase aggregation). Replaces {@link CohortMemberChanged} and {@link CohortMembersChangedV1},
+ * which are still read.
  *
  * @param generation the projection generation that derived it: a rebuild beside the live
  *                   projections derives the same changes again, for its own cohort projections
  */
-@EventType("dev.ticklist.cohort.members-changed.v1")
+@EventType("dev.ticklist.cohort.members-changed.v2")
 public record CohortMembersChanged(
         String organisationId,
         String cohortId,
@@ -40,6 +41,9 @@ public record CohortMembersChanged(
      *                    version (they joined or moved to it); false when it and {@code unticked}
      *                    are what changed
      * @param ticksPerDay items newly ticked per UTC day ({@code yyyy-mm-dd})
+     * @param levelsFinishedAt when each level the change touched, and that is finished after it,
+     *                    was finished (after a join or move: every finished level); a touched
+     *                    level that is open is absent. Cohorts date their burn-up by it.
      * @param occurredAt  when the last folded event happened
      * @param position    {@code partition-offset} of the last folded event
      */
@@ -53,6 +57,7 @@ public record CohortMembersChanged(
             List<String> ticked,
             List<String> unticked,
             Map<String, Integer> ticksPerDay,
+            Map<String, Instant> levelsFinishedAt,
             Instant occurredAt,
             String position) {
 
@@ -60,6 +65,8 @@ public record CohortMembersChanged(
             ticked = ticked == null ? List.of() : List.copyOf(ticked);
             unticked = unticked == null ? List.of() : List.copyOf(unticked);
             ticksPerDay = ticksPerDay == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(ticksPerDay));
+            levelsFinishedAt = levelsFinishedAt == null ? Map.of()
+                    : Collections.unmodifiableMap(new TreeMap<>(levelsFinishedAt));
         }
     }
 

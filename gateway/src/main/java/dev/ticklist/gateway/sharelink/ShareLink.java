@@ -21,7 +21,7 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
                         Access access, Instant expiresAt, String label, Instant createdAt) {
 
     /** What a cohort's link may read under {@code /api/v1/progress/cohorts/{cohortId}/}. */
-    private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "stream");
+    private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "burn-up", "stream");
 
     /** What the holder may do: read, or (a learner's own link) read and tick that learner's items. */
     public enum Access {

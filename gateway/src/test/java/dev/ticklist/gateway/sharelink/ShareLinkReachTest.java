@@ -15,11 +15,11 @@ class ShareLinkReachTest {
     final ShareLink ownLink = link("ada", ShareLink.Access.TICK);
 
     @Test
-    void aCohortLinkReadsTheCohortItsProgressRankingTableCalendarStreamAndItsLearnersInIt() {
+    void aCohortLinkReadsTheCohortItsProgressRankingTableCalendarBurnUpStreamAndItsLearnersInIt() {
         for (String path : new String[] {"/api/v1/cohorts/coh_a", "/api/v1/progress/cohorts/coh_a",
                 "/api/v1/progress/cohorts/coh_a/learners", "/api/v1/progress/cohorts/coh_a/table.csv",
-                "/api/v1/progress/cohorts/coh_a/ticks-per-day", "/api/v1/progress/cohorts/coh_a/stream",
-                "/api/v1/progress/cohorts/coh_a/learners/bea"}) {
+                "/api/v1/progress/cohorts/coh_a/ticks-per-day", "/api/v1/progress/cohorts/coh_a/burn-up",
+                "/api/v1/progress/cohorts/coh_a/stream", "/api/v1/progress/cohorts/coh_a/learners/bea"}) {
             assertThat(cohortLink.reaches(HttpMethod.GET, path)).as(path).isTrue();
         }
     }

@@ -105,6 +105,19 @@ class CohortProgressController {
                 query.ticksPerDay(tenant.organisationId(), cohortId, range));
     }
 
+    /**
+     * Per level, how many of the cohort's learners had finished it by the end of each week
+     * (Mondays, UTC): by default from the cohort's first activity to this week, at most
+     * {@value CohortBurnUp#MAX_WEEKS} weeks.
+     */
+    @GetMapping("/api/v1/progress/cohorts/{cohortId}/burn-up")
+    CohortBurnUp burnUp(Tenant tenant, @PathVariable String cohortId,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to) {
+        Ids.requireExternal("cohort", cohortId);
+        return query.burnUp(tenant.organisationId(), cohortId, from, to, TicksPerDay.today(clock));
+    }
+
     record TicksPerDayView(String cohortId, LocalDate from, LocalDate to, List<TicksPerDay.Day> days) {
     }
 }

@@ -3,6 +3,7 @@ package dev.ticklist.progress.cohort;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.cohort.CohortMembersChangedV1;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
@@ -74,6 +75,7 @@ public class CohortProgressListener {
         CohortMembersChanged change = switch (envelope.event()) {
             case CohortMembersChanged netted -> netted;
             case CohortMemberChanged single -> single.upcast();
+            case CohortMembersChangedV1 first -> first.upcast();
             default -> throw new PoisonEventException("not a cohort progress event: " + envelope.type());
         };
         if (!generation.equals(change.generation())) {

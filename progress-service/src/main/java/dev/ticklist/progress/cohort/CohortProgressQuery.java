@@ -11,6 +11,7 @@ import dev.ticklist.progress.redis.ScriptPipeline;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +119,24 @@ public class CohortProgressQuery {
     private static String text(Object value) {
         return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                 : String.valueOf(value);
+    }
+
+    /**
+     * The cohort's burn-up over the weeks asked for (see {@link CohortBurnUp.Range}); by default
+     * since its first activity, the earliest tick or finish it counts.
+     */
+    public CohortBurnUp burnUp(String organisationId, String cohortId, String from, String to, LocalDate today) {
+        var keys = keys(organisationId, cohortId);
+        Map<Object, Object> aggregates = redis.opsForHash().entries(keys.aggregates());
+        LocalDate firstActivity = CohortBurnUp.firstFinishWeek(aggregates);
+        if (from == null) {
+            for (Object day : redis.opsForHash().keys(keys.days())) {
+                LocalDate ticked = LocalDate.ofEpochDay(Long.parseLong((String) day));
+                firstActivity = firstActivity == null || ticked.isBefore(firstActivity) ? ticked : firstActivity;
+            }
+        }
+        var range = CohortBurnUp.Range.of(from, to, today, firstActivity);
+        return CohortBurnUp.of(cohortId, structureOf(aggregates).orElse(null), aggregates, range);
     }
 
     public List<TicksPerDay.Day> ticksPerDay(String organisationId, String cohortId, TicksPerDay.Range range) {

@@ -4,7 +4,9 @@ import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged.Member;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.Set;
  * The rules of a cohort's progress, as one pure function: {@code (state, record) -> (state,
  * milestones)}. For each level and category and overall ({@code L:}, {@code C:}, {@code T}) the
  * aggregates count learners, the sum of their percents (basis points), their 10 % buckets and
- * those finished; per item ({@code I:}) the learners who ticked it. A member's change applies
+ * those finished; per item ({@code I:}) the learners who ticked it; per level and week
+ * ({@code W:<level>:<monday>}) the members whose level is finished, by the week it was finished
+ * (the burn-up: summed up to a week, the members who had finished by then). A member's change applies
  * once (its sequence grows), with the row of their version; thresholds of learners finishing a
  * level are milestones each time they are reached again after falling below.
  */
@@ -52,12 +56,13 @@ public final class CohortModel {
             remove(state, row, touched);
         } else if (change.reset()) {
             remove(state, row, touched);
-            add(state, row, version, versions.of(change.checklistId(), change.checklistVersion()), change.ticked(),
+            add(state, row, version, versions.of(change.checklistId(), change.checklistVersion()), change,
                     touched);
         } else if (version.equals(row.version)) {
             var structure = versions.of(change.checklistId(), change.checklistVersion());
-            change.unticked().forEach(item -> step(state, row, structure, item, -1, touched));
-            change.ticked().forEach(item -> step(state, row, structure, item, 1, touched));
+            change.unticked().forEach(item -> step(state, row, structure, item, -1, change, touched));
+            change.ticked().forEach(item -> step(state, row, structure, item, 1, change, touched));
+            redated(state, row, change);
         } else {
             // Superseded in the learner's stream (they moved on): nothing to count.
             counts = false;
@@ -81,13 +86,14 @@ public final class CohortModel {
         });
         row.categoryTicked.forEach((category, n) -> count(state, "C:" + category, n, row.categorySize.get(category), -1));
         row.items.forEach(item -> state.add("I:" + item, -1));
+        row.finishedWeek.forEach((level, week) -> state.add(weekField(level, week), -1));
         count(state, "T", row.ticked, row.total, -1);
         row.clear();
     }
 
     /** Builds the row on the version from the learner's ticked items, and adds it to every aggregate. */
     private static void add(CohortState state, CohortRow row, String version, ChecklistStructure structure,
-                            List<String> ticked, Set<String> touched) {
+                            Member change, Set<String> touched) {
         row.rewritten = true;
         row.version = version;
         row.total = structure.itemCount();
@@ -99,7 +105,7 @@ public final class CohortModel {
                 row.categorySize.put(category.id(), category.itemCount());
             }
         }
-        for (String item : ticked) {
+        for (String item : change.ticked()) {
             // An item the version does not have (a stale tick) does not count.
             structure.placeOf(item).ifPresent(place -> {
                 if (row.items.add(structure.indexes().sameItem(item))) {
@@ -111,7 +117,11 @@ public final class CohortModel {
             });
         }
         row.levelTicked.forEach((level, n) -> {
-            count(state, "L:" + level, n, row.levelSize.get(level), 1);
+            int size = row.levelSize.get(level);
+            count(state, "L:" + level, n, size, 1);
+            if (size > 0 && n >= size) {
+                finished(state, row, level, change);
+            }
             touched.add(level);
         });
         row.categoryTicked.forEach((category, n) -> count(state, "C:" + category, n, row.categorySize.get(category), 1));
@@ -121,7 +131,7 @@ public final class CohortModel {
 
     /** One item of the row's version ticked (+1) or unticked (-1). */
     private static void step(CohortState state, CohortRow row, ChecklistStructure structure, String item, int delta,
-                             Set<String> touched) {
+                             Member change, Set<String> touched) {
         var place = structure.placeOf(item);
         if (place.isEmpty() || (delta > 0 ? !row.items.add(structure.indexes().sameItem(item))
                 : !row.items.remove(item))) {
@@ -132,14 +142,65 @@ public final class CohortModel {
         row.changed.addAll(List.of("I:" + item, "L:" + level, "C:" + category, "T"));
         state.add("I:" + item, delta);
         int levelBefore = row.levelTicked.getOrDefault(level, 0);
+        int levelSize = row.levelSize.getOrDefault(level, 0);
         row.levelTicked.put(level, levelBefore + delta);
-        shift(state, "L:" + level, levelBefore, levelBefore + delta, row.levelSize.getOrDefault(level, 0));
+        shift(state, "L:" + level, levelBefore, levelBefore + delta, levelSize);
+        if (levelSize > 0 && (levelBefore >= levelSize) != (levelBefore + delta >= levelSize)) {
+            if (delta > 0) {
+                finished(state, row, level, change);
+            } else {
+                reopened(state, row, level);
+            }
+        }
         int categoryBefore = row.categoryTicked.getOrDefault(category, 0);
         row.categoryTicked.put(category, categoryBefore + delta);
         shift(state, "C:" + category, categoryBefore, categoryBefore + delta, row.categorySize.getOrDefault(category, 0));
         shift(state, "T", row.ticked, row.ticked + delta, row.total);
         row.ticked += delta;
         touched.add(level);
+    }
+
+    /** The row's level is finished: it counts in the week the learner finished it. */
+    private static void finished(CohortState state, CohortRow row, String level, Member change) {
+        String week = weekOf(change.levelsFinishedAt().getOrDefault(level, change.occurredAt()));
+        row.finishedWeek.put(level, week);
+        row.changed.add("F:" + level);
+        state.add(weekField(level, week), 1);
+    }
+
+    private static void reopened(CohortState state, CohortRow row, String level) {
+        String week = row.finishedWeek.remove(level);
+        row.changed.add("F:" + level);
+        if (week != null) {
+            state.add(weekField(level, week), -1);
+        }
+    }
+
+    /**
+     * A level that stays finished while the learner finished it again (reopened and finished
+     * within one record) moves to the week of its new finish, as one change after the other would.
+     */
+    private static void redated(CohortState state, CohortRow row, Member change) {
+        change.levelsFinishedAt().forEach((level, at) -> {
+            String counted = row.finishedWeek.get(level);
+            String week = weekOf(at);
+            if (counted != null && !counted.equals(week)) {
+                state.add(weekField(level, counted), -1);
+                row.finishedWeek.put(level, week);
+                row.changed.add("F:" + level);
+                state.add(weekField(level, week), 1);
+            }
+        });
+    }
+
+    /** The burn-up's week of a moment: the date of its Monday, UTC. */
+    public static String weekOf(Instant time) {
+        LocalDate day = time.atZone(ZoneOffset.UTC).toLocalDate();
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L).toString();
+    }
+
+    public static String weekField(String level, String week) {
+        return "W:" + level + ":" + week;
     }
 
     /** Adds (sign 1) or removes (sign -1) one learner's standing in one aggregate. */

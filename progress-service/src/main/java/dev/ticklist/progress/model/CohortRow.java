@@ -21,6 +21,8 @@ public final class CohortRow {
     final Map<String, Integer> categoryTicked = new LinkedHashMap<>();
     final Map<String, Integer> categorySize = new LinkedHashMap<>();
     final Set<String> items = new LinkedHashSet<>();
+    /** By finished level: the week ({@link CohortModel#weekOf}) it counts in for the burn-up. */
+    final Map<String, String> finishedWeek = new LinkedHashMap<>(4);
     /** Fields changed since the last flush; {@code rewritten}: the whole row was replaced. */
     final Set<String> changed = new LinkedHashSet<>();
     boolean rewritten;
@@ -49,6 +51,7 @@ public final class CohortRow {
                         case "C" -> row.categoryTicked.put(id, Integer.parseInt(value));
                         case "CS" -> row.categorySize.put(id, Integer.parseInt(value));
                         case "I" -> row.items.add(id);
+                        case "F" -> row.finishedWeek.put(id, value.intern());
                         default -> {
                             // a field of a later layout: not counted
                         }
@@ -95,6 +98,7 @@ public final class CohortRow {
             fields.put("CS:" + category, categorySize.get(category).toString());
         });
         items.forEach(item -> fields.put("I:" + item, "1"));
+        finishedWeek.forEach((level, week) -> fields.put("F:" + level, week));
         return fields;
     }
 
@@ -105,7 +109,8 @@ public final class CohortRow {
 
     /**
      * Fields changed since the last flush, with their values; null for a field removed. Only a
-     * tick or untick changes fields one by one: its item ({@code I:}), level, category and total.
+     * tick or untick changes fields one by one: its item ({@code I:}), level, category and total,
+     * and the week its level finished ({@code F:}).
      */
     public Map<String, String> changedFields() {
         var changes = new LinkedHashMap<String, String>();
@@ -123,6 +128,7 @@ public final class CohortRow {
             case "I:" -> items.contains(id) ? "1" : null;
             case "L:" -> String.valueOf(levelTicked.get(id));
             case "C:" -> String.valueOf(categoryTicked.get(id));
+            case "F:" -> finishedWeek.get(id);
             default -> throw new IllegalStateException("not a field a tick changes: " + field);
         };
     }
@@ -142,5 +148,6 @@ public final class CohortRow {
         categoryTicked.clear();
         categorySize.clear();
         items.clear();
+        finishedWeek.clear();
     }
 }

@@ -16,10 +16,12 @@ import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The rules of a learner's progress, as one pure function: {@code (state, event) -> (state,
@@ -64,7 +66,7 @@ public final class LearnerModel {
             case LearnerLeftCohort left -> {
                 state.leave(left.cohortId());
                 effects.changes().add(change(activity, left.cohortId(), LEFT, left.checklistId(),
-                        left.checklistVersion(), null, null));
+                        left.checklistVersion(), null, null, Map.of()));
             }
             case LearnerChecklistAssigned moved -> move(state, activity, moved,
                     versions.of(moved.previousChecklistId(), moved.previousChecklistVersion()),
@@ -101,12 +103,6 @@ public final class LearnerModel {
         } else {
             progress.untick(event.itemId());
         }
-        state.memberships().forEach((member, on) -> {
-            if (on.equals(version)) {
-                effects.changes().add(change(activity, member, tick ? TICKED : UNTICKED, event.checklistId(),
-                        event.checklistVersion(), event.itemId(), null));
-            }
-        });
         if (tick && ticked >= level.itemCount() && progress.finishedAt(level.id()) == null) {
             progress.setFinishedAt(level.id(), time);
             effects.milestones().add(new CausedMilestone(CausedMilestone.idOf("level-completed", activity.eventId()),
@@ -126,6 +122,15 @@ public final class LearnerModel {
                     new LevelReopened(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
                             event.checklistVersion(), level.id(), level.itemCount())));
         }
+        Long finishedAt = progress.finishedAt(level.id());
+        var levelFinished = finishedAt == null ? Map.<String, Instant>of()
+                : Map.of(level.id(), Instant.ofEpochMilli(finishedAt));
+        state.memberships().forEach((member, on) -> {
+            if (on.equals(version)) {
+                effects.changes().add(change(activity, member, tick ? TICKED : UNTICKED, event.checklistId(),
+                        event.checklistVersion(), event.itemId(), level.id(), levelFinished));
+            }
+        });
     }
 
     private static void move(LearnerState state, LearnerActivity activity, LearnerChecklistAssigned event,
@@ -217,14 +222,23 @@ public final class LearnerModel {
     /** @param step 0 for a join an event implies before its own change, else 1 */
     private static MemberChange standing(LearnerState state, LearnerActivity activity, String cohort, String kind,
                                          String version, ChecklistStructure structure, int step) {
+        var progress = state.version(version, structure);
+        var finished = new TreeMap<String, Instant>();
+        for (var level : structure.levelsInOrder()) {
+            Long at = progress.finishedAt(level.id());
+            if (at != null) {
+                finished.put(level.id(), Instant.ofEpochMilli(at));
+            }
+        }
         return new MemberChange(cohort, kind, structure.checklistId(), structure.version(),
-                null, Set.copyOf(state.version(version, structure).tickedItems()), activity.offset() * 2 + step,
+                null, Set.copyOf(progress.tickedItems()), null, finished, activity.offset() * 2 + step,
                 activity.time(), activity.position());
     }
 
     private static MemberChange change(LearnerActivity activity, String cohort, String kind, String checklistId,
-                                       int checklistVersion, String itemId, Set<String> standing) {
-        return new MemberChange(cohort, kind, checklistId, checklistVersion, itemId, standing,
+                                       int checklistVersion, String itemId, String level,
+                                       Map<String, Instant> levelsFinishedAt) {
+        return new MemberChange(cohort, kind, checklistId, checklistVersion, itemId, null, level, levelsFinishedAt,
                 activity.offset() * 2 + 1, activity.time(), activity.position());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticklist.progress.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,9 +11,12 @@ import java.util.Set;
  * @param kind     one of {@link dev.ticklist.events.cohort.CohortMemberChanged}'s changes
  * @param itemId   the item ticked or unticked, else null
  * @param standing for {@code joined} and {@code moved}, every item the learner has ticked in the version
+ * @param level    for {@code ticked} and {@code unticked}, the item's level
+ * @param levelsFinishedAt when the levels the change leaves finished were finished: the item's
+ *                 level if it is, or for a join or move every finished level of the version
  * @param sequence the change's place in the learner's changes: twice the event's offset, plus
  *                 one except for a join the event implies before its own change
  */
 public record MemberChange(String cohortId, String kind, String checklistId, int checklistVersion, String itemId,
-                           Set<String> standing, long sequence, Instant time, String position) {
+                           Set<String> standing, String level, Map<String, Instant> levelsFinishedAt, long sequence, Instant time, String position) {
 }

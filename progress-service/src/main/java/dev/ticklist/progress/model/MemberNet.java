@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * touched (ticked or unticked). Touched items keep their final state even when it equals the
  * first (a tick then an untick says "unticked"): a cohort that holds the learner at any point of
  * the flush's span — as after a replay that derived other flush boundaries — still ends exact.
- * Ticks per day count every new tick, as they would one by one.
+ * Ticks per day count every new tick, as they would one by one. The finish time of each level
+ * touched is the last one given: the learner's, after the flush's last change to the level.
  */
 public final class MemberNet {
 
@@ -30,6 +31,7 @@ public final class MemberNet {
     private final Set<String> ticked = new LinkedHashSet<>();
     private final Set<String> unticked = new LinkedHashSet<>();
     private final Map<String, Integer> ticksPerDay = new TreeMap<>();
+    private final Map<String, Instant> levelsFinishedAt = new TreeMap<>();
     private long sequence;
     private Instant time;
     private String position;
@@ -42,11 +44,13 @@ public final class MemberNet {
         position = change.position();
         switch (change.kind()) {
             case TICKED -> {
+                levelTouched(change);
                 unticked.remove(change.itemId());
                 ticked.add(change.itemId());
                 ticksPerDay.merge(change.time().atZone(ZoneOffset.UTC).toLocalDate().toString(), 1, Integer::sum);
             }
             case UNTICKED -> {
+                levelTouched(change);
                 ticked.remove(change.itemId());
                 if (!reset) {
                     unticked.add(change.itemId());
@@ -57,6 +61,7 @@ public final class MemberNet {
                 reset = false;
                 ticked.clear();
                 unticked.clear();
+                levelsFinishedAt.clear();
             }
             default -> {
                 // joined, moved: the whole standing replaces what came before
@@ -65,13 +70,21 @@ public final class MemberNet {
                 ticked.clear();
                 unticked.clear();
                 ticked.addAll(change.standing());
+                levelsFinishedAt.clear();
+                levelsFinishedAt.putAll(change.levelsFinishedAt());
             }
         }
+    }
+
+    /** The item's level is finished since the time the change gives, or open. */
+    private void levelTouched(MemberChange change) {
+        levelsFinishedAt.remove(change.level());
+        levelsFinishedAt.putAll(change.levelsFinishedAt());
     }
 
     public CohortMembersChanged.Member toMember(String learnerId) {
         return new CohortMembersChanged.Member(learnerId, checklistId, checklistVersion, sequence,
                 member ? CohortMembersChanged.MEMBER : CohortMembersChanged.LEFT, reset, List.copyOf(ticked),
-                List.copyOf(unticked), ticksPerDay, time, position);
+                List.copyOf(unticked), ticksPerDay, levelsFinishedAt, time, position);
     }
 }

@@ -72,7 +72,7 @@ class CohortFoldRoundsTest {
         var members = new ArrayList<CohortMembersChanged.Member>();
         for (int l = 0; l < learners; l++) {
             members.add(new CohortMembersChanged.Member("learner-" + l, "checklist", 1, 1, CohortMembersChanged.MEMBER,
-                    true, items, List.of(), Map.of(), Instant.EPOCH, "0-1"));
+                    true, items, List.of(), Map.of(), Map.of(), Instant.EPOCH, "0-1"));
         }
         return members;
     }
@@ -81,7 +81,7 @@ class CohortFoldRoundsTest {
         var members = new ArrayList<CohortMembersChanged.Member>();
         for (int l = 0; l < learners; l++) {
             members.add(new CohortMembersChanged.Member("learner-" + l, "checklist", 1, 2, CohortMembersChanged.MEMBER,
-                    false, List.of("item-1"), List.of(), Map.of(), Instant.EPOCH, "0-2"));
+                    false, List.of("item-1"), List.of(), Map.of(), Map.of(), Instant.EPOCH, "0-2"));
         }
         return members;
     }

@@ -3,6 +3,9 @@ package dev.ticklist.progress.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.cohort.CohortMembersChanged;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +79,7 @@ class CohortAggregationPropertiesTest {
                     members.add(new CohortMembersChanged.Member(learner, version.substring(0, version.indexOf('@')),
                             Integer.parseInt(version.substring(version.indexOf('@') + 1)), 1,
                             CohortMembersChanged.MEMBER, true, List.copyOf(items(fields)), List.of(), Map.of(),
-                            LearnerStreams.START, "0-0"));
+                            finishWeeks(fields), LearnerStreams.START, "0-0"));
                 }
             });
             CohortModel.apply(afresh, 0, new CohortMembersChanged(Checklists.ORG, cohort, "g1", members),
@@ -101,6 +104,17 @@ class CohortAggregationPropertiesTest {
         rowFields.keySet().stream().filter(field -> field.startsWith("I:"))
                 .forEach(field -> items.add(field.substring(2)));
         return items;
+    }
+
+    /** The row's finished levels, each at the Monday of the week it counts in. */
+    private static Map<String, Instant> finishWeeks(Map<String, String> rowFields) {
+        var weeks = new TreeMap<String, Instant>();
+        rowFields.forEach((field, week) -> {
+            if (field.startsWith("F:")) {
+                weeks.put(field.substring(2), LocalDate.parse(week).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+        });
+        return weeks;
     }
 
     @Provide

@@ -77,19 +77,19 @@ final class CohortScenario {
     Member member(String learner, int version, String standing, boolean reset, List<String> ticked,
                   List<String> unticked, Map<String, Integer> ticksPerDay) {
         sequence += 2;
-        return new Member(learner, TEA, version, sequence, standing, reset, ticked, unticked, ticksPerDay, AT,
-                "0-" + sequence);
+        return new Member(learner, TEA, version, sequence, standing, reset, ticked, unticked, ticksPerDay, Map.of(),
+                AT, "0-" + sequence);
     }
 
     static Member withSequence(Member member, long sequence) {
         return new Member(member.learnerId(), member.checklistId(), member.checklistVersion(), sequence,
                 member.standing(), member.reset(), member.ticked(), member.unticked(), member.ticksPerDay(),
-                member.occurredAt(), member.position());
+                member.levelsFinishedAt(), member.occurredAt(), member.position());
     }
 
     static Member withTicksPerDay(Member member, Map<String, Integer> ticksPerDay) {
         return new Member(member.learnerId(), member.checklistId(), member.checklistVersion(), member.sequence(),
                 member.standing(), member.reset(), member.ticked(), member.unticked(), ticksPerDay,
-                member.occurredAt(), member.position());
+                member.levelsFinishedAt(), member.occurredAt(), member.position());
     }
 }
