@@ -10,6 +10,8 @@ import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerLeftCohort;
+import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.cohort.CohortMembersChangedV1;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,18 @@ class CohortBurnUpTest {
         at("2026-03-16T09:00:00Z", new LearnerChecklistAssigned(ORG, "north", "ada", TEA, 2, TEA, 1));
 
         assertThat(weeks(everyChunkSize())).containsOnly(entry("W:brew:" + WEEK_1, 1L));
+    }
+
+    @Test
+    void aVersion1RecordSaysNothingOfFinishTimesSoItsFinishedLevelsCountInTheWeekOfItsLastEvent() {
+        var joined = new CohortMembersChangedV1(ORG, "north", "g1", List.of(new CohortMembersChangedV1.Member("ada",
+                TEA, 1, 3, CohortMembersChanged.MEMBER, true, List.of("fill", "boil"), List.of(), Map.of(),
+                Instant.parse("2026-03-12T09:00:00Z"), "0-1")));
+        var state = new CohortState(ORG, "north", -1);
+
+        CohortModel.apply(state, 0, joined.upcast(), Checklists.VERSIONS, List.of());
+
+        assertThat(state.aggregates()).containsEntry("W:brew:" + WEEK_2, 1L);
     }
 
     private void at(String time, LearnerActivityEvent event) {
