@@ -140,7 +140,10 @@ public final class DashboardBenchmark {
         return ((JavascriptExecutor) page).executeScript(script);
     }
 
-    /** The reads the cohort page makes, as it makes them: the cohort, then its progress and ranking at once. */
+    /**
+     * The reads the cohort page makes, as it makes them: the cohort, then its progress and ranking
+     * at once, then its burn-up.
+     */
     private static List<Double> apiReads(GatewayStack.Api api, String cohort, int times) throws Exception {
         var millis = new ArrayList<Double>();
         for (int i = 0; i < times + 2; i++) {
@@ -148,6 +151,7 @@ public final class DashboardBenchmark {
             ok(api, "/api/v1/cohorts/" + cohort).join();
             CompletableFuture.allOf(ok(api, "/api/v1/progress/cohorts/" + cohort),
                     ok(api, "/api/v1/progress/cohorts/" + cohort + "/learners?offset=0&limit=50")).join();
+            ok(api, "/api/v1/progress/cohorts/" + cohort + "/burn-up").join();
             if (i >= 2) {
                 millis.add((System.nanoTime() - start) / 1e6);
             }
