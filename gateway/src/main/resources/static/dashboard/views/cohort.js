@@ -33,13 +33,16 @@ export async function showCohort(view, cohortId) {
     + (state.search ? `&search=${encodeURIComponent(state.search)}` : ''));
 
   async function refresh() {
-    const [progress, page] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`), rankingPage()]);
+    const burnUpPath = `/api/v1/progress/cohorts/${id}/burn-up`;
+    const [progress, page, firstWeekly] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`), rankingPage(),
+      finishedBefore === null ? getJson(burnUpPath) : null]);
     replace(standings, standingsOf(progress));
     replace(ranking, rankingOf(page));
-    // The burn-up changes when a level's finished count does: read it again only then.
+    // The burn-up changes when a level's finished count does: read again only then.
     const finished = progress.levels.map((level) => level.standing.finished).join();
     if (finished !== finishedBefore) {
-      replace(progression, progress.levels.length === 0 ? [] : burnUpOf(await getJson(`/api/v1/progress/cohorts/${id}/burn-up`)));
+      const weekly = firstWeekly ?? await getJson(burnUpPath);
+      replace(progression, progress.levels.length === 0 ? [] : burnUpOf(weekly));
       finishedBefore = finished;
     }
   }

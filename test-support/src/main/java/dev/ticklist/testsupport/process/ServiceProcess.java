@@ -6,8 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -207,8 +206,12 @@ public final class ServiceProcess implements AutoCloseable {
                     extract(jar, scratch.resolve("out"));
                     try {
                         Files.move(scratch.resolve("out"), folder, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherRunWasFirst) {
-                        // Extracted by a concurrent run from the same build: use that one.
+                    } catch (FileSystemException anotherRunWasFirst) {
+                        // Extracted by a concurrent run (another JVM) from the same build: use that one.
+                        // Renaming onto its folder fails as "not empty", a plain FileSystemException.
+                        if (!Files.isRegularFile(extractedJar)) {
+                            throw anotherRunWasFirst;
+                        }
                     }
                 } finally {
                     deleteRecursively(scratch);
