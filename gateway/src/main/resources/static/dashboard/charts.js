@@ -73,8 +73,11 @@ export function burnUp(title, burnUp) {
   return figure;
 }
 
+const WEEK_SECONDS = 7 * 86400;
+
+// Each count is taken at the end of its week (the next Monday, 00:00 UTC) and holds until the next.
 function drawBurnUp(container, burnUp) {
-  const seconds = burnUp.weeks.map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
+  const seconds = burnUp.weeks.map((week) => Date.parse(`${week}T00:00:00Z`) / 1000 + WEEK_SECONDS);
   const most = Math.max(1, ...burnUp.levels.map((level) => level.learners));
   const plot = new uPlot({
     width: Math.max(container.clientWidth, 240),
@@ -84,10 +87,11 @@ function drawBurnUp(container, burnUp) {
     scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 3.5 * 86400, max + 3.5 * 86400] : [min, max]) },
       y: { range: [0, most] } },
     axes: [
-      { size: 36 },
+      { size: 50 },
       { size: 44, values: (u, splits) => splits.map((value) => (Number.isInteger(value) ? format.number(value) : '')) },
     ],
-    series: [{ label: 'Week of', value: (u, ts) => (ts == null ? '' : new Date(ts * 1000).toISOString().slice(0, 10)) },
+    series: [{ label: 'Week of',
+      value: (u, ts) => (ts == null ? '' : new Date((ts - WEEK_SECONDS) * 1000).toISOString().slice(0, 10)) },
       ...burnUp.levels.map((level, index) => ({
         label: level.name,
         stroke: LINES[index % LINES.length].stroke,
