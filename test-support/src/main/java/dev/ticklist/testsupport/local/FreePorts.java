@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Picks ports that are free on the loopback interface. */
 public final class FreePorts {
+
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
     }
@@ -25,7 +29,20 @@ public final class FreePorts {
         }
     }
 
-    public static int next() {
+    /**
+     * A port free now and never handed out before by this JVM: a port is often picked well before
+     * its process binds it, and the system may offer a released port again in the meantime.
+     */
+    public static synchronized int next() {
+        while (true) {
+            int port = any();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+    }
+
+    private static int any() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
