@@ -29,7 +29,11 @@ class ProgressExactnessIT {
     private static final int LEARNERS = 200;
     /** At least this many; more if the kills and restarts outlast them. */
     private static final int EVENTS = 20_000;
-    private static final int AT_MOST_EVENTS = 40_000;
+    /**
+     * The stream runs until the last kill has come: about three minutes at the rate below, for
+     * restarts slowed by another scenario sharing the two cores (the suite runs two at a time).
+     */
+    private static final int AT_MOST_EVENTS = 120_000;
     /** About as long as the kills and restarts take on two cores, so neither waits long for the other. */
     private static final int EVENTS_PER_SECOND = 700;
     private static final int KILLS = 3;

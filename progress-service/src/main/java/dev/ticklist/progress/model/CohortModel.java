@@ -194,12 +194,12 @@ public final class CohortModel {
     }
 
     /** The burn-up's week of a moment: the date of its Monday, UTC. */
-    public static String weekOf(Instant time) {
+    static String weekOf(Instant time) {
         LocalDate day = time.atZone(ZoneOffset.UTC).toLocalDate();
         return day.minusDays(day.getDayOfWeek().getValue() - 1L).toString();
     }
 
-    public static String weekField(String level, String week) {
+    static String weekField(String level, String week) {
         return "W:" + level + ":" + week;
     }
 
