@@ -37,13 +37,14 @@ public final class TicksPerDay {
             }
             return new Range(start, end);
         }
+    }
 
-        private static LocalDate date(String name, String text) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw Problems.invalid("bad-date", name + " must be a date like 2026-11-23, not " + text);
-            }
+    /** A query parameter's date ({@code 2026-11-23}), or a 400 problem naming the parameter. */
+    public static LocalDate date(String name, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid("bad-date", name + " must be a date like 2026-11-23, not " + text);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.ticklist.progress.cohort;
 
 import dev.ticklist.platform.web.Problems;
+import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ public record CohortBurnUp(String cohortId, String checklistId, Integer checklis
 
         /** @param firstActivity the earliest day the cohort saw a tick or a finish, or null for none */
         public static Range of(String from, String to, LocalDate today, LocalDate firstActivity) {
-            LocalDate end = monday(to == null ? today : date("to", to));
+            LocalDate end = monday(to == null ? today : TicksPerDay.date("to", to));
             LocalDate start;
             if (from != null) {
-                start = monday(date("from", from));
+                start = monday(TicksPerDay.date("from", from));
             } else {
                 LocalDate first = firstActivity == null ? end : monday(firstActivity);
                 LocalDate earliest = end.minusWeeks(MAX_WEEKS - 1);
@@ -54,14 +54,6 @@ public record CohortBurnUp(String cohortId, String checklistId, Integer checklis
                 throw Problems.invalid("bad-range", "at most " + MAX_WEEKS + " weeks at a time");
             }
             return new Range(start, end);
-        }
-
-        private static LocalDate date(String name, String text) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw Problems.invalid("bad-date", name + " must be a date like 2026-11-23, not " + text);
-            }
         }
     }
 
