@@ -57,11 +57,6 @@ public final class ServiceProcess implements AutoCloseable {
         return start(projectRoot, name, port, environment, logDir, FAST_START);
     }
 
-    /**
-     * With {@link #FAST_START} (the tests), the classes are also shared between starts
-     * ({@link #classDataSharing}); with any other options (the local stack, the benchmarks) they are
-     * all there is.
-     */
     public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> environment,
                                        Path logDir, List<String> jvmOptions) {
         Path jar = jarOf(projectRoot, name);
@@ -69,11 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        Path extracted = extracted(jar);
-        if (jvmOptions.equals(FAST_START)) {
-            command.addAll(classDataSharing(extracted));
-        }
-        command.addAll(List.of("-jar", extracted.toString()));
+        command.addAll(List.of("-jar", extracted(jar).toString()));
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -177,18 +168,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(name + " is not built (" + target + " missing): run ./mvnw -DskipTests package", e);
         }
-    }
-
-    /**
-     * Spring Boot's other recipe for quicker starts, for tests only: the classes a start loads,
-     * archived (AppCDS) beside the extracted jar by the first process that exits normally and
-     * mapped by every later start of the same build. A missing, stale or half-written archive is
-     * only slower: the JVM runs without it and writes it again. Not for the local stack and the
-     * benchmarks: a JVM that will write the archive runs without JFR.
-     */
-    private static List<String> classDataSharing(Path extractedJar) {
-        return List.of("-XX:SharedArchiveFile=" + extractedJar.resolveSibling("classes.jsa"), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /**
