@@ -14,7 +14,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Clients sending one kind of request back to back, each the moment its last was answered: how
  * many were answered as expected per second, their latency (HdrHistogram), and the CPU each
- * process on their path spent per request. Every target is warmed up first until the JIT has
+ * process on their path spent per request, with the harness's own (the clients, and the broker
+ * it runs) beside them. Every target is warmed up first until the JIT has
  * compiled its path, so no JVM is measured colder than another: a path through more code takes
  * longer to compile (on two cores, our gateway and checklist-service were still compiling after
  * 30 s, the bare pair long before), and a fixed warm-up would measure it half compiled.
@@ -26,6 +27,9 @@ final class ClosedLoop {
     private static final double COMPILED = 0.05;
     /** However long the compilers keep working, the warm-up ends this long after its minimum. */
     private static final Duration LONGEST_EXTRA_WARMUP = Duration.ofSeconds(150);
+
+    /** This JVM: the clients, and the Kafka broker, which runs in it (LocalKafkaBroker). */
+    private static final long HARNESS = ProcessHandle.current().pid();
 
     /** The n-th request of a run. */
     @FunctionalInterface
@@ -57,6 +61,7 @@ final class ClosedLoop {
     String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
         long warmed = warmUp(target, warmup);
         var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
+        long harnessBefore = ResourceUse.cpuNanos(HARNESS);
         var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redisPort);
         var recorder = new Recorder(3);
         long start = System.nanoTime();
@@ -64,6 +69,7 @@ final class ClosedLoop {
         var rate = Rate.since(done, start);
         var histogram = recorder.getIntervalHistogram();
         var redisUse = ResourceUse.read(ProcessHandle.current().pid(), redisPort).since(redisBefore);
+        long harness = ResourceUse.cpuNanos(HARNESS) - harnessBefore;
         long per = Math.max(1, done);
         var cpu = new StringBuilder();
         for (int i = 0; i < target.processes().size(); i++) {
@@ -72,10 +78,10 @@ final class ClosedLoop {
                     (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / per));
         }
         return String.format("%-44s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
-                        + " Redis %.0f (%.2f scripts); warmed up %d s",
+                        + " Redis %.0f (%.2f scripts), harness %.0f; warmed up %d s",
                 target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
                 histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
-                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, warmed);
+                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, harness / 1e3 / per, warmed);
     }
 
     /**

@@ -2,8 +2,13 @@ package dev.ticklist.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.platform.identity.IdentityProperties;
+import dev.ticklist.platform.identity.IdentityTokens;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 class IdentityHandOffFilterTest {
 
@@ -21,5 +26,25 @@ class IdentityHandOffFilterTest {
         IdentityHandOffFilter.removeClientCredentials(headers);
 
         assertThat(headers.headerNames()).containsExactlyInAnyOrder("X-Ticklist", "Accept");
+    }
+
+    @Test
+    void theRequestsOwnHeadersAreCopiedNotChangedAndCopiesOfEarlierFiltersAreChangedInPlace() {
+        var secret = "a-secret-of-at-least-thirty-two-characters";
+        var filter = new IdentityHandOffFilter(new IdentityTokens(secret, Duration.ofMinutes(1)),
+                new IdentityProperties(secret, Duration.ofMinutes(1)));
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cohorts")
+                .header("X-Api-Key", "tk_client").header("Accept", "application/json"));
+        var own = exchange.getRequest().getHeaders();
+
+        var sent = filter.filter(own, exchange);
+
+        assertThat(sent).isNotSameAs(own);
+        assertThat(sent.headerNames()).containsExactly("Accept");
+        assertThat(own.headerNames()).containsExactlyInAnyOrder("X-Api-Key", "Accept");
+
+        var earlierCopy = HttpHeaders.copyOf(own);
+        assertThat(filter.filter(earlierCopy, exchange)).isSameAs(earlierCopy);
+        assertThat(earlierCopy.headerNames()).containsExactly("Accept");
     }
 }
