@@ -2,8 +2,7 @@ package dev.ticklist.notification.destination;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * What kind of network an IP address belongs to. Only {@link #PUBLIC} addresses are webhook
@@ -35,36 +34,62 @@ public enum AddressCategory {
         if (bytes.length == 4) {
             return ofIpv4(bytes);
         }
-        Optional<byte[]> embedded = embeddedIpv4(bytes);
-        if (embedded.isPresent()) {
-            return ofIpv4(embedded.get());
+        List<byte[]> embedded = embeddedIpv4(bytes);
+        if (embedded.isEmpty()) {
+            return ofIpv6(bytes);
         }
-        return ofIpv6(bytes);
+        // Where the IPv4 address could sit in more than one place, every reading must be public.
+        return embedded.stream().map(AddressCategory::ofIpv4).filter(category -> category != PUBLIC)
+                .findFirst().orElse(PUBLIC);
     }
 
     /**
-     * The IPv4 address inside an IPv6 one that stands for it: IPv4-mapped {@code ::ffff:a.b.c.d},
-     * IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d} and 6to4 {@code 2002:aabb:ccdd::}.
+     * The IPv4 addresses inside an IPv6 address that stands for them or carries them, by which it
+     * is judged (empty for any other): IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-translated
+     * {@code ::ffff:0:a.b.c.d}, IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d},
+     * 6to4 {@code 2002:aabb:ccdd::}, Teredo {@code 2001:0:…} (its server, and its client, stored
+     * inverted), and the local-use NAT64 prefix {@code 64:ff9b:1::/48}, whose address sits where
+     * the network's prefix length puts it (RFC 6052: /48, /56, /64 or /96), so every one counts.
      */
-    public static Optional<byte[]> embeddedIpv4(InetAddress address) {
-        return address instanceof Inet4Address ? Optional.empty() : embeddedIpv4(address.getAddress());
+    public static List<byte[]> embeddedIpv4(InetAddress address) {
+        return address instanceof Inet4Address ? List.of() : embeddedIpv4(address.getAddress());
     }
 
-    private static Optional<byte[]> embeddedIpv4(byte[] v6) {
-        if (zero(v6, 0, 10) && u(v6[10]) == 0xff && u(v6[11]) == 0xff) {
-            return Optional.of(Arrays.copyOfRange(v6, 12, 16));
+    private static List<byte[]> embeddedIpv4(byte[] v6) {
+        boolean ffff = u(v6[10]) == 0xff && u(v6[11]) == 0xff;
+        if (zero(v6, 0, 10) && ffff) {
+            return List.of(bytesAt(v6, 12, 13, 14, 15)); // IPv4-mapped
+        }
+        if (zero(v6, 0, 8) && u(v6[8]) == 0xff && u(v6[9]) == 0xff && zero(v6, 10, 12)) {
+            return List.of(bytesAt(v6, 12, 13, 14, 15)); // IPv4-translated (SIIT)
         }
         boolean unspecifiedOrLoopback = zero(v6, 0, 15) && (v6[15] == 0 || v6[15] == 1);
         if (zero(v6, 0, 12) && !unspecifiedOrLoopback) {
-            return Optional.of(Arrays.copyOfRange(v6, 12, 16));
+            return List.of(bytesAt(v6, 12, 13, 14, 15)); // IPv4-compatible
         }
-        if (u(v6[0]) == 0x00 && u(v6[1]) == 0x64 && u(v6[2]) == 0xff && u(v6[3]) == 0x9b && zero(v6, 4, 12)) {
-            return Optional.of(Arrays.copyOfRange(v6, 12, 16));
+        boolean nat64 = u(v6[0]) == 0x00 && u(v6[1]) == 0x64 && u(v6[2]) == 0xff && u(v6[3]) == 0x9b;
+        if (nat64 && zero(v6, 4, 12)) {
+            return List.of(bytesAt(v6, 12, 13, 14, 15)); // the well-known prefix 64:ff9b::/96
+        }
+        if (nat64 && v6[4] == 0 && v6[5] == 1) {
+            return List.of(bytesAt(v6, 12, 13, 14, 15), bytesAt(v6, 9, 10, 11, 12),
+                    bytesAt(v6, 7, 9, 10, 11), bytesAt(v6, 6, 7, 9, 10)); // /96, /64, /56, /48 (byte 8 is reserved)
         }
         if (u(v6[0]) == 0x20 && u(v6[1]) == 0x02) {
-            return Optional.of(Arrays.copyOfRange(v6, 2, 6));
+            return List.of(bytesAt(v6, 2, 3, 4, 5)); // 6to4
         }
-        return Optional.empty();
+        if (u(v6[0]) == 0x20 && u(v6[1]) == 0x01 && v6[2] == 0 && v6[3] == 0) {
+            byte[] client = bytesAt(v6, 12, 13, 14, 15);
+            for (int i = 0; i < client.length; i++) {
+                client[i] = (byte) ~client[i];
+            }
+            return List.of(bytesAt(v6, 4, 5, 6, 7), client); // Teredo: server, client
+        }
+        return List.of();
+    }
+
+    private static byte[] bytesAt(byte[] bytes, int a, int b, int c, int d) {
+        return new byte[] {bytes[a], bytes[b], bytes[c], bytes[d]};
     }
 
     private static AddressCategory ofIpv4(byte[] a) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 public final class WebhookUrlGuard {
 
     private static final int MAX_LENGTH = 2048;
+    private static final int MAX_PORT = 65_535;
 
     private final boolean allowInsecureLocal;
     private final HostResolver resolver;
@@ -65,6 +66,9 @@ public final class WebhookUrlGuard {
             throw new RefusedUrlException(
                     "webhook URLs must use https, not '" + (scheme.isEmpty() ? url : scheme) + "'");
         }
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw new RefusedUrlException("the port " + uri.getPort() + " does not exist: ports run from 1 to " + MAX_PORT);
+        }
         if (uri.getRawUserInfo() != null) {
             throw new RefusedUrlException(
                     "webhook URLs must not contain credentials (user@host): the URL is stored unencrypted");
@@ -89,7 +93,7 @@ public final class WebhookUrlGuard {
             throw new RefusedUrlException("the host '" + host + "' is not a valid IPv6 address");
         }
         // Java turns ::ffff:a.b.c.d into an Inet4Address: that, or any embedded IPv4, is a disguise.
-        boolean disguised = address instanceof Inet4Address || AddressCategory.embeddedIpv4(address).isPresent();
+        boolean disguised = address instanceof Inet4Address || !AddressCategory.embeddedIpv4(address).isEmpty();
         checkLiteral(host, address, !disguised);
     }
 

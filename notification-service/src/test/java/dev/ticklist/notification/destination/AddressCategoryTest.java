@@ -56,6 +56,17 @@ class AddressCategoryTest {
             "64:ff9b::a9fe:a9fe, LINK_LOCAL",
             "64:ff9b::808:808, PUBLIC",
             "2002:c0a8:101::1, PRIVATE",
+            "2002:a9fe:a9fe::1, LINK_LOCAL",
+            "2002:808:808::1, PUBLIC",
+            "::ffff:0:169.254.169.254, LINK_LOCAL",
+            "::ffff:0:10.0.0.1, PRIVATE",
+            "::ffff:0:8.8.8.8, PUBLIC",
+            "64:ff9b:1::a9fe:a9fe, LINK_LOCAL",
+            "64:ff9b:1::808:808, UNSPECIFIED",
+            "64:ff9b:1:808:8:808:808:808, PUBLIC",
+            "2001:0:808:808::f5ff:fffe, PRIVATE",
+            "2001:0:a00:1::f7f7:fbfb, PRIVATE",
+            "2001:0:808:808::f7f7:fbfb, PUBLIC",
     })
     void classifiesAddressLiterals(String literal, AddressCategory expected) throws Exception {
         assertThat(AddressCategory.of(InetAddress.getByName(literal))).isEqualTo(expected);
@@ -68,6 +79,23 @@ class AddressCategoryTest {
 
         assertThat(address).isInstanceOf(Inet6Address.class);
         assertThat(AddressCategory.of(address)).isEqualTo(AddressCategory.LOOPBACK);
-        assertThat(AddressCategory.embeddedIpv4(address)).isPresent();
+        assertThat(AddressCategory.embeddedIpv4(address)).isNotEmpty();
+    }
+
+    @Test
+    void aLocalUseNat64AddressIsReadAtEveryPlaceItsPrefixLengthCouldPutTheIpv4Address() throws Exception {
+        // 64:ff9b:1:a00:1:: carries 10.0.1.0 if the network's prefix is a /48 (RFC 6052, byte 8 skipped).
+        var readings = AddressCategory.embeddedIpv4(InetAddress.getByName("64:ff9b:1:a00:1::")).stream()
+                .map(bytes -> (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff))
+                .toList();
+
+        assertThat(readings).containsExactly("0.0.0.0", "1.0.0.0", "0.1.0.0", "10.0.1.0");
+    }
+
+    @Test
+    void aTeredoAddressIsReadAsItsServerAndItsClientWhoseAddressIsStoredInverted() throws Exception {
+        var readings = AddressCategory.embeddedIpv4(InetAddress.getByName("2001:0:808:808::f5ff:fffe"));
+
+        assertThat(readings).containsExactly(new byte[] {8, 8, 8, 8}, new byte[] {10, 0, 0, 1});
     }
 }

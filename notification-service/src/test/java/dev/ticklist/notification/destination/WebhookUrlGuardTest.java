@@ -48,6 +48,8 @@ class WebhookUrlGuardTest {
     @ValueSource(strings = {
             "https://hooks.example.org/ticklist",
             "https://hooks.example.org:8443/ticklist?source=ticklist",
+            "https://hooks.example.org:65535/ticklist",
+            "https://[2002:808:808::1]/hook",
             "https://93.184.215.14/hook",
             "https://[2606:4700:4700::1111]/hook",
     })
@@ -81,6 +83,15 @@ class WebhookUrlGuardTest {
             "https://100.64.0.1/x                    | carrier-grade NAT",
             "https://[::ffff:127.0.0.1]/x            | loopback",
             "https://[::ffff:a9fe:a9fe]/x            | link-local",
+            "https://[::ffff:0:169.254.169.254]/x    | link-local",
+            "https://[::ffff:0:10.0.0.1]/x           | private-network",
+            "https://[64:ff9b::a9fe:a9fe]/x          | link-local",
+            "https://[64:ff9b:1::a9fe:a9fe]/x        | link-local",
+            "https://[2002:a00:1::1]/x               | private-network",
+            "https://[2001:0:808:808::f5ff:fffe]/x   | private-network",
+            "https://hooks.example.org:0/x           | the port 0 does not exist",
+            "https://hooks.example.org:99999/x       | the port 99999 does not exist",
+            "https://93.184.215.14:65536/x           | the port 65536 does not exist",
             "https://2130706433/x                    | non-standard notation (it means 127.0.0.1)",
             "https://0x7f000001/x                    | non-standard notation (it means 127.0.0.1)",
             "https://0177.0.0.1/x                    | non-standard notation (it means 127.0.0.1)",
@@ -108,7 +119,8 @@ class WebhookUrlGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://10.0.0.1/x", "http://192.168.1.20/x", "http://169.254.169.254/x",
             "https://localhost/x", "http://localhost:8080/x", "http://2130706433/x", "http://0x7f000001/x",
-            "http://[::ffff:127.0.0.1]/x", "http://loop.example.org/x", "http://100.64.0.1/x"})
+            "http://[::ffff:127.0.0.1]/x", "http://[::ffff:0:127.0.0.1]/x", "http://[64:ff9b::7f00:1]/x",
+            "http://loop.example.org/x", "http://100.64.0.1/x"})
     void insecureLocalModeStillRefusesPrivateNetworksNamesAndDisguises(String url) {
         assertThatThrownBy(() -> insecureLocal.check(url)).isInstanceOf(RefusedUrlException.class);
     }
