@@ -3,6 +3,7 @@ package dev.ticklist.checklist.catalog;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.platform.web.PlainText;
 import dev.ticklist.platform.web.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -227,13 +228,13 @@ public record ChecklistContent(String title, List<Level> levels) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             throw Problems.invalid("bad-name", what + " must be 1 to " + MAX_NAME + " characters");
         }
-        return name.strip();
+        return PlainText.require(what, name, false).strip();
     }
 
     private static String requireDescription(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw Problems.invalid("bad-description", "a description is at most " + MAX_DESCRIPTION + " characters");
         }
-        return description == null ? "" : description.strip();
+        return description == null ? "" : PlainText.require("a description", description, true).strip();
     }
 }

@@ -2,6 +2,7 @@ package dev.ticklist.checklist.directory;
 
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
+import dev.ticklist.platform.web.Plain;
 import dev.ticklist.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -110,16 +111,16 @@ class DirectoryController {
 
     record NewOrganisation(
             @NotBlank @Pattern(regexp = Ids.EXTERNAL_ID) String organisationId,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = 200) @Plain String name) {
     }
 
     record OrganisationView(String organisationId, String name) {
     }
 
-    record NewCohort(@NotBlank @Size(max = 200) String name, @NotBlank String checklistId, Integer checklistVersion) {
+    record NewCohort(@NotBlank @Size(max = 200) @Plain String name, @NotBlank String checklistId, Integer checklistVersion) {
     }
 
-    record CohortChange(@NotBlank @Size(max = 200) String name) {
+    record CohortChange(@NotBlank @Size(max = 200) @Plain String name) {
     }
 
     record Assignment(@NotBlank String checklistId, Integer version) {

@@ -1,11 +1,13 @@
 package dev.ticklist.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.springframework.dao.QueryTimeoutException;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -62,7 +64,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             warn(exchange, error);
             return forStatus(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        if (causedBy(error, PrematureCloseException.class)) { // the service dropped the connection mid-answer
+        // The service dropped or reset the connection mid-request (killed, say): its fault, not ours.
+        if (causedBy(error, PrematureCloseException.class) || causedBy(error, AbortedException.class)
+                || causedBy(error, IOException.class)) {
             warn(exchange, error);
             return forStatus(HttpStatus.BAD_GATEWAY);
         }

@@ -2,6 +2,7 @@ package dev.ticklist.gateway.sharelink;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.web.Ids;
+import dev.ticklist.platform.web.PlainText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,8 +50,9 @@ public record NewShareLink(String cohortId, String learnerId, String access, Str
         if (expiry.isAfter(now.plus(Duration.ofDays(MAX_DAYS)))) {
             throw invalid("expiresAt may be at most " + MAX_DAYS + " days ahead");
         }
-        if (label != null && (label.length() > MAX_LABEL || label.codePoints().anyMatch(Character::isISOControl))) {
-            throw invalid("label must have at most " + MAX_LABEL + " characters and no control characters");
+        if (label != null && (label.length() > MAX_LABEL || PlainText.problemIn(label, false).isPresent())) {
+            throw invalid("label must have at most " + MAX_LABEL + " characters and no control characters, "
+                    + "bidirectional controls or unassigned code points");
         }
         return new Valid(cohortId, learnerId, chosen, expiry, label == null || label.isBlank() ? null : label.strip());
     }

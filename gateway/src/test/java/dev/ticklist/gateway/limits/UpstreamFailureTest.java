@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -10,9 +11,11 @@ import dev.ticklist.gateway.GatewayIntegrationTest;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.net.SeverableTcpLink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -48,6 +51,17 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        });
+        // A service that dies mid-request: before its answer, and after the start of a streamed one.
+        slowService.createContext("/api/v1/cohorts/dies-before-answering", exchange -> {
+            throw new IllegalStateException("killed"); // the JDK server drops the connection
+        });
+        slowService.createContext("/api/v1/cohorts/dies-mid-answer", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, 0); // chunked
+            exchange.getResponseBody().write("learner,done\nada,3\n".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            throw new IllegalStateException("killed");
         });
         slowService.start();
         Infrastructure infrastructure = Infrastructure.shared();
@@ -112,6 +126,26 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(NOTIFICATION.received("/api/v1/webhooks")).hasSize(1);
+    }
+
+    @Test
+    void aServiceThatDiesBeforeAnsweringIs502NotAnInternalError() {
+        String key = keyWithScopes("org_upstreams", "read");
+
+        var response = client.get("/api/v1/cohorts/dies-before-answering", "X-Api-Key", key);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(502);
+        assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:bad-gateway");
+        assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+
+    @Test
+    void aStreamedAnswerThatBreaksOffIsVisiblyIncompleteToTheClient() {
+        String key = keyWithScopes("org_upstreams", "read");
+
+        // The 200 and the first lines were sent; the client must not read the rest as a whole answer.
+        assertThatThrownBy(() -> client.get("/api/v1/cohorts/dies-mid-answer", "X-Api-Key", key))
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     /** A loopback port that was free a moment ago: connecting to it is refused. */

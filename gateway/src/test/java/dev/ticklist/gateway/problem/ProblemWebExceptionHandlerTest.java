@@ -2,7 +2,10 @@ package dev.ticklist.gateway.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.util.List;
+import reactor.netty.channel.AbortedException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,18 @@ class ProblemWebExceptionHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(body(exchange).get("type").asString()).isEqualTo("urn:ticklist:problem:upstream-unavailable");
         assertThat(body(exchange).toString()).doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    void aServiceWhoseConnectionBreaksMidRequestIs502() {
+        var reset = handle(new IOException("recvAddress(..) failed: Connection reset by peer"));
+        var aborted = handle(new AbortedException("Connection has been closed BEFORE send operation"));
+
+        for (var exchange : List.of(reset, aborted)) {
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+            assertThat(body(exchange).get("type").asString()).isEqualTo("urn:ticklist:problem:bad-gateway");
+            assertThat(body(exchange).toString()).doesNotContain("Connection");
+        }
     }
 
     @Test

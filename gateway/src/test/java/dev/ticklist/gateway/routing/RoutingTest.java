@@ -73,6 +73,15 @@ class RoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theActuatorHasNoLinksPageToWriteTheHostHeaderInto() {
+        var response = gateway.get("/actuator");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.problemType()).isEqualTo("urn:ticklist:problem:not-found");
+        assertThat(response.body()).doesNotContain("_links").doesNotContain("127.0.0.1");
+    }
+
+    @Test
     void theGatewaysOwnHealthProbesNeedNoKey() {
         assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health/liveness").status()).isEqualTo(200);

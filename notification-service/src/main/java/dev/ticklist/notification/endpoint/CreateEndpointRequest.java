@@ -1,5 +1,6 @@
 package dev.ticklist.notification.endpoint;
 
+import dev.ticklist.platform.web.Plain;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 public record CreateEndpointRequest(
         @NotBlank @Size(max = 2048) String url,
-        @Size(max = 500) String description,
+        @Size(max = 500) @Plain String description,
         @Size(max = 50) Set<@NotBlank String> eventTypes) {
 
     public CreateEndpointRequest {

@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,7 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Spring's problem details, with the caller's mistakes spelled out: which field is wrong and why,
- * instead of "Invalid request content". Replaces Boot's default handler of the same kind.
+ * instead of "Invalid request content". Replaces Boot's default handler of the same kind. Every
+ * problem it answers carries a {@code urn:ticklist:problem:} type, and a detail of our own words:
+ * Spring's would repeat internal names ("No static resource …") or the caller's headers.
  */
 @RestControllerAdvice
 public class RequestProblems extends ResponseEntityExceptionHandler {
@@ -46,6 +49,10 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var notUtf8 = invalidUtf8(exception);
+        if (notUtf8 != null) {
+            return handleExceptionInternal(exception, notUtf8Problem(notUtf8), headers, HttpStatus.BAD_REQUEST, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body is missing or is not the JSON this operation takes");
         problem.setType(URI.create("urn:ticklist:problem:unreadable-request"));
@@ -72,6 +79,29 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
+    /** A body read as text (a Markdown import, say) that is not UTF-8, met outside a message converter. */
+    @ExceptionHandler(Utf8Body.InvalidUtf8Exception.class)
+    ResponseEntity<Object> notUtf8(Utf8Body.InvalidUtf8Exception exception, WebRequest request) {
+        return handleExceptionInternal(exception, notUtf8Problem(exception), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    private static ProblemDetail notUtf8Problem(Utf8Body.InvalidUtf8Exception exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not valid UTF-8 (byte " + exception.offset() + "): send it as UTF-8, unchanged");
+        problem.setType(URI.create("urn:ticklist:problem:invalid-utf8"));
+        return problem;
+    }
+
+    private static Utf8Body.InvalidUtf8Exception invalidUtf8(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Utf8Body.InvalidUtf8Exception invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
     /** A timeout or a lost connection, also when a pipeline reports it as its cause. */
     static boolean isUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -80,6 +110,17 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** Whatever Spring MVC itself refused (405, 415, an unknown path, a value of the wrong type): typed, in our words. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        Object answer = body == null && exception instanceof ErrorResponse response ? response.getBody() : body;
+        if (answer instanceof ProblemDetail problem && !TypedProblems.isTyped(problem)) {
+            TypedProblems.type(problem, exception, statusCode);
+        }
+        return super.handleExceptionInternal(exception, answer, headers, statusCode, request);
     }
 
     private static Map<String, String> describe(FieldError error) {

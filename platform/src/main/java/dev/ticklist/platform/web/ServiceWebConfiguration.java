@@ -8,7 +8,13 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,8 +35,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * or with one that does not verify, a request gets 401. Scopes decide reads and writes.
  */
 // Before Web MVC's auto-configuration, so its default problem handler backs off for RequestProblems.
+// Before the error auto-configuration too, so Boot's BasicErrorController backs off for ProblemErrorController.
 @AutoConfiguration(after = IdentityConfiguration.class,
-        beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+        beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceWebConfiguration implements WebMvcConfigurer {
 
@@ -107,9 +115,42 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Right after the size limit: a text body that is not UTF-8 fails as it is read ({@link Utf8Body}). */
+    @Bean
+    FilterRegistrationBean<Utf8Body> utf8Body(StreamedPaths streamedPaths) {
+        var registration = new FilterRegistrationBean<>(new Utf8Body(streamedPaths));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     RequestProblems requestProblems() {
         return new RequestProblems();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /**
+     * Tomcat's error page as a problem document ({@link ProblemReportValve}) in place of the HTML
+     * one Boot installs; after Boot's own customizer, whose valve it replaces.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemReportValve());
+            }
+        });
     }
 
     @Override
