@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
+import dev.ticklist.testsupport.openapi.OpenApiLint;
 import dev.ticklist.testsupport.local.FreePorts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -147,6 +148,7 @@ class EndToEndIT {
                 .anyMatch(path -> path.startsWith("/api/v1/progress/"))
                 .noneMatch(path -> path.startsWith("/internal"));
         assertThat(document.json().has("x-ticklist-missing-services")).isFalse();
+        assertThat(OpenApiLint.errors(document.body())).as("the whole API's document, linted").isEmpty();
         assertThat(JsonHttp.at(settings.gatewayUrl()).get("/docs").status()).isIn(200, 302);
 
         var admin = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey());

@@ -2,6 +2,8 @@ package dev.ticklist.checklist.catalog;
 
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reading checklists and their versions, and publishing a draft. Drafts are edited in {@link DraftController}. */
+@Tag(name = "Checklists", description = "Built-in templates and the organisation's own checklists, with their published versions")
 @RestController
 @RequestMapping("/api/v1/checklists")
 class CatalogController {
@@ -27,6 +30,7 @@ class CatalogController {
     }
 
     /** The checklists the organisation can assign or edit: the built-in templates and its own. */
+    @Operation(operationId = "listChecklists", summary = "List the checklists the organisation can use")
     @GetMapping
     List<ChecklistView.Summary> list(Tenant tenant) {
         String organisation = tenant.organisationId();
@@ -40,6 +44,7 @@ class CatalogController {
     }
 
     /** The latest published version; a checklist with only a draft answers with its draft. */
+    @Operation(operationId = "getChecklist", summary = "Get a checklist at its latest version")
     @GetMapping("/{checklistId}")
     ChecklistView latest(Tenant tenant, @PathVariable String checklistId) {
         ChecklistIds.requireSlug("checklist", checklistId);
@@ -49,6 +54,7 @@ class CatalogController {
                 .orElseThrow(() -> Problems.notFound("checklist " + checklistId + " does not exist"));
     }
 
+    @Operation(operationId = "listChecklistVersions", summary = "List a checklist's published versions")
     @GetMapping("/{checklistId}/versions")
     List<ChecklistView.VersionSummary> versions(Tenant tenant, @PathVariable String checklistId) {
         ChecklistIds.requireSlug("checklist", checklistId);
@@ -60,6 +66,7 @@ class CatalogController {
         return versions.stream().map(ChecklistView::versionOf).toList();
     }
 
+    @Operation(operationId = "getChecklistVersion", summary = "Get one published version of a checklist")
     @GetMapping("/{checklistId}/versions/{version}")
     ChecklistView version(Tenant tenant, @PathVariable String checklistId, @PathVariable int version) {
         ChecklistIds.requireSlug("checklist", checklistId);
@@ -70,12 +77,14 @@ class CatalogController {
     }
 
     /** Publishes the draft as the next numbered version, which never changes afterwards. */
+    @Operation(operationId = "publishChecklist", summary = "Publish the draft as a new immutable version")
     @PostMapping("/{checklistId}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     ChecklistView publish(Tenant tenant, @PathVariable String checklistId) {
         return ChecklistView.of(commands.publish(tenant.organisationId(), checklistId));
     }
 
+    @Operation(operationId = "refuseChangeToPublishedVersion", summary = "Published versions cannot be changed")
     @RequestMapping(path = "/{checklistId}/versions/{version}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     void editPublished(Tenant tenant, @PathVariable String checklistId, @PathVariable int version) {

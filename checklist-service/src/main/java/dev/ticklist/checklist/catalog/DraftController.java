@@ -1,10 +1,12 @@
 package dev.ticklist.checklist.catalog;
 
+import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
-import dev.ticklist.events.catalog.ChecklistDraftSaved;
 import dev.ticklist.platform.identity.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * An organisation's own checklists and their drafts: create (from scratch or as a copy), then
  * edit the draft as a whole (PUT) or one level, category or item at a time.
  */
+@Tag(name = "Checklist drafts", description = "Edit a checklist's draft before publishing it")
 @RestController
 @RequestMapping("/api/v1/checklists")
 class DraftController {
@@ -40,6 +43,7 @@ class DraftController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "createChecklist", summary = "Create a checklist, empty or as a copy of another")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ChecklistView create(Tenant tenant, @Valid @RequestBody NewChecklist request) {
@@ -48,24 +52,28 @@ class DraftController {
     }
 
     /** The draft, with its entity tag: send it back as {@code If-Match} so an edit cannot overwrite another. */
+    @Operation(operationId = "getDraft", summary = "Get the draft and its entity tag")
     @GetMapping("/{checklistId}/draft")
     ResponseEntity<ChecklistView> draft(Tenant tenant, @PathVariable String checklistId) {
         return tagged(HttpStatus.OK, commands.requireDraft(tenant.organisationId(), checklistId));
     }
 
     /** Replaces the whole draft. Elements sent without an id get one made from their name. */
+    @Operation(operationId = "replaceDraft", summary = "Replace the whole draft")
     @PutMapping("/{checklistId}/draft")
     ResponseEntity<ChecklistView> replace(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @Valid @RequestBody DraftInput request) {
         return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> request.toContent());
     }
 
+    @Operation(operationId = "addLevel", summary = "Add a level to the draft")
     @PostMapping("/{checklistId}/draft/levels")
     ResponseEntity<ChecklistView> addLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @Valid @RequestBody NewElement request) {
         return edit(tenant, checklistId, ifMatch, HttpStatus.CREATED, content -> content.addLevel(request.id(), request.name(), request.position()));
     }
 
+    @Operation(operationId = "changeLevel", summary = "Rename or move a level")
     @PatchMapping("/{checklistId}/draft/levels/{levelId}")
     ResponseEntity<ChecklistView> updateLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String levelId,
@@ -73,12 +81,14 @@ class DraftController {
         return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.updateLevel(levelId, request.name(), request.position()));
     }
 
+    @Operation(operationId = "removeLevel", summary = "Remove a level from the draft")
     @DeleteMapping("/{checklistId}/draft/levels/{levelId}")
     ResponseEntity<ChecklistView> removeLevel(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String levelId) {
         return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.removeLevel(levelId));
     }
 
+    @Operation(operationId = "addCategory", summary = "Add a category to a level")
     @PostMapping("/{checklistId}/draft/levels/{levelId}/categories")
     ResponseEntity<ChecklistView> addCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String levelId,
@@ -88,6 +98,7 @@ class DraftController {
     }
 
     /** Renames a category, reorders it, or moves it to another level ({@code levelId}). */
+    @Operation(operationId = "changeCategory", summary = "Rename or move a category")
     @PatchMapping("/{checklistId}/draft/categories/{categoryId}")
     ResponseEntity<ChecklistView> updateCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String categoryId,
@@ -96,12 +107,14 @@ class DraftController {
                 request.levelId(), request.position()));
     }
 
+    @Operation(operationId = "removeCategory", summary = "Remove a category from the draft")
     @DeleteMapping("/{checklistId}/draft/categories/{categoryId}")
     ResponseEntity<ChecklistView> removeCategory(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String categoryId) {
         return edit(tenant, checklistId, ifMatch, HttpStatus.OK, content -> content.removeCategory(categoryId));
     }
 
+    @Operation(operationId = "addItem", summary = "Add an item to a category")
     @PostMapping("/{checklistId}/draft/categories/{categoryId}/items")
     ResponseEntity<ChecklistView> addItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String categoryId,
@@ -111,6 +124,7 @@ class DraftController {
     }
 
     /** Renames an item, changes its description, reorders it, or moves it to another category ({@code categoryId}). */
+    @Operation(operationId = "changeItem", summary = "Rename, describe or move an item")
     @PatchMapping("/{checklistId}/draft/items/{itemId}")
     ResponseEntity<ChecklistView> updateItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String itemId,
@@ -119,6 +133,7 @@ class DraftController {
                 request.categoryId(), request.position()));
     }
 
+    @Operation(operationId = "removeItem", summary = "Remove an item from the draft")
     @DeleteMapping("/{checklistId}/draft/items/{itemId}")
     ResponseEntity<ChecklistView> removeItem(Tenant tenant, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @PathVariable String checklistId, @PathVariable String itemId) {

@@ -4,6 +4,8 @@ import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Plain;
 import dev.ticklist.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Organisations (for the gateway's admin API), cohorts, enrolments and checklist assignment. */
+@Tag(name = "Cohorts", description = "Cohorts and the learners enrolled in them")
 @RestController
 class DirectoryController {
 
@@ -45,6 +48,7 @@ class DirectoryController {
                 .body(new OrganisationView(request.organisationId(), request.name()));
     }
 
+    @Operation(operationId = "createCohort", summary = "Create a cohort on a checklist")
     @PostMapping("/api/v1/cohorts")
     @ResponseStatus(HttpStatus.CREATED)
     CohortView createCohort(Tenant tenant, @Valid @RequestBody NewCohort request) {
@@ -52,35 +56,41 @@ class DirectoryController {
                 request.checklistVersion()));
     }
 
+    @Operation(operationId = "listCohorts", summary = "List the organisation's cohorts")
     @GetMapping("/api/v1/cohorts")
     List<CohortView> cohorts(Tenant tenant) {
         commands.catchUp(tenant.organisationId());
         return directory.cohorts(tenant.organisationId()).stream().map(CohortView::of).toList();
     }
 
+    @Operation(operationId = "getCohort", summary = "Get a cohort")
     @GetMapping("/api/v1/cohorts/{cohortId}")
     CohortView cohort(Tenant tenant, @PathVariable String cohortId) {
         commands.catchUp(tenant.organisationId());
         return CohortView.of(commands.requireCohort(tenant.organisationId(), cohortId));
     }
 
+    @Operation(operationId = "renameCohort", summary = "Rename a cohort")
     @PatchMapping("/api/v1/cohorts/{cohortId}")
     CohortView rename(Tenant tenant, @PathVariable String cohortId, @Valid @RequestBody CohortChange request) {
         return CohortView.of(commands.rename(tenant.organisationId(), cohortId, request.name()));
     }
 
+    @Operation(operationId = "archiveCohort", summary = "Archive a cohort")
     @PostMapping("/api/v1/cohorts/{cohortId}/archive")
     CohortView archive(Tenant tenant, @PathVariable String cohortId) {
         return CohortView.of(commands.archive(tenant.organisationId(), cohortId));
     }
 
     /** Assigns a checklist version, or moves the cohort to a newer one (latest unless a version is given). */
+    @Operation(operationId = "moveCohortChecklist", summary = "Move a cohort to another checklist version")
     @PutMapping("/api/v1/cohorts/{cohortId}/checklist")
     CohortView assign(Tenant tenant, @PathVariable String cohortId, @Valid @RequestBody Assignment request) {
         return CohortView.of(commands.assign(tenant.organisationId(), cohortId, request.checklistId(),
                 request.version()));
     }
 
+    @Operation(operationId = "listCohortLearners", summary = "List a cohort's learners")
     @GetMapping("/api/v1/cohorts/{cohortId}/learners")
     Learners learners(Tenant tenant, @PathVariable String cohortId) {
         commands.catchUp(tenant.organisationId());
@@ -88,18 +98,21 @@ class DirectoryController {
         return new Learners(cohortId, cohort.learners().stream().sorted().toList());
     }
 
+    @Operation(operationId = "enrolLearners", summary = "Enrol learners in a cohort")
     @PostMapping("/api/v1/cohorts/{cohortId}/learners")
     Enrolment enrol(Tenant tenant, @PathVariable String cohortId, @Valid @RequestBody LearnerIds request) {
         var enrolled = commands.enrol(tenant.organisationId(), cohortId, request.checkedSize());
         return new Enrolment(cohortId, enrolled, request.learnerIds().size() - enrolled.size());
     }
 
+    @Operation(operationId = "withdrawLearners", summary = "Withdraw learners from a cohort")
     @PostMapping("/api/v1/cohorts/{cohortId}/withdrawals")
     Withdrawal withdrawMany(Tenant tenant, @PathVariable String cohortId, @Valid @RequestBody LearnerIds request) {
         var withdrawn = commands.withdraw(tenant.organisationId(), cohortId, request.checkedSize());
         return new Withdrawal(cohortId, withdrawn, request.learnerIds().size() - withdrawn.size());
     }
 
+    @Operation(operationId = "withdrawLearner", summary = "Withdraw one learner from a cohort")
     @DeleteMapping("/api/v1/cohorts/{cohortId}/learners/{learnerId}")
     Withdrawal withdraw(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId) {
         var withdrawn = commands.withdraw(tenant.organisationId(), cohortId, List.of(learnerId));

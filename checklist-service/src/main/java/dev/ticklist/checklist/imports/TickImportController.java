@@ -1,8 +1,10 @@
 package dev.ticklist.checklist.imports;
 
 import dev.ticklist.platform.identity.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.InvalidMediaTypeException;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A cohort's ticks and unticks imported from a streamed body (see {@link TickImports}). */
+@Tag(name = "Tick imports", description = "Import many learners' ticks and unticks in one streamed request")
 @RestController
 @RequestMapping(TickImportController.PATH)
 class TickImportController {
@@ -27,6 +30,7 @@ class TickImportController {
         this.imports = imports;
     }
 
+    @Operation(operationId = "importTicks", summary = "Import ticks and unticks from NDJSON or CSV lines")
     @PutMapping
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description =
             "One line per tick or untick: NDJSON objects, or CSV under a header row; fields learnerId, itemId,"
@@ -48,6 +52,7 @@ class TickImportController {
         return answer.body(outcome.report());
     }
 
+    @Operation(operationId = "getTickImport", summary = "Get an import's progress and the lines it refused")
     @GetMapping
     ImportReport report(Tenant tenant, @PathVariable String cohortId, @PathVariable String importId) {
         return imports.report(tenant.organisationId(), cohortId, importId);

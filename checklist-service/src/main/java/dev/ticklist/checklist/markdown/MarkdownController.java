@@ -1,12 +1,14 @@
 package dev.ticklist.checklist.markdown;
 
+import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.checklist.catalog.CatalogCommands;
 import dev.ticklist.checklist.catalog.ChecklistContent;
 import dev.ticklist.checklist.catalog.ChecklistIds;
-import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.checklist.tick.TickCommands;
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Checklists as Markdown task lists, the way people keep them: export a version (with a
  * learner's ticks as {@code - [x]}), import a list as a new draft, import a learner's ticked list.
  */
+@Tag(name = "Markdown", description = "Checklists and learners' ticks as Markdown task lists")
 @RestController
 class MarkdownController {
 
@@ -42,6 +45,7 @@ class MarkdownController {
         this.learnerTicks = learnerTicks;
     }
 
+    @Operation(operationId = "exportChecklistMarkdown", summary = "Export a checklist version as a Markdown task list")
     @GetMapping(path = "/api/v1/checklists/{checklistId}/versions/{version}/markdown", produces = MARKDOWN)
     String export(Tenant tenant, @PathVariable String checklistId, @PathVariable int version,
                   @RequestParam(defaultValue = "false") boolean descriptions) {
@@ -53,6 +57,7 @@ class MarkdownController {
     }
 
     /** The learner's checklist in their cohort, their ticked items as {@code - [x]}. */
+    @Operation(operationId = "exportLearnerMarkdown", summary = "Export a learner's checklist with their ticks as Markdown")
     @GetMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/checklist", produces = MARKDOWN)
     String exportLearner(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
                          @RequestHeader("Authorization") String identity,
@@ -63,6 +68,7 @@ class MarkdownController {
     }
 
     /** A Markdown task list becomes a new draft; the report says what was not taken and why. */
+    @Operation(operationId = "importChecklistMarkdown", summary = "Import a Markdown task list as a new checklist draft")
     @PostMapping(path = "/api/v1/checklists/import", consumes = {"text/markdown", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
     ImportAnswer importChecklist(Tenant tenant, @RequestBody String markdown,
@@ -78,6 +84,7 @@ class MarkdownController {
     }
 
     /** A learner's ticked Markdown list becomes ticks of the checked items; lines matching no item are reported. */
+    @Operation(operationId = "importLearnerMarkdown", summary = "Tick a learner's items from a Markdown task list")
     @PostMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks/markdown",
             consumes = {"text/markdown", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,6 +1,8 @@
 package dev.ticklist.checklist.tick;
 
 import dev.ticklist.platform.identity.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ticks", description = "Record what learners have done")
 @RestController
 @RequestMapping("/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks")
 class TickController {
@@ -24,6 +27,7 @@ class TickController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "tickItems", summary = "Tick items for a learner")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TickCommands.Receipt tick(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
@@ -31,6 +35,7 @@ class TickController {
         return commands.tick(tenant.organisationId(), cohortId, learnerId, request.itemIds());
     }
 
+    @Operation(operationId = "untickItem", summary = "Untick an item for a learner")
     @DeleteMapping("/{itemId}")
     TickCommands.Receipt untick(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
                                 @PathVariable String itemId) {

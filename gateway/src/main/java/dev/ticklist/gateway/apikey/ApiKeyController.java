@@ -2,6 +2,8 @@ package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.platform.identity.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * (the key is shown once), listed by id and prefix, revoked. The caller's key needs the admin
  * scope, and only ever sees its own organisation's keys.
  */
+@Tag(name = "API keys", description = "The organisation's API keys")
 @RestController
 @RequestMapping("/api/v1/keys")
 class ApiKeyController {
@@ -37,6 +40,7 @@ class ApiKeyController {
         this.store = store;
     }
 
+    @Operation(operationId = "createApiKey", summary = "Issue a new API key")
     @PostMapping
     Mono<ResponseEntity<NewApiKeyAnswer>> issue(@AuthenticationPrincipal ApiKeyEntry caller,
                                                 @RequestBody(required = false) NewApiKeyRequest request) {
@@ -46,6 +50,7 @@ class ApiKeyController {
                 .map(answer -> ResponseEntity.created(URI.create("/api/v1/keys/" + answer.id())).body(answer));
     }
 
+    @Operation(operationId = "listApiKeys", summary = "List the organisation's API keys, without their secrets")
     @GetMapping
     Mono<ApiKeyList> list(@AuthenticationPrincipal ApiKeyEntry caller) {
         return store.list(caller.organisationId())
@@ -56,6 +61,7 @@ class ApiKeyController {
     }
 
     /** Revoking the key that makes the call is allowed: it is the way to retire a leaked one. */
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     @DeleteMapping("/{keyId}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal ApiKeyEntry caller, @PathVariable String keyId) {
         return store.find(caller.organisationId(), keyId)

@@ -1,6 +1,7 @@
 package dev.ticklist.gateway.openapi;
 
 import dev.ticklist.gateway.apikey.ApiKeyAuthenticationConverter;
+import dev.ticklist.platform.openapi.DocumentedProblems;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,7 +69,9 @@ public final class OpenApiMerger {
         info.put("description", "The whole public Ticklist API, as the gateway serves it. Every request takes an "
                 + "organisation's API key, as 'Authorization: Bearer tk_…' or 'X-Api-Key: tk_…'; its scopes decide "
                 + "what it may call (read: GET; write: also changes; admin: also webhooks and API keys).");
-        whole.putArray("servers").addObject().put("url", "/");
+        // No licence has been chosen for the API yet: say so rather than leave clients guessing.
+        info.putObject("license").put("name", "Proprietary").put("identifier", "LicenseRef-Proprietary");
+        whole.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
         ArrayNode security = whole.putArray("security");
         OUR_SCHEMES.stream().sorted().forEach(scheme -> security.addObject().putArray(scheme));
         ArrayNode tags = whole.putArray("tags");
@@ -78,6 +81,9 @@ public final class OpenApiMerger {
             add(part, tags, paths, components);
         }
         components.set(SECURITY_SCHEMES, securitySchemes());
+        paths.valueStream().filter(JsonNode::isObject)
+                .flatMap(item -> operations((ObjectNode) item).stream())
+                .forEach(OpenApiMerger::addRateLimitAnswer);
         if (tags.isEmpty()) {
             whole.remove("tags");
         }
@@ -243,6 +249,18 @@ public final class OpenApiMerger {
         } else if (node.isContainer()) {
             node.values().forEach(value -> collectRefs(value, refs));
         }
+    }
+
+    /** The gateway answers any operation 429 when the key has used its allowance (RateLimitFilter). */
+    private static void addRateLimitAnswer(ObjectNode operation) {
+        var responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+        if (responses.has("429")) {
+            return;
+        }
+        ObjectNode tooMany = responses.putObject("429");
+        tooMany.put("description", "The API key has used its allowance: retry after the Retry-After header's seconds");
+        tooMany.putObject("content").putObject("application/problem+json").putObject("schema")
+                .put("$ref", COMPONENTS + "schemas/" + DocumentedProblems.SCHEMA);
     }
 
     private static List<ObjectNode> operations(ObjectNode pathItem) {

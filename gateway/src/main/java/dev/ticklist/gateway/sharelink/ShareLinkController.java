@@ -3,6 +3,7 @@ package dev.ticklist.gateway.sharelink;
 import dev.ticklist.gateway.apikey.ApiKeyEntry;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
  * An organisation's share links, managed like its API keys (the admin scope): made for one cohort
  * or one learner of it, with an expiry; listed without their tokens; revoked at once.
  */
+@Tag(name = "Share links", description = "Read-only links to a cohort's or a learner's dashboard")
 @RestController
 @RequestMapping("/api/v1/share-links")
 class ShareLinkController {

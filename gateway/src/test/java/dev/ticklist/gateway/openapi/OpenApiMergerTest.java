@@ -126,7 +126,12 @@ class OpenApiMergerTest {
         assertThat(whole.get("openapi").asString()).isEqualTo("3.1.0");
         assertThat(whole.get("info").get("title").asString()).isEqualTo("Ticklist API");
         assertThat(whole.get("info").get("version").asString()).isEqualTo("v1");
-        assertThat(whole.get("servers")).isEqualTo(read("{\"a\": [{\"url\": \"/\"}]}").get("a"));
+        assertThat(whole.get("servers")).isEqualTo(read("{\"a\": [{\"url\": \"/\", \"description\": \"this gateway\"}]}").get("a"));
+        assertThat(whole.get("info").get("license").get("name").asString()).isEqualTo("Proprietary");
+        // Every operation can meet the gateway's rate limit.
+        var operations = whole.get("paths").valueStream().flatMap(JsonNode::valueStream).filter(JsonNode::isObject).toList();
+        assertThat(operations).isNotEmpty().allSatisfy(operation -> assertThat(
+                operation.path("responses").path("429").path("content").has("application/problem+json")).isTrue());
         JsonNode schemes = whole.get("components").get("securitySchemes");
         assertThat(schemes.propertyNames()).containsExactly(OpenApiMerger.BEARER_API_KEY, OpenApiMerger.HEADER_API_KEY);
         assertThat(schemes.get(OpenApiMerger.BEARER_API_KEY).get("type").asString()).isEqualTo("http");

@@ -1,6 +1,8 @@
 package dev.ticklist.notification.endpoint;
 
 import dev.ticklist.platform.identity.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An organisation's webhook endpoints. Administrators only. */
+@Tag(name = "Webhook endpoints", description = "Where the organisation's milestones are delivered")
 @RestController
 @RequestMapping("/api/v1/webhooks/endpoints")
 class EndpointController {
@@ -31,6 +34,7 @@ class EndpointController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint")
     @PostMapping
     ResponseEntity<CreatedEndpoint> create(Tenant tenant, @Valid @RequestBody CreateEndpointRequest request) {
         access.requireAdmin(tenant);
@@ -38,23 +42,27 @@ class EndpointController {
         return ResponseEntity.created(URI.create("/api/v1/webhooks/endpoints/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "listWebhookEndpoints", summary = "List the organisation's webhook endpoints")
     @GetMapping
     EndpointList list(Tenant tenant) {
         access.requireAdmin(tenant);
         return new EndpointList(endpoints.of(tenant.organisationId()).stream().map(this::view).toList());
     }
 
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
     @GetMapping("/{endpointId}")
     EndpointView get(Tenant tenant, @PathVariable String endpointId) {
         return view(access.endpoint(tenant, endpointId));
     }
 
+    @Operation(operationId = "changeWebhookEndpoint", summary = "Change a webhook endpoint's URL, description or event types")
     @PatchMapping("/{endpointId}")
     EndpointView update(Tenant tenant, @PathVariable String endpointId,
                         @Valid @RequestBody UpdateEndpointRequest request) {
         return view(commands.update(access.endpoint(tenant, endpointId), request));
     }
 
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint")
     @DeleteMapping("/{endpointId}")
     ResponseEntity<Void> delete(Tenant tenant, @PathVariable String endpointId) {
         commands.delete(access.endpoint(tenant, endpointId));
@@ -62,6 +70,7 @@ class EndpointController {
     }
 
     /** Shows the new secret once; the old one keeps signing beside it for the overlap asked for. */
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate an endpoint's signing secret")
     @PostMapping("/{endpointId}/secret/rotate")
     RotatedSecret rotateSecret(Tenant tenant, @PathVariable String endpointId,
                                @RequestBody(required = false) RotateSecretRequest request) {

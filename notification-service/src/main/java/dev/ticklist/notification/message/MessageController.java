@@ -6,6 +6,8 @@ import dev.ticklist.notification.endpoint.EndpointAccess;
 import dev.ticklist.notification.endpoint.WebhookEndpoint;
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An endpoint's delivery log: its messages and their attempts; a retry by hand; a test message. */
+@Tag(name = "Webhook messages", description = "What was sent to an endpoint, and each attempt")
 @RestController
 @RequestMapping("/api/v1/webhooks/endpoints/{endpointId}/messages")
 class MessageController {
@@ -38,6 +41,7 @@ class MessageController {
     }
 
     /** Newest first; {@code status} is pending, delivered or failed. */
+    @Operation(operationId = "listWebhookMessages", summary = "List the messages sent to an endpoint")
     @GetMapping
     MessageList list(Tenant tenant, @PathVariable String endpointId,
                      @RequestParam(required = false) String status,
@@ -49,6 +53,7 @@ class MessageController {
         return new MessageList(messages.of(endpoint.organisationId(), endpoint.id(), statusOf(status), limit));
     }
 
+    @Operation(operationId = "getWebhookMessage", summary = "Get a message and its delivery attempts")
     @GetMapping("/{messageId}")
     MessageView get(Tenant tenant, @PathVariable String endpointId, @PathVariable String messageId) {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);
@@ -56,6 +61,7 @@ class MessageController {
     }
 
     /** A failed message is attempted once more, now (and again on failure, while the schedule has room). */
+    @Operation(operationId = "retryWebhookMessage", summary = "Send a failed message again")
     @PostMapping("/{messageId}/retry")
     ResponseEntity<MessageView> retry(Tenant tenant, @PathVariable String endpointId, @PathVariable String messageId) {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);
@@ -70,6 +76,7 @@ class MessageController {
     }
 
     /** Queues a test message of type {@value WebhookMessage#TEST_TYPE}, delivered like any other. */
+    @Operation(operationId = "sendTestWebhookMessage", summary = "Send a test message to an endpoint")
     @PostMapping("/test")
     ResponseEntity<MessageView> sendTest(Tenant tenant, @PathVariable String endpointId) {
         WebhookEndpoint endpoint = access.endpoint(tenant, endpointId);

@@ -5,6 +5,8 @@ import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Problems;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.paging.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** A cohort's progress for dashboards: maintained as events arrive, never computed from learners on read. */
+@Tag(name = "Cohort progress", description = "How cohorts stand, per level, category and item")
 @RestController
 class CohortProgressController {
 
@@ -40,6 +43,7 @@ class CohortProgressController {
      * names 1 to {@value #MAX_COHORTS} cohorts, comma-separated. A cohort no learner joined, or
      * another organisation's, reads as one with no learners.
      */
+    @Operation(operationId = "listCohortProgress", summary = "List every cohort's progress")
     @GetMapping("/api/v1/progress/cohorts")
     CohortSummary.Listed cohorts(Tenant tenant, @RequestParam(required = false) List<String> ids) {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_COHORTS) {
@@ -51,6 +55,7 @@ class CohortProgressController {
     }
 
     /** Per level, category and item: learners who finished, average percent, a 10% histogram, item shares. */
+    @Operation(operationId = "getCohortProgress", summary = "Get a cohort's progress per level, category and item")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}")
     CohortProgress cohort(Tenant tenant, @PathVariable String cohortId) {
         Ids.requireExternal("cohort", cohortId);
@@ -61,6 +66,7 @@ class CohortProgressController {
      * The cohort's learners ranked by percent done, a page at a time; with {@code search}, only
      * those whose id contains it (any case), each with their rank in the whole cohort.
      */
+    @Operation(operationId = "listCohortLearnerProgress", summary = "List a cohort's learners with their progress")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners")
     CohortRanking ranking(Tenant tenant, @PathVariable String cohortId,
                           @RequestParam(required = false) Long offset,
@@ -79,6 +85,7 @@ class CohortProgressController {
     }
 
     /** Learners × levels, percent done, as CSV for spreadsheets; most progressed first. */
+    @Operation(operationId = "exportCohortTable", summary = "Export a cohort's learners and their progress as CSV")
     @GetMapping(value = "/api/v1/progress/cohorts/{cohortId}/table.csv", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> table(Tenant tenant, @PathVariable String cohortId) {
         Ids.requireExternal("cohort", cohortId);
@@ -95,6 +102,7 @@ class CohortProgressController {
     }
 
     /** Ticks per day (UTC) across the cohort: by default the last 365 days, at most 366. */
+    @Operation(operationId = "getCohortTicksPerDay", summary = "Count a cohort's ticks per day")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/ticks-per-day")
     TicksPerDayView ticksPerDay(Tenant tenant, @PathVariable String cohortId,
                                 @RequestParam(required = false) String from,
@@ -110,6 +118,7 @@ class CohortProgressController {
      * (Mondays, UTC): by default from the cohort's first activity to this week, at most
      * {@value CohortBurnUp#MAX_WEEKS} weeks.
      */
+    @Operation(operationId = "getCohortBurnUp", summary = "Count the learners who finished each level, week by week")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/burn-up")
     CohortBurnUp burnUp(Tenant tenant, @PathVariable String cohortId,
                         @RequestParam(required = false) String from,

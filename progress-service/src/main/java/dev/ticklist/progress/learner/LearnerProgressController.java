@@ -5,6 +5,8 @@ import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Problems;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.paging.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Learner progress", description = "How a learner stands, and what they did when")
 @RestController
 class LearnerProgressController {
 
@@ -35,6 +38,7 @@ class LearnerProgressController {
      * With {@code after} (the {@code position} a tick command returned), it answers once that
      * tick is applied, or after about {@value #READ_YOUR_WRITE_MILLIS} ms with {@code consistent: false}.
      */
+    @Operation(operationId = "getLearnerProgress", summary = "Get a learner's progress in every cohort")
     @GetMapping("/api/v1/progress/learners/{learnerId}")
     CompletableFuture<LearnerProgress> learner(Tenant tenant, @PathVariable String learnerId,
                                                @RequestParam(required = false) String after) {
@@ -50,6 +54,7 @@ class LearnerProgressController {
      * The learner's progress in one cohort, and nothing of their other cohorts: what a link to the
      * cohort or to the learner may show. A learner not in the cohort has an empty list of checklists.
      */
+    @Operation(operationId = "getLearnerProgressInCohort", summary = "Get a learner's progress in one cohort, item by item")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners/{learnerId}")
     LearnerProgress learnerInCohort(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId) {
         Ids.requireExternal("cohort", cohortId);
@@ -58,6 +63,7 @@ class LearnerProgressController {
     }
 
     /** The learner's ticks and unticks, newest first, a page at a time. */
+    @Operation(operationId = "getLearnerTimeline", summary = "List a learner's ticks and milestones in order")
     @GetMapping("/api/v1/progress/learners/{learnerId}/timeline")
     LearnerTimeline timeline(Tenant tenant, @PathVariable String learnerId,
                              @RequestParam(required = false) Long offset,
@@ -68,6 +74,7 @@ class LearnerProgressController {
     }
 
     /** Ticks per day (UTC) for an activity calendar: by default the last 365 days, at most 366. */
+    @Operation(operationId = "getLearnerTicksPerDay", summary = "Count a learner's ticks per day")
     @GetMapping("/api/v1/progress/learners/{learnerId}/ticks-per-day")
     TicksPerDayView ticksPerDay(Tenant tenant, @PathVariable String learnerId,
                                 @RequestParam(required = false) String from,
