@@ -1,11 +1,11 @@
 package dev.ticklist.benchmarks;
 
 import dev.ticklist.events.Topics;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;
 import dev.ticklist.testsupport.process.ServiceProcess;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +101,7 @@ public final class Benchmark {
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "REDIS_HOST", "127.0.0.1",
                         "REDIS_PORT", Integer.toString(redis.port()),
-                        "TICKLIST_IDENTITY_SECRET", randomSecret(),
+                        IdentityKeys.PUBLIC_KEY_VARIABLE, IdentityKeys.generate().encodedPublicKey(),
                         "SPRING_KAFKA_CONSUMER_GROUP_ID", groupId,
                         "TICKLIST_PROGRESS_GENERATION", GENERATION),
                 settings.projectRoot().resolve("benchmarks").resolve("target"),
@@ -133,17 +133,6 @@ public final class Benchmark {
 
         return new BenchmarkReport(settings.events(), settings.learners(), generator.distribution(), producer, raw,
                 rebuild, used, gauges, keys, milestones, deadLetteredActivity, deadLetteredCohort, live);
-    }
-
-    /** The service refuses to start without an identity secret; any 48 random characters do here. */
-    private static String randomSecret() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        var random = new SecureRandom();
-        var secret = new StringBuilder();
-        for (int i = 0; i < 48; i++) {
-            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return secret.toString();
     }
 
     static void say(String format, Object... values) {

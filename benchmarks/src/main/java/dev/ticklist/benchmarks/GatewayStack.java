@@ -1,5 +1,6 @@
 package dev.ticklist.benchmarks;
 
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.local.FreePorts;
@@ -25,26 +26,27 @@ import tools.jackson.databind.json.JsonMapper;
  * share (fresh secrets, progress- and notification-service not started), and the public API's
  * calls the benchmarks make before they measure.
  */
-record GatewayStack(Map<String, String> environment, String identitySecret, String adminKey, int checklistPort) {
+record GatewayStack(Map<String, String> environment, IdentityKeys identityKeys, String adminKey, int checklistPort) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static GatewayStack of(LocalKafkaBroker broker, LocalRedisServer redis, Map<String, String> more) {
-        String secret = randomText(48);
+        var identity = IdentityKeys.generate();
         String adminKey = "tka_" + randomText(32);
         int checklistPort = FreePorts.next();
         var environment = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "REDIS_HOST", "127.0.0.1",
                 "REDIS_PORT", Integer.toString(redis.port()),
-                "TICKLIST_IDENTITY_SECRET", secret,
                 "TICKLIST_ADMIN_KEY", adminKey,
                 "CHECKLIST_SERVICE_URL", "http://127.0.0.1:" + checklistPort,
                 // Not started: the requests measured reach checklist-service alone.
                 "PROGRESS_SERVICE_URL", "http://127.0.0.1:" + FreePorts.next(),
                 "NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + FreePorts.next()));
+        // One environment for the gateway and the services here; only the gateway signs with the private key.
+        environment.putAll(identity.environment());
         environment.putAll(more);
-        return new GatewayStack(Map.copyOf(environment), secret, adminKey, checklistPort);
+        return new GatewayStack(Map.copyOf(environment), identity, adminKey, checklistPort);
     }
 
     /** A new organisation through the admin API: its id and first API key. */
@@ -57,7 +59,7 @@ record GatewayStack(Map<String, String> environment, String identitySecret, Stri
 
     /** An identity token with the write scope, for calls straight to a service. */
     String writeToken(String organisationId) {
-        return new IdentityTokens(identitySecret, Duration.ofHours(1)).issue(organisationId, Set.of(Scope.WRITE));
+        return new IdentityTokens(identityKeys, Duration.ofHours(1)).issue(organisationId, Set.of(Scope.WRITE), "checklist-service");
     }
 
     record Organisation(String id, String apiKey) {

@@ -3,6 +3,7 @@ package dev.ticklist.benchmarks;
 import static dev.ticklist.benchmarks.Benchmark.say;
 
 import dev.ticklist.events.Topics;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.local.FreePorts;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StartupBenchmark {
 
     private static final Pattern LOADED = Pattern.compile("Loaded (ticklist\\.\\S+) \\((.*)\\) in (\\d+) ms");
-    private static final String SECRET = "startup-benchmark-identity-secret-0123456789abcdef";
+    private static final IdentityKeys IDENTITY = IdentityKeys.generate();
 
     private StartupBenchmark() {
     }
@@ -79,7 +80,7 @@ public final class StartupBenchmark {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "REDIS_HOST", "127.0.0.1",
                 "REDIS_PORT", Integer.toString(redis.port()),
-                "TICKLIST_IDENTITY_SECRET", SECRET);
+                IdentityKeys.PUBLIC_KEY_VARIABLE, IDENTITY.encodedPublicKey());
         var first = start(root, environment, "first start, no snapshot yet", 1);
         say("waiting for a snapshot of the whole directory");
         SnapshotManifests.awaitCovering(broker.bootstrapServers(), snapshotTopic("ticklist.directory"), directory,
@@ -138,8 +139,8 @@ public final class StartupBenchmark {
 
     /** Asks the started service for every cohort's learners; returns how many differ from the history. */
     private static int checkEnrolments(ServiceProcess service, Map<String, Set<String>> expected) throws Exception {
-        String token = new IdentityTokens(SECRET, Duration.ofMinutes(10)).issue(DirectoryHistory.ORGANISATION,
-                Set.of(Scope.READ));
+        String token = new IdentityTokens(IDENTITY, Duration.ofMinutes(10)).issue(DirectoryHistory.ORGANISATION,
+                Set.of(Scope.READ), "checklist-service");
         var json = JsonMapper.builder().build();
         int wrong = 0;
         try (var http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {

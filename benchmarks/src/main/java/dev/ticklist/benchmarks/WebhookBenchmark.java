@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.local.FreePorts;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WebhookBenchmark {
 
-    private static final String SECRET = "webhook-benchmark-identity-secret-0123456789abcdef";
+    private static final IdentityKeys IDENTITY = IdentityKeys.generate();
     private static final String ORGANISATION = "org-webhooks";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -86,7 +87,7 @@ public final class WebhookBenchmark {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "REDIS_HOST", "127.0.0.1",
                 "REDIS_PORT", Integer.toString(redis.port()),
-                "TICKLIST_IDENTITY_SECRET", SECRET,
+                IdentityKeys.PUBLIC_KEY_VARIABLE, IDENTITY.encodedPublicKey(),
                 "TICKLIST_WEBHOOK_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
                 "TICKLIST_WEBHOOKS_ALLOW_INSECURE_LOCAL", "true"));
         environment.putAll(serviceEnvironment);
@@ -150,8 +151,8 @@ public final class WebhookBenchmark {
     }
 
     private static void register(ServiceProcess service, String url) throws Exception {
-        String token = new IdentityTokens(SECRET, Duration.ofMinutes(30)).issue(ORGANISATION,
-                Set.of(Scope.ADMIN));
+        String token = new IdentityTokens(IDENTITY, Duration.ofMinutes(30)).issue(ORGANISATION,
+                Set.of(Scope.ADMIN), "notification-service");
         try (var http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
             var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/v1/webhooks/endpoints"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -29,8 +30,8 @@ public abstract class ServiceIT {
 
     @Value("${local.server.port}")
     protected int port;
-    @Value("${ticklist.identity.secret}")
-    protected String secret;
+    @Autowired
+    protected IdentityTokens identityTokens;
 
     protected String organisationId;
     /** Acts for {@link #organisationId} with the write scope. */
@@ -55,7 +56,7 @@ public abstract class ServiceIT {
 
     /** An identity token as the gateway would hand on, for clients other than {@link JsonHttp}. */
     protected String tokenFor(String organisation, Scope scope) {
-        return new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(scope));
+        return identityTokens.issue(organisation, Set.of(scope), "checklist-service");
     }
 
     protected String baseUrl() {

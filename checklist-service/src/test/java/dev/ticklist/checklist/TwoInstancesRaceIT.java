@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -69,8 +70,7 @@ class TwoInstancesRaceIT extends ServiceIT {
     @BeforeEach
     void secondWriter() {
         String port = second.getEnvironment().getRequiredProperty("local.server.port");
-        secondWriter = JsonHttp.at("http://127.0.0.1:" + port).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
-                .issue(organisationId, Set.of(Scope.WRITE)));
+        secondWriter = JsonHttp.at("http://127.0.0.1:" + port).withBearer(identityTokens.issue(organisationId, Set.of(Scope.WRITE), "checklist-service"));
     }
 
     @Test

@@ -121,7 +121,7 @@ class ConfigurationKeysTest {
                 Kustomize.render(Fixtures.kustomize("overlay")), "fixture", "gateway", problems);
         assertThat(problems).isEmpty();
         assertThat(variables).extracting(ConfiguredVariables.Variable::name).containsExactlyInAnyOrder(
-                "SERVER_PORT", "TICKLIST_IDENTITY_SECRET", "JAVA_TOOL_OPTIONS",
+                "SERVER_PORT", "TICKLIST_IDENTITY_PUBLIC_KEY", "JAVA_TOOL_OPTIONS",
                 "TICKLIST_GATEWAY_RATE_LIMIT_BURST_CAPACITY", "SPRING_PROFILES_ACTIVE", "ports", "flag");
         assertThat(ServiceSettings.of("gateway").unknown(variables)).containsExactly(
                 "ports (set by fixture Deployment gateway via ConfigMap gateway-settings) is no setting of gateway",
@@ -142,7 +142,7 @@ class ConfigurationKeysTest {
         for (String service : Repository.SERVICES) {
             ServiceSettings settings = ServiceSettings.of(service);
             assertThat(settings.knows("KAFKA_BOOTSTRAP_SERVERS")).as(service).isTrue();
-            assertThat(settings.knows("TICKLIST_IDENTITY_SECRET")).as(service).isTrue();
+            assertThat(settings.knows("TICKLIST_IDENTITY_PUBLIC_KEY")).as(service).isTrue();
             assertThat(settings.knows("SERVER_PORT")).as(service).isTrue();
             assertThat(settings.knows("SPRING_KAFKA_BOOTSTRAP_SERVER")).as(service).isFalse();
         }

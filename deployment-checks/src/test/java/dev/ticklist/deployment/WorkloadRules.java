@@ -15,6 +15,8 @@ final class WorkloadRules {
 
     /** The one Secret the services read credentials from (created outside the manifests). */
     static final String SECRET = "ticklist-secrets";
+    /** The identity's private key, apart: the gateway alone signs, so no other workload may read it. */
+    static final String GATEWAY_IDENTITY_SECRET = "ticklist-gateway-identity";
 
     private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
 
@@ -71,13 +73,25 @@ final class WorkloadRules {
         }
     }
 
-    /** Every secret a pod reads is the one Secret of Ticklist. */
+    /**
+     * Every secret a pod reads is the one Secret of Ticklist, but for the gateway, which also reads
+     * the identity's private key from a Secret of its own; no other workload sees that key.
+     */
     private static void secretReferences(ObjectNode workload, List<String> problems) {
         String label = Manifests.label(workload);
+        boolean gateway = workload.path("metadata").path("name").asText().equals("gateway");
         for (JsonNode container : allContainers(workload)) {
             String where = label + " container " + container.path("name").asText();
             for (JsonNode env : container.path("env")) {
                 JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+                boolean privateKey = env.path("name").asText().equals("TICKLIST_IDENTITY_PRIVATE_KEY");
+                if (privateKey && !gateway) {
+                    problems.add(where + ": only the gateway may hold TICKLIST_IDENTITY_PRIVATE_KEY");
+                    continue;
+                }
+                if (privateKey && ref.path("name").asText().equals(GATEWAY_IDENTITY_SECRET)) {
+                    continue;
+                }
                 if (!ref.isMissingNode() && !ref.path("name").asText().equals(SECRET)) {
                     problems.add(where + ": env " + env.path("name").asText() + " reads Secret '"
                             + ref.path("name").asText() + "', not " + SECRET);

@@ -21,8 +21,10 @@ class WorkloadRulesTest {
                     - name: gateway
                       ports: [{name: http, containerPort: 8080}]
                       env:
-                        - name: TICKLIST_IDENTITY_SECRET
-                          valueFrom: {secretKeyRef: {name: ticklist-secrets, key: identity-secret}}
+                        - name: TICKLIST_IDENTITY_PUBLIC_KEY
+                          valueFrom: {secretKeyRef: {name: ticklist-secrets, key: identity-public-key}}
+                        - name: TICKLIST_IDENTITY_PRIVATE_KEY
+                          valueFrom: {secretKeyRef: {name: ticklist-gateway-identity, key: identity-private-key}}
                       livenessProbe: {httpGet: {path: /live, port: http}}
                       readinessProbe: {httpGet: {path: /ready, port: 8080}}
                       resources: {requests: {cpu: 100m, memory: 256Mi}}
@@ -46,8 +48,12 @@ class WorkloadRulesTest {
                 .containsExactly("Deployment gateway container gateway: runAsNonRoot must be true (container or pod securityContext)",
                         "Deployment gateway container gateway: runAsUser is 0 (root)");
         assertThat(problems(SAFE.replace("name: ticklist-secrets", "name: gateway-secrets")))
-                .containsExactly("Deployment gateway container gateway: env TICKLIST_IDENTITY_SECRET reads Secret"
+                .containsExactly("Deployment gateway container gateway: env TICKLIST_IDENTITY_PUBLIC_KEY reads Secret"
                         + " 'gateway-secrets', not ticklist-secrets");
+        assertThat(problems(SAFE.replace("name: gateway}", "name: checklist-service}")
+                .replace("- name: gateway\n", "- name: checklist-service\n")))
+                .containsExactly("Deployment checklist-service container checklist-service: only the gateway may hold"
+                        + " TICKLIST_IDENTITY_PRIVATE_KEY");
         assertThat(problems(SAFE.replace("port: http}", "port: web}")))
                 .containsExactly("Deployment gateway container gateway: livenessProbe.httpGet.port 'web' is no port"
                         + " name of the container [http]");

@@ -43,9 +43,11 @@ public final class Devstack {
                 : "Starting Kafka (new, empty) and Redis...");
         var kafka = LocalKafkaBroker.startKept(FreePorts.preferred(9092), kept.kafkaData());
         var redis = LocalRedisServer.start(FreePorts.preferred(6379));
+        var identity = IdentityKeyPair.generate(); // kept only if the installation has no keys yet
         var settings = new StackSettings(kafka.bootstrapServers(), "127.0.0.1", redis.port(),
                 FreePorts.preferred(8080), FreePorts.preferred(8081), FreePorts.preferred(8082), FreePorts.preferred(8083),
-                kept.secret("identity-secret", () -> StackSettings.randomText(48)),
+                new IdentityKeyPair(kept.secret("identity-public-key", identity::publicKey),
+                        kept.secret("identity-private-key", identity::privateKey)),
                 kept.secret("admin-key", () -> "tka_" + StackSettings.randomText(32)),
                 kept.secret("webhook-encryption-key",
                         () -> Base64.getEncoder().encodeToString(StackSettings.randomBytes(32))));

@@ -43,7 +43,7 @@ final class Stack implements AutoCloseable {
         ports.put("gateway", settings.gatewayPort());
         try {
             for (var service : ports.entrySet()) {
-                var env = new HashMap<>(settings.environment());
+                var env = new HashMap<>(settings.environment(service.getKey()));
                 Integer management = managementPorts.get(service.getKey());
                 if (management != null) {
                     env.put("MANAGEMENT_SERVER_PORT", Integer.toString(management));

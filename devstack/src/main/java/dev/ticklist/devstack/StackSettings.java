@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPort,
                      int gatewayPort, int checklistPort, int progressPort, int notificationPort,
-                     String identitySecret, String adminKey, String webhookEncryptionKey) {
+                     IdentityKeyPair identityKeys, String adminKey, String webhookEncryptionKey) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -19,7 +19,16 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
                                           int gatewayPort, int checklistPort, int progressPort, int notificationPort) {
         return new StackSettings(kafkaBootstrapServers, redisHost, redisPort,
                 gatewayPort, checklistPort, progressPort, notificationPort,
-                randomText(48), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)));
+                IdentityKeyPair.generate(), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
+    /** The environment of one service: the gateway alone gets the identity's private key. */
+    Map<String, String> environment(String service) {
+        var env = new HashMap<>(environment());
+        if (service.equals("gateway")) {
+            env.put("TICKLIST_IDENTITY_PRIVATE_KEY", identityKeys.privateKey());
+        }
+        return env;
     }
 
     /** The environment every service gets; service-specific variables are added on top. */
@@ -28,7 +37,7 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("REDIS_HOST", redisHost);
         env.put("REDIS_PORT", Integer.toString(redisPort));
-        env.put("TICKLIST_IDENTITY_SECRET", identitySecret);
+        env.put("TICKLIST_IDENTITY_PUBLIC_KEY", identityKeys.publicKey());
         env.put("TICKLIST_ADMIN_KEY", adminKey);
         env.put("TICKLIST_WEBHOOK_ENCRYPTION_KEY", webhookEncryptionKey);
         // The local stack delivers webhooks to receivers on this machine over plain HTTP.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,14 +88,18 @@ final class Attacks {
         GARBAGE_TOKEN,
         /** A's real API key, handed to a service as if it were a token. */
         A_API_KEY_AS_TOKEN,
-        /** HS256 with org A and every scope (platform included), signed with a secret that is not the gateway's. */
+        /** HS256 with org A, every scope (platform included) and every service, signed with a secret that is not the gateway's. */
         FORGED_TOKEN,
         /** The same claims with {@code "alg": "none"} and no signature. */
         UNSIGNED_TOKEN,
-        /** Signed with the gateway's real secret, but expired ten minutes ago. */
+        /** Signed with the gateway's real key, but expired ten minutes ago. */
         EXPIRED_TOKEN,
-        /** Signed with the gateway's real secret, valid, but issued by someone other than the gateway. */
-        FOREIGN_ISSUER_TOKEN
+        /** Signed with the gateway's real key, valid, but issued by someone other than the gateway. */
+        FOREIGN_ISSUER_TOKEN,
+        /** Signed with the gateway's real key, valid, but addressed to a service that does not exist. */
+        OTHER_AUDIENCE_TOKEN,
+        /** HS256 "signed" with the gateway's public key, which every service holds: the algorithm-confusion attack. */
+        PUBLIC_KEY_AS_SECRET_TOKEN
     }
 
     /** Where a request goes: through the gateway, or straight to a service's own port. */
@@ -308,6 +314,10 @@ final class Attacks {
             rows.add(attack("an expired gateway token for A" + on, As.EXPIRED_TOKEN, read).refused(401, UNAUTHENTICATED));
             rows.add(attack("a token for A from another issuer" + on, As.FOREIGN_ISSUER_TOKEN, read)
                     .refused(401, UNAUTHENTICATED));
+            rows.add(attack("a gateway token for A addressed to another service" + on, As.OTHER_AUDIENCE_TOKEN, read)
+                    .refused(401, UNAUTHENTICATED));
+            rows.add(attack("a token for A signed HS256 with the gateway's public key" + on,
+                    As.PUBLIC_KEY_AS_SECRET_TOKEN, read).refused(401, UNAUTHENTICATED));
         }
         rows.add(attack("a self-made platform token creating an organisation on checklist-service directly",
                 As.FORGED_TOKEN, post("/internal/organisations", "{\"organisationId\":\"org_forged\",\"name\":\"Forged\"}")
@@ -629,8 +639,8 @@ final class Attacks {
             String orgA = values.get("{orgA}");
             long now = Instant.now().getEpochSecond();
             var forAll = Map.<String, Object>of("iss", "ticklist-gateway", "sub", orgA, "org", orgA,
+                    "aud", List.of("checklist-service", "progress-service", "notification-service"),
                     "scope", "admin platform read write", "iat", now, "exp", now + 60);
-            byte[] realSecret = settings.identitySecret().getBytes(StandardCharsets.UTF_8);
             return switch (as) {
                 case NOBODY -> Map.of();
                 case MALFORMED_KEY -> bearer("tk_not-a-real-key");
@@ -656,14 +666,36 @@ final class Attacks {
                     var expired = new LinkedHashMap<>(forAll);
                     expired.put("iat", now - 900);
                     expired.put("exp", now - 600);
-                    yield bearer(jwt("HS256", realSecret, expired));
+                    yield bearer(gatewaySigned(expired));
                 }
                 case FOREIGN_ISSUER_TOKEN -> {
                     var foreign = new LinkedHashMap<>(forAll);
                     foreign.put("iss", "not-the-gateway");
-                    yield bearer(jwt("HS256", realSecret, foreign));
+                    yield bearer(gatewaySigned(foreign));
                 }
+                case OTHER_AUDIENCE_TOKEN -> {
+                    var elsewhere = new LinkedHashMap<>(forAll);
+                    elsewhere.put("aud", List.of("billing-service"));
+                    yield bearer(gatewaySigned(elsewhere));
+                }
+                case PUBLIC_KEY_AS_SECRET_TOKEN -> bearer(jwt("HS256", Base64.getDecoder().decode(settings.identityKeys().publicKey()), forAll));
             };
+        }
+
+        /** ES256 with the gateway's own private key, as only the gateway can sign. */
+        private String gatewaySigned(Map<String, Object> claims) {
+            var encoder = Base64.getUrlEncoder().withoutPadding();
+            String signingInput = encoder.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "ES256", "typ", "JWT")))
+                    + "." + encoder.encodeToString(JSON.writeValueAsBytes(claims));
+            try {
+                var signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+                signature.initSign(IdentityKeys.decode(settings.identityKeys().publicKey(), settings.identityKeys().privateKey())
+                        .privateKey().orElseThrow());
+                signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + encoder.encodeToString(signature.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static Map<String, String> bearer(String token) {

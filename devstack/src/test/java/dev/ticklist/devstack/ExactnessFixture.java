@@ -15,6 +15,7 @@ import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.Infrastructure;
@@ -85,7 +86,7 @@ final class ExactnessFixture implements AutoCloseable {
     private final String organisationId;
     private final ChecklistVersionPublished checklist;
     private final ActivityFold fold;
-    private final String identitySecret = randomText(48);
+    private final IdentityKeys identityKeys = IdentityKeys.generate();
     private final Infrastructure infrastructure = Infrastructure.shared();
     private final Admin admin;
     private final KafkaProducer<String, EventEnvelope<?>> producer;
@@ -142,7 +143,7 @@ final class ExactnessFixture implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "REDIS_HOST", infrastructure.redisHost(),
                 "REDIS_PORT", Integer.toString(infrastructure.redisPort()),
-                "TICKLIST_IDENTITY_SECRET", identitySecret,
+                IdentityKeys.PUBLIC_KEY_VARIABLE, identityKeys.encodedPublicKey(),
                 "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
                 // A killed member holds its partitions until its session expires: keep that short
                 // (the broker's minimum) so each restart or rebalance takes seconds, not 45 s.
@@ -186,8 +187,8 @@ final class ExactnessFixture implements AutoCloseable {
 
     /** A client for progress-service's queries, as the gateway calls them for this organisation. */
     JsonHttp client(ServiceProcess service) {
-        return JsonHttp.at(service.url()).withBearer(new IdentityTokens(identitySecret, Duration.ofMinutes(10))
-                .issue(organisationId, Set.of(Scope.READ)));
+        return JsonHttp.at(service.url()).withBearer(new IdentityTokens(identityKeys, Duration.ofMinutes(10))
+                .issue(organisationId, Set.of(Scope.READ), "progress-service"));
     }
 
     /** SIGKILL: no shutdown hook, no last commit, no leaving the group. */
@@ -539,12 +540,5 @@ final class ExactnessFixture implements AutoCloseable {
         producer.close();
         admin.close();
         projections.values().forEach(RedisProjections::close);
-    }
-
-    private static String randomText(int length) {
-        var random = new SecureRandom();
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        return random.ints(length, 0, alphabet.length()).mapToObj(alphabet::charAt)
-                .map(String::valueOf).collect(Collectors.joining());
     }
 }

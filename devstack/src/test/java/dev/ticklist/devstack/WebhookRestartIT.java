@@ -9,6 +9,7 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.Infrastructure;
@@ -78,15 +79,15 @@ class WebhookRestartIT {
     private final String run = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     private final String organisationId = "org_webhook_restart_" + run;
     private final String group = "notification-webhook-restart-" + run;
-    private final String identitySecret = randomBase64(48);
+    private final IdentityKeys identityKeys = IdentityKeys.generate();
     private final Infrastructure infrastructure = Infrastructure.shared();
 
     @Test
     void aRetryPendingWhenTheServiceIsKilledIsDeliveredOnceByTheNextInstance() throws Exception {
         Path logRoot = Files.createDirectories(Stack.projectRoot().resolve("devstack/target/webhook-restart-logs/" + run));
         Map<String, String> environment = environment();
-        var tokens = new IdentityTokens(identitySecret, Duration.ofMinutes(10));
-        String token = tokens.issue(organisationId, Set.of(Scope.ADMIN));
+        var tokens = new IdentityTokens(identityKeys, Duration.ofMinutes(10));
+        String token = tokens.issue(organisationId, Set.of(Scope.ADMIN), "notification-service");
         var started = new ArrayList<ServiceProcess>();
 
         try (var receiver = FlakyReceiver.start();
@@ -230,7 +231,7 @@ class WebhookRestartIT {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         environment.put("REDIS_HOST", infrastructure.redisHost());
         environment.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
-        environment.put("TICKLIST_IDENTITY_SECRET", identitySecret);
+        environment.put(IdentityKeys.PUBLIC_KEY_VARIABLE, identityKeys.encodedPublicKey());
         environment.put("TICKLIST_WEBHOOK_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
         environment.put("TICKLIST_WEBHOOKS_ALLOW_INSECURE_LOCAL", "true");
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
@@ -367,9 +368,5 @@ class WebhookRestartIT {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static String randomBase64(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +36,8 @@ public abstract class ServiceIntegrationTest {
     @LocalServerPort
     private int port;
 
-    @Value("${ticklist.identity.secret}")
-    private String identitySecret;
+    @Autowired
+    private IdentityTokens identityTokens;
 
     /** An organisation of its own for each test, so tests never see each other's endpoints. */
     protected static String newOrganisation() {
@@ -45,7 +45,7 @@ public abstract class ServiceIntegrationTest {
     }
 
     protected String token(String organisationId, Scope... scopes) {
-        return new IdentityTokens(identitySecret, Duration.ofMinutes(5)).issue(organisationId, Set.of(scopes));
+        return identityTokens.issue(organisationId, Set.of(scopes), "notification-service");
     }
 
     protected Answer get(String organisationId, String path) {

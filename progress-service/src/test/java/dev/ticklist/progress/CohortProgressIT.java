@@ -48,8 +48,8 @@ class CohortProgressIT {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${ticklist.identity.secret}")
-    String secret;
+    @Autowired
+    IdentityTokens identityTokens;
     @Autowired
     EventPublisher publisher;
     @Autowired
@@ -329,7 +329,7 @@ class CohortProgressIT {
     }
 
     private String token(String organisation) {
-        return new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.READ));
+        return identityTokens.issue(organisation, Set.of(Scope.READ), "progress-service");
     }
 
     private String baseUrl() {

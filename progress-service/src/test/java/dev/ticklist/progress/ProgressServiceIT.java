@@ -57,8 +57,8 @@ class ProgressServiceIT {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${ticklist.identity.secret}")
-    String secret;
+    @Autowired
+    IdentityTokens identityTokens;
     @Autowired
     EventPublisher publisher;
     @Autowired
@@ -410,8 +410,7 @@ class ProgressServiceIT {
     }
 
     private JsonHttp client(String organisation) {
-        return JsonHttp.at(baseUrl()).withBearer(new IdentityTokens(secret, Duration.ofMinutes(5))
-                .issue(organisation, Set.of(Scope.READ)));
+        return JsonHttp.at(baseUrl()).withBearer(identityTokens.issue(organisation, Set.of(Scope.READ), "progress-service"));
     }
 
     private String baseUrl() {

@@ -90,8 +90,8 @@ class RedisClusterIT {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${ticklist.identity.secret}")
-    String secret;
+    @Autowired
+    IdentityTokens identityTokens;
     @Autowired
     EventPublisher publisher;
     @Autowired
@@ -454,8 +454,8 @@ class RedisClusterIT {
     }
 
     private String token() {
-        return new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisationId == null ? "org_none" : organisationId,
-                Set.of(Scope.READ));
+        return identityTokens.issue(organisationId == null ? "org_none" : organisationId,
+                Set.of(Scope.READ), "progress-service");
     }
 
     private String baseUrl() {

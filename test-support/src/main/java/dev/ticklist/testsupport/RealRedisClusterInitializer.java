@@ -1,6 +1,7 @@
 package dev.ticklist.testsupport;
 
 import dev.ticklist.testsupport.local.LocalRedisCluster;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,10 +22,12 @@ public class RealRedisClusterInitializer implements ApplicationContextInitialize
     public void initialize(ConfigurableApplicationContext context) {
         Infrastructure infrastructure = Infrastructure.shared();
         LocalRedisCluster cluster = LocalRedisCluster.shared();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ticklist-redis-cluster", Map.of(
+        var properties = new HashMap<String, Object>(Map.of(
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.data.redis.cluster.nodes", cluster.nodes(),
                 "spring.data.redis.host", "127.0.0.1",
-                "spring.data.redis.port", NOWHERE)));
+                "spring.data.redis.port", NOWHERE));
+        properties.putAll(TestIdentityKeys.properties());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ticklist-redis-cluster", properties));
     }
 }

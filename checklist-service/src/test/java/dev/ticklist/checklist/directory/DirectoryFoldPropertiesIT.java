@@ -7,6 +7,7 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
 import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.TestIdentityKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +44,13 @@ class DirectoryFoldPropertiesIT {
     @BeforeContainer
     static void startService() {
         var infrastructure = Infrastructure.shared();
-        service = new SpringApplicationBuilder(ChecklistServiceApplication.class).run(
+        var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.data.redis.host=" + infrastructure.redisHost(),
-                "--spring.data.redis.port=" + infrastructure.redisPort());
+                "--spring.data.redis.port=" + infrastructure.redisPort()));
+        arguments.addAll(TestIdentityKeys.arguments());
+        service = new SpringApplicationBuilder(ChecklistServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @AfterContainer

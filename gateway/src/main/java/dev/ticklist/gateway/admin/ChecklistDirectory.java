@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 class ChecklistDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChecklistDirectory.class);
+    private static final String CHECKLIST_SERVICE = "checklist-service";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebClient checklistService;
@@ -35,7 +36,7 @@ class ChecklistDirectory {
     Mono<Void> createOrganisation(String organisationId, String name) {
         return checklistService.post()
                 .uri("/internal/organisations")
-                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.PLATFORM))))
+                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.PLATFORM), CHECKLIST_SERVICE)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(new Organisation(organisationId, name))
                 .exchangeToMono(response -> response.releaseBody().then(response.statusCode().value() == 201

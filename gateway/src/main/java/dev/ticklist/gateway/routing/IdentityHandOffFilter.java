@@ -6,7 +6,11 @@ import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,16 @@ public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
 
     static final String TICKLIST_HEADER_PREFIX = "x-ticklist-";
 
+    /**
+     * Who may read the token handed on along each route: the route's service, and for
+     * checklist-service also progress-service, which it asks for the caller's ticks on the
+     * caller's behalf (a learner's Markdown export). Routes are named after their services.
+     */
+    static final Map<String, List<String>> AUDIENCES = Map.of(
+            "checklist-service", List.of("checklist-service", "progress-service"),
+            "progress-service", List.of("progress-service"),
+            "notification-service", List.of("notification-service"));
+
     private final IdentityTokenCache identityTokens;
 
     public IdentityHandOffFilter(IdentityTokens identityTokens, IdentityProperties properties) {
@@ -40,8 +54,12 @@ public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
         // The earlier filters hand on copies of their own; only the request's headers are not ours to change.
         var headers = input == exchange.getRequest().getHeaders() ? HttpHeaders.copyOf(input) : input;
         removeClientCredentials(headers);
-        VerifiedCaller.organisationCaller(exchange).ifPresent(who ->
-                headers.setBearerAuth(identityTokens.tokenFor(who.organisationId(), who.scopes())));
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        var audience = route == null ? null : AUDIENCES.get(route.getId());
+        if (audience != null) { // a route of no service we know gets no identity
+            VerifiedCaller.organisationCaller(exchange).ifPresent(who ->
+                    headers.setBearerAuth(identityTokens.tokenFor(who.organisationId(), who.scopes(), audience)));
+        }
         return headers;
     }
 

@@ -5,11 +5,12 @@ import dev.ticklist.platform.identity.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The identity token a service gets for an organisation and its scopes, signed once and handed
+ * The identity token a service gets for an organisation and its scopes (and the services it is for), signed once and handed
  * on while it has at least half its life left (so a request never carries a token about to
  * expire), instead of signed anew for every request: signing was the gateway's largest cost of
  * its own per request (docs/benchmarks.md). At most {@link #MAX_ENTRIES} pairs are kept; beyond
@@ -19,7 +20,7 @@ class IdentityTokenCache {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private record Holder(String organisationId, Set<Scope> scopes) {
+    private record Holder(String organisationId, Set<Scope> scopes, List<String> audience) {
     }
 
     private record Signed(String token, Instant reuseUntil) {
@@ -36,8 +37,8 @@ class IdentityTokenCache {
         this.clock = clock;
     }
 
-    String tokenFor(String organisationId, Set<Scope> scopes) {
-        var holder = new Holder(organisationId, Set.copyOf(scopes));
+    String tokenFor(String organisationId, Set<Scope> scopes, List<String> audience) {
+        var holder = new Holder(organisationId, Set.copyOf(scopes), List.copyOf(audience));
         var now = clock.instant();
         var current = signed.get(holder);
         if (current != null && now.isBefore(current.reuseUntil())) {
@@ -46,7 +47,7 @@ class IdentityTokenCache {
         if (signed.size() >= MAX_ENTRIES) {
             signed.clear();
         }
-        var fresh = new Signed(tokens.issue(organisationId, scopes), now.plus(reuseFor));
+        var fresh = new Signed(tokens.issue(organisationId, scopes, audience), now.plus(reuseFor));
         signed.put(holder, fresh);
         return fresh.token();
     }

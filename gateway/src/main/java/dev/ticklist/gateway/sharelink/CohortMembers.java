@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 @Component
 class CohortMembers {
 
+    private static final String CHECKLIST_SERVICE = "checklist-service";
+
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** A cohort's list of learners: up to the directory's largest cohorts (a million ids). */
     static final int MAX_LEARNER_LIST_BYTES = 64 * 1024 * 1024;
@@ -48,7 +50,7 @@ class CohortMembers {
     private <T> Mono<T> read(String organisationId, String path, String cohortId, Class<T> answer) {
         return checklistService.get()
                 .uri(path, cohortId)
-                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.READ))))
+                .headers(headers -> headers.setBearerAuth(identityTokens.issue(organisationId, Set.of(Scope.READ), CHECKLIST_SERVICE)))
                 .exchangeToMono(response -> switch (response.statusCode().value()) {
                     case 200 -> response.bodyToMono(answer);
                     case 404 -> response.releaseBody().then(Mono.error(notFound("there is no cohort " + cohortId)));

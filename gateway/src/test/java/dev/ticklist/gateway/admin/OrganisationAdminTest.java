@@ -47,7 +47,7 @@ class OrganisationAdminTest extends GatewayIntegrationTest {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(JsonMapper.builder().build().readValue(request.body(), Map.class))
                     .isEqualTo(Map.of("organisationId", organisationId, "name", "Acme Academy"));
-            var identity = identityTokens.decoder().decode(request.bearerToken());
+            var identity = identityTokens.decoder("checklist-service").decode(request.bearerToken());
             assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(organisationId);
             assertThat(identity.getClaimAsString("scope")).isEqualTo("platform");
         });

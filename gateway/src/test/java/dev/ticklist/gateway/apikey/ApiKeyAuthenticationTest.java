@@ -33,7 +33,7 @@ class ApiKeyAuthenticationTest extends GatewayIntegrationTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(CHECKLIST.received("/api/v1/cohorts?page=2")).singleElement().satisfies(request -> {
-            var identity = identityTokens.decoder().decode(request.bearerToken());
+            var identity = identityTokens.decoder("checklist-service").decode(request.bearerToken());
             assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(acme.id());
             assertThat(identity.getClaimAsString("scope")).isEqualTo("admin read write");
             assertThat(request.headers().keySet())
@@ -51,8 +51,11 @@ class ApiKeyAuthenticationTest extends GatewayIntegrationTest {
         var response = gateway.get("/api/v1/cohorts", "X-Api-Key", acme.apiKey());
 
         assertThat(response.status()).isEqualTo(200);
-        var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
+        var identity = identityTokens.decoder("checklist-service").decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
         assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(acme.id());
+        // checklist-service asks progress-service on the caller's behalf (a learner's Markdown export).
+        assertThat(identity.getAudience()).containsExactly("checklist-service", "progress-service");
+        assertThat(identity.getHeaders()).containsEntry("alg", "ES256");
     }
 
     @Test

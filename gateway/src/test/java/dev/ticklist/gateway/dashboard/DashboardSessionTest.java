@@ -37,7 +37,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
         var read = gateway.get("/api/v1/cohorts", "Cookie", signIn.cookie());
 
         assertThat(read.status()).as(read.body()).isEqualTo(200);
-        var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
+        var identity = identityTokens.decoder("checklist-service").decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
         assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(acme.id());
         assertThat(identity.getClaimAsString("scope")).isEqualTo("read");
         assertThat(CHECKLIST.received("/api/v1/cohorts").getFirst().headers().toString())
@@ -69,7 +69,7 @@ class DashboardSessionTest extends GatewayIntegrationTest {
                 "Authorization", "Bearer " + globex.apiKey());
 
         assertThat(response.status()).isEqualTo(200);
-        var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
+        var identity = identityTokens.decoder("checklist-service").decode(CHECKLIST.received("/api/v1/cohorts").getFirst().bearerToken());
         assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(globex.id());
     }
 

@@ -9,6 +9,7 @@ import dev.ticklist.gateway.GatewayApplication;
 import dev.ticklist.gateway.GatewayClient;
 import dev.ticklist.gateway.GatewayIntegrationTest;
 import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.TestIdentityKeys;
 import dev.ticklist.testsupport.net.SeverableTcpLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,8 @@ class UpstreamFailureTest extends GatewayIntegrationTest {
                         "--TICKLIST_GATEWAY_UPSTREAM_TIMEOUT=1s",
                         "--ticklist.gateway.checklist-url=http://127.0.0.1:" + slowService.getAddress().getPort(),
                         "--ticklist.gateway.progress-url=http://127.0.0.1:" + portNobodyListensOn(),
-                        "--ticklist.gateway.notification-url=" + NOTIFICATION.url());
+                        "--ticklist.gateway.notification-url=" + NOTIFICATION.url(),
+                        TestIdentityKeys.arguments().get(0), TestIdentityKeys.arguments().get(1));
         client = new GatewayClient(Integer.parseInt(
                 gatewayWithShortTimeout.getEnvironment().getRequiredProperty("local.server.port")));
     }

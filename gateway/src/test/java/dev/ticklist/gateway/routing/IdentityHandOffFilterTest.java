@@ -2,6 +2,7 @@ package dev.ticklist.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Duration;
@@ -30,9 +31,9 @@ class IdentityHandOffFilterTest {
 
     @Test
     void theRequestsOwnHeadersAreCopiedNotChangedAndCopiesOfEarlierFiltersAreChangedInPlace() {
-        var secret = "a-secret-of-at-least-thirty-two-characters";
-        var filter = new IdentityHandOffFilter(new IdentityTokens(secret, Duration.ofMinutes(1)),
-                new IdentityProperties(secret, Duration.ofMinutes(1)));
+        var keys = IdentityKeys.generate();
+        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
+                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cohorts")
                 .header("X-Api-Key", "tk_client").header("Accept", "application/json"));
         var own = exchange.getRequest().getHeaders();

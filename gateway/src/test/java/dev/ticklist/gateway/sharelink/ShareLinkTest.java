@@ -43,10 +43,11 @@ class ShareLinkTest extends GatewayIntegrationTest {
                 "/api/v1/progress/cohorts/coh_a/table.csv")) {
             assertThat(gateway.get(path, "Cookie", cookie).status()).as(path).isEqualTo(200);
         }
-        var identity = identityTokens.decoder().decode(PROGRESS.received("/api/v1/progress/cohorts/coh_a")
+        var identity = identityTokens.decoder("progress-service").decode(PROGRESS.received("/api/v1/progress/cohorts/coh_a")
                 .getFirst().bearerToken());
         assertThat(identity.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo(acme.id());
         assertThat(identity.getClaimAsString("scope")).isEqualTo("read");
+        assertThat(identity.getAudience()).containsExactly("progress-service");
 
         int routed = receivedUpstream().size();
         for (String path : List.of("/api/v1/cohorts", "/api/v1/progress/cohorts/coh_b", "/api/v1/progress/learners/ada",
@@ -76,7 +77,7 @@ class ShareLinkTest extends GatewayIntegrationTest {
         var read = gateway.get("/api/v1/progress/cohorts/coh_a/learners/ada", "Cookie", cookie);
 
         assertThat(List.of(tick.status(), untick.status(), read.status())).containsOnly(200);
-        var identity = identityTokens.decoder().decode(CHECKLIST.received("/api/v1/cohorts/coh_a/learners/ada/ticks")
+        var identity = identityTokens.decoder("checklist-service").decode(CHECKLIST.received("/api/v1/cohorts/coh_a/learners/ada/ticks")
                 .getFirst().bearerToken());
         assertThat(identity.getClaimAsString("scope")).isEqualTo("read write");
         int routed = receivedUpstream().size();

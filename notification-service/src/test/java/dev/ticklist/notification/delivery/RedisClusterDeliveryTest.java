@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -62,8 +61,8 @@ class RedisClusterDeliveryTest {
 
     @LocalServerPort
     int port;
-    @Value("${ticklist.identity.secret}")
-    String identitySecret;
+    @Autowired
+    IdentityTokens identityTokens;
     @Autowired
     DeliveryClaims claims;
     @Autowired
@@ -153,7 +152,7 @@ class RedisClusterDeliveryTest {
     }
 
     private HttpRequest.Builder request(String organisation, String path) {
-        String token = new IdentityTokens(identitySecret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.ADMIN));
+        String token = identityTokens.issue(organisation, Set.of(Scope.ADMIN), "notification-service");
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }

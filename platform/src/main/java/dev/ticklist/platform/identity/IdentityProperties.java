@@ -1,24 +1,25 @@
 package dev.ticklist.platform.identity;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The shared secret with which the gateway signs the identity it hands to the services.
- * It has no default anywhere: a service without one does not start.
+ * The keys of the identity the gateway hands to the services ({@link IdentityKeys}). Neither has
+ * a default anywhere: a service without the public key does not start, and only the gateway is
+ * given the private key.
  *
- * @param secret at least 32 characters (HMAC-SHA256 wants 256 bits)
- * @param ttl    how long one identity token is valid; one request needs seconds
+ * @param publicKey  base64 DER (X.509) of the gateway's P-256 public key; every service
+ * @param privateKey base64 DER (PKCS#8) of its private key; the gateway alone
+ * @param ttl        how long one identity token is valid; one request needs seconds
  */
 @Validated
 @ConfigurationProperties("ticklist.identity")
 public record IdentityProperties(
-        @NotBlank(message = "set TICKLIST_IDENTITY_SECRET (ticklist.identity.secret), at least 32 characters")
-        @Size(min = 32, message = "ticklist.identity.secret must be at least 32 characters")
-        String secret,
+        @NotBlank(message = "set TICKLIST_IDENTITY_PUBLIC_KEY (ticklist.identity.public-key): the gateway's public key")
+        String publicKey,
+        String privateKey,
         Duration ttl) {
 
     public IdentityProperties {

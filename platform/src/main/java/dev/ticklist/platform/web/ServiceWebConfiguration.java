@@ -68,9 +68,10 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         return firewall;
     }
 
+    /** Tokens addressed to this service ({@code spring.application.name}) and no other. */
     @Bean
-    JwtDecoder identityTokenDecoder(IdentityTokens tokens) {
-        return new VerifiedTokenCache(tokens.decoder(), Clock.systemUTC());
+    JwtDecoder identityTokenDecoder(IdentityTokens tokens, @Value("${spring.application.name}") String service) {
+        return new VerifiedTokenCache(tokens.decoder(service), Clock.systemUTC());
     }
 
     @Bean

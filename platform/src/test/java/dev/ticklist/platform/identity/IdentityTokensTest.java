@@ -7,43 +7,82 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 class IdentityTokensTest {
 
-    private static final String SECRET = "a-secret-of-at-least-thirty-two-characters";
+    private static final IdentityKeys GATEWAY = IdentityKeys.generate();
+    private static final Duration TTL = Duration.ofMinutes(1);
+
+    private final IdentityTokens gateway = new IdentityTokens(GATEWAY, TTL);
 
     @Test
-    void aTokenCarriesTheOrganisationAndScopes() {
-        var tokens = new IdentityTokens(SECRET, Duration.ofMinutes(1));
-        var jwt = tokens.decoder().decode(tokens.issue("org_acme", Set.of(Scope.READ, Scope.WRITE)));
+    void aTokenCarriesTheOrganisationScopesAndAudience() {
+        var jwt = gateway.decoder("checklist-service")
+                .decode(gateway.issue("org_acme", Set.of(Scope.READ, Scope.WRITE), "checklist-service"));
+
         assertThat(jwt.getClaimAsString(IdentityTokens.ORGANISATION_CLAIM)).isEqualTo("org_acme");
         assertThat(jwt.getClaimAsString("scope")).isEqualTo("read write");
         assertThat(jwt.getClaimAsString("iss")).isEqualTo(IdentityTokens.ISSUER);
+        assertThat(jwt.getAudience()).containsExactly("checklist-service");
+        assertThat(jwt.getHeaders()).containsEntry("alg", "ES256");
     }
 
     @Test
-    void aTokenSignedWithAnotherSecretIsRefused() {
-        var forger = new IdentityTokens("another-secret-of-at-least-thirty-two-chars", Duration.ofMinutes(1));
-        String forged = forger.issue("org_acme", Set.of(Scope.ADMIN));
-        assertThatThrownBy(() -> new IdentityTokens(SECRET, Duration.ofMinutes(1)).decoder().decode(forged))
-                .isInstanceOf(JwtException.class);
+    void aServiceRefusesATokenAddressedToAnotherService() {
+        String forProgress = gateway.issue("org_acme", Set.of(Scope.ADMIN), "progress-service");
+
+        assertThatThrownBy(() -> gateway.decoder("notification-service").decode(forProgress))
+                .isInstanceOf(JwtException.class).hasMessageContaining("aud");
+        assertThat(gateway.decoder("progress-service").decode(forProgress).getSubject()).isEqualTo("org_acme");
+    }
+
+    @Test
+    void aTokenForSeveralServicesIsAcceptedByEachOfThem() {
+        String token = gateway.issue("org_acme", Set.of(Scope.READ), List.of("checklist-service", "progress-service"));
+
+        assertThat(gateway.decoder("checklist-service").decode(token).getSubject()).isEqualTo("org_acme");
+        assertThat(gateway.decoder("progress-service").decode(token).getSubject()).isEqualTo("org_acme");
+    }
+
+    /** What a service is configured with (the public key) is all anyone learns by reading its settings. */
+    @Test
+    void aServicesConfigurationCannotMintATokenAnyServiceAccepts() {
+        var serviceSettings = IdentityKeys.decode(GATEWAY.encodedPublicKey(), null);
+        var service = new IdentityTokens(serviceSettings, TTL);
+
+        assertThat(service.canSign()).isFalse();
+        assertThatThrownBy(() -> service.issue("org_acme", Set.of(Scope.PLATFORM), "checklist-service"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the gateway signs");
+
+        // Nor does a key pair of its own help: the signature must be the gateway's.
+        var forger = new IdentityTokens(IdentityKeys.generate(), TTL);
+        String forged = forger.issue("org_acme", Set.of(Scope.PLATFORM), "checklist-service");
+        assertThatThrownBy(() -> service.decoder("checklist-service").decode(forged)).isInstanceOf(JwtException.class);
+        // And an unsigned token ("alg": "none") carrying the same claims is refused too.
+        String[] parts = forged.split("\\.");
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + parts[1] + ".";
+        assertThatThrownBy(() -> service.decoder("checklist-service").decode(unsigned)).isInstanceOf(JwtException.class);
     }
 
     @Test
     void anExpiredTokenIsRefused() {
         var anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
-        var tokens = new IdentityTokens(SECRET, Duration.ofMinutes(1), anHourAgo);
-        String expired = tokens.issue("org_acme", Set.of(Scope.READ));
-        assertThatThrownBy(() -> tokens.decoder().decode(expired)).isInstanceOf(JwtException.class)
+        var tokens = new IdentityTokens(GATEWAY, TTL, anHourAgo);
+        String expired = tokens.issue("org_acme", Set.of(Scope.READ), "checklist-service");
+
+        assertThatThrownBy(() -> tokens.decoder("checklist-service").decode(expired)).isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
     }
 
     @Test
-    void aShortSecretIsRefusedAtOnce() {
-        assertThatThrownBy(() -> new IdentityTokens("short", Duration.ofMinutes(1)))
-                .hasMessageContaining("at least 32 characters");
+    void keysThatAreNotBase64DerP256AreRefusedAtOnce() {
+        assertThatThrownBy(() -> IdentityKeys.decode("not a key", null))
+                .hasMessageContaining("not base64 DER EC (P-256) keys");
     }
 }

@@ -17,18 +17,16 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 class VerifiedTokenCacheTest {
 
-    private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
-
-    private final IdentityTokens tokens = new IdentityTokens(SECRET, Duration.ofSeconds(60));
+    private final IdentityTokens tokens = new IdentityTokens(IdentityKeys.generate(), Duration.ofSeconds(60));
     private final List<String> verified = new ArrayList<>();
     private final JwtDecoder counting = token -> {
         verified.add(token);
-        return tokens.decoder().decode(token);
+        return tokens.decoder("checklist-service").decode(token);
     };
 
     @Test
     void aTokenVerifiedOnceIsTakenAsVerifiedUntilItExpires() {
-        String token = tokens.issue("org_acme", Set.of(Scope.READ));
+        String token = tokens.issue("org_acme", Set.of(Scope.READ), "checklist-service");
         var cache = new VerifiedTokenCache(counting, Clock.systemUTC());
 
         Jwt first = cache.decode(token);
@@ -41,7 +39,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void onceItsExpiryHasPassedATokenIsVerifiedAgain() {
-        String token = tokens.issue("org_acme", Set.of(Scope.READ));
+        String token = tokens.issue("org_acme", Set.of(Scope.READ), "checklist-service");
         var now = new AtomicReference<>(Instant.now());
         var cache = new VerifiedTokenCache(counting, now::get);
         cache.decode(token);
@@ -55,7 +53,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aTokenThatDiffersInOneCharacterIsVerifiedInFull() {
-        String token = tokens.issue("org_acme", Set.of(Scope.ADMIN));
+        String token = tokens.issue("org_acme", Set.of(Scope.ADMIN), "checklist-service");
         var cache = new VerifiedTokenCache(counting, Clock.systemUTC());
         cache.decode(token);
 

@@ -48,8 +48,8 @@ class LiveProgressIT {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${ticklist.identity.secret}")
-    String secret;
+    @Autowired
+    IdentityTokens identityTokens;
     @Autowired
     LiveProgressPublisher live;
     @Autowired
@@ -234,7 +234,7 @@ class LiveProgressIT {
 
     private EventStream open(String organisation, String path) {
         var stream = EventStream.open(URI.create(baseUrl() + path),
-                new IdentityTokens(secret, Duration.ofMinutes(5)).issue(organisation, Set.of(Scope.READ)), WAIT);
+                identityTokens.issue(organisation, Set.of(Scope.READ), "progress-service"), WAIT);
         opened.add(stream);
         return stream;
     }
