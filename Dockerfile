@@ -32,8 +32,10 @@ COPY --from=layers /layers/application/ ./
 RUN ln -s /app/${SERVICE}-*.jar /app/service.jar
 USER 10001:10001
 # Actuator answers on its own port, never on the public one (probes and Prometheus only).
+# Logs as JSON lines (Elastic Common Schema), one event per line, for a log collector.
 ENV SERVER_PORT=${PORT} \
     MANAGEMENT_SERVER_PORT=9090 \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT} 9090
 # Ready means Kafka and Redis answer too (the readiness group); bash's /dev/tcp needs no curl.

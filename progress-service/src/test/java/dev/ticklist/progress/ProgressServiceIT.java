@@ -285,6 +285,7 @@ class ProgressServiceIT {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndLaterEventsAreApplied() throws Exception {
         String learner = "poison-" + UUID.randomUUID().toString().substring(0, 6);
+        double deadLetteredBefore = deadLettered();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 "bootstrap.servers", Infrastructure.shared().kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
@@ -301,6 +302,14 @@ class ProgressServiceIT {
         assertThat(dead.headers().lastHeader("kafka_dlt-original-topic")).isNotNull();
         assertThat(new String(dead.headers().lastHeader("ticklist-dlt-reason").value()))
                 .contains("not a CloudEvent");
+        // Counted, for the operator's alert on dead letters.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLetteredBefore + 1));
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("ticklist.events.dead.lettered").tag("topic", Topics.LEARNER_ACTIVITY.name()).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ticklist.platform.kafka;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,14 @@ public class EventPublisher {
     private final KafkaTemplate<String, EventEnvelope<?>> template;
     private final String source;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> template, String serviceName, Clock clock) {
+    public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> template, String serviceName, Clock clock,
+                          MeterRegistry meters) {
         this.template = template;
         this.source = "/ticklist/" + serviceName;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Publishes a new fact under a fresh id. */
@@ -54,7 +58,12 @@ public class EventPublisher {
         }
         var positions = new ArrayList<EventPosition>();
         for (var send : sends) {
-            positions.add(positionOf(await(send)));
+            try {
+                positions.add(positionOf(await(send)));
+            } catch (EventNotPublishedException e) {
+                EventMetrics.publishFailed(meters, topic.name()).increment();
+                throw e;
+            }
         }
         return positions;
     }

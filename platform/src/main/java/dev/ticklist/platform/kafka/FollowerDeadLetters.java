@@ -1,6 +1,7 @@
 package dev.ticklist.platform.kafka;
 
 import dev.ticklist.events.Topic;
+import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,9 +30,12 @@ final class FollowerDeadLetters implements AutoCloseable {
     private final Topic<?> topic;
     private final Supplier<Map<String, Object>> producerConfig;
     private final String service;
+    private final Counter deadLettered;
     private KafkaProducer<byte[], byte[]> producer;
 
-    FollowerDeadLetters(Topic<?> topic, Supplier<Map<String, Object>> producerConfig, String service) {
+    FollowerDeadLetters(Topic<?> topic, Supplier<Map<String, Object>> producerConfig, String service,
+                        Counter deadLettered) {
+        this.deadLettered = deadLettered;
         this.topic = topic;
         this.producerConfig = producerConfig;
         this.service = service;
@@ -54,6 +58,8 @@ final class FollowerDeadLetters implements AutoCloseable {
                     (metadata, failure) -> {
                         if (failure != null) {
                             LOG.error("Could not dead-letter {}-{}@{}: {}", topic.name(), partition, offset, failure.toString());
+                        } else {
+                            deadLettered.increment();
                         }
                     });
         } catch (RuntimeException e) {

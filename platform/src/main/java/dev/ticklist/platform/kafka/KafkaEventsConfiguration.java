@@ -60,8 +60,9 @@ public class KafkaEventsConfiguration {
 
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> template,
-                                  @Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new EventPublisher(template, serviceName, clock);
+                                  @Value("${spring.application.name}") String serviceName, Clock clock,
+                                  MeterRegistry meters) {
+        return new EventPublisher(template, serviceName, clock, meters);
     }
 
     /** Commands' one writer per aggregate (invariant 8); its producers are made when first needed. */
@@ -99,7 +100,7 @@ public class KafkaEventsConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler eventErrorHandler(KafkaProperties properties) {
+    DefaultErrorHandler eventErrorHandler(KafkaProperties properties, MeterRegistry meters) {
         Map<String, Object> config = properties.buildProducerProperties();
         // A record that could not be deserialised is dead-lettered as the raw bytes it arrived as.
         var keys = new DelegatingByTypeSerializer(Map.of(
@@ -116,7 +117,10 @@ public class KafkaEventsConfiguration {
                 REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8)))));
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        var handler = new DefaultErrorHandler((record, exception) -> {
+            recoverer.accept(record, exception);
+            EventMetrics.deadLettered(meters, record.topic()).increment();
+        }, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
     }
@@ -181,7 +185,8 @@ public class KafkaEventsConfiguration {
         }
 
         private FollowerDeadLetters deadLetters(Topic<?> topic) {
-            return new FollowerDeadLetters(topic, properties::buildProducerProperties, service);
+            return new FollowerDeadLetters(topic, properties::buildProducerProperties, service,
+                    EventMetrics.deadLettered(meters, topic.name()));
         }
 
         private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {

@@ -1,6 +1,7 @@
 package dev.ticklist.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topic;
@@ -57,7 +58,7 @@ class TopicFollowerTest {
                 }
                 applied.add(keyId);
             }, null, new FollowerDeadLetters(topic, () -> Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                    "test-service"), meters);
+                    "test-service", EventMetrics.deadLettered(meters, topic.name())), meters);
             follower.start();
             try {
                 assertThat(applied).containsExactly("first", "last");
@@ -71,6 +72,9 @@ class TopicFollowerTest {
                 assertThat(deadLetters).extracting(record -> ByteBuffer.wrap(record.headers()
                         .lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong()).containsExactlyInAnyOrder(1L, 2L);
                 assertThat(deadLetters).extracting(record -> header(record, "ticklist-dlt-service")).containsOnly("test-service");
+                // Counted once the broker took them, for the operator's alert (EventMetrics).
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.get(EventMetrics.DEAD_LETTERED)
+                        .tag("topic", topic.name()).counter().count()).isEqualTo(2.0));
                 assertThat(new String(deadLetters.stream().filter(record -> header(record,
                         KafkaEventsConfiguration.REASON_HEADER).startsWith("unreadable")).findFirst().orElseThrow().value(),
                         StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
