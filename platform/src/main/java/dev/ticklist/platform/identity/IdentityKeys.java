@@ -55,11 +55,6 @@ public record IdentityKeys(ECPublicKey publicKey, Optional<ECPrivateKey> private
         }
     }
 
-    /** Only the public half: what a service holds. */
-    public IdentityKeys verifyingOnly() {
-        return new IdentityKeys(publicKey, Optional.empty());
-    }
-
     public String encodedPublicKey() {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
