@@ -1,5 +1,6 @@
 package dev.ticklist.devstack;
 
+import dev.ticklist.testsupport.IdentityKeyPair;
 import dev.ticklist.testsupport.local.FreePorts;
 import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.local.LocalRedisServer;

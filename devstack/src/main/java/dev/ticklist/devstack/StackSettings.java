@@ -1,5 +1,6 @@
 package dev.ticklist.devstack;
 
+import dev.ticklist.testsupport.IdentityKeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;

@@ -57,11 +57,6 @@ public final class IdentityTokens {
         this(IdentityKeys.decode(properties.publicKey(), properties.privateKey()), properties.ttl());
     }
 
-    /** Whether this process holds the private key: only the gateway does. */
-    public boolean canSign() {
-        return encoder != null;
-    }
-
     /**
      * A token for the organisation with these scopes, accepted by the services named as its
      * audience and no other.

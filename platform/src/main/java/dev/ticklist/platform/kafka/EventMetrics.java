@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The counters an operator alerts on when events go wrong, in every service: events sent to a
- * dead-letter topic, and events the broker did not acknowledge (the command that wrote them was
- * answered 503). Skipped events are {@code ticklist.follower.events.skipped} (TopicFollower).
+ * dead-letter topic, and events that could not be published: not sent, or not acknowledged by
+ * the broker in time (the command that wrote them was answered 503). Skipped events are {@code ticklist.follower.events.skipped} (TopicFollower).
  */
 final class EventMetrics {
 
@@ -23,7 +23,7 @@ final class EventMetrics {
     }
 
     static Counter publishFailed(MeterRegistry meters, String topic) {
-        return Counter.builder(PUBLISH_FAILED).description("events the broker did not acknowledge in time")
+        return Counter.builder(PUBLISH_FAILED).description("events not sent, or not acknowledged by the broker in time")
                 .tag("topic", topic).register(meters);
     }
 }

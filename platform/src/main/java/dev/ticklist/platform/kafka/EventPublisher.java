@@ -50,6 +50,15 @@ public class EventPublisher {
 
     /** Sends every event, then waits for all acknowledgements; their order within a key is kept. */
     public <E extends TicklistEvent> List<EventPosition> publishAll(Topic<? super E> topic, List<Identified<E>> events) {
+        try {
+            return sendAndAwait(topic, events);
+        } catch (RuntimeException e) { // not acknowledged, or not even sent: counted for the operator's alert
+            EventMetrics.publishFailed(meters, topic.name()).increment();
+            throw e;
+        }
+    }
+
+    private <E extends TicklistEvent> List<EventPosition> sendAndAwait(Topic<? super E> topic, List<Identified<E>> events) {
         var sends = new ArrayList<CompletableFuture<SendResult<String, EventEnvelope<?>>>>();
         for (Identified<E> identified : events) {
             Instant time = identified.time() != null ? identified.time() : clock.instant();
@@ -58,12 +67,7 @@ public class EventPublisher {
         }
         var positions = new ArrayList<EventPosition>();
         for (var send : sends) {
-            try {
-                positions.add(positionOf(await(send)));
-            } catch (EventNotPublishedException e) {
-                EventMetrics.publishFailed(meters, topic.name()).increment();
-                throw e;
-            }
+            positions.add(positionOf(await(send)));
         }
         return positions;
     }

@@ -3,6 +3,8 @@ package dev.ticklist.platform.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 class IdentityTokensTest {
@@ -55,7 +58,6 @@ class IdentityTokensTest {
         var serviceSettings = IdentityKeys.decode(GATEWAY.encodedPublicKey(), null);
         var service = new IdentityTokens(serviceSettings, TTL);
 
-        assertThat(service.canSign()).isFalse();
         assertThatThrownBy(() -> service.issue("org_acme", Set.of(Scope.PLATFORM), "checklist-service"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the gateway signs");
 
@@ -78,6 +80,23 @@ class IdentityTokensTest {
 
         assertThatThrownBy(() -> tokens.decoder("checklist-service").decode(expired)).isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
+    }
+
+    /** The Docker stack's secrets step: a pair once, and never another over it. */
+    @Test
+    void theKeyToolWritesAPairThatDecodesAndNeverReplacesIt(@TempDir Path folder) throws Exception {
+        Path publicFile = folder.resolve("ticklist.identity.public-key");
+        Path privateFile = folder.resolve("ticklist.identity.private-key");
+
+        IdentityKeys.main(new String[] {publicFile.toString(), privateFile.toString()});
+        String written = Files.readString(publicFile);
+        IdentityKeys.main(new String[] {publicFile.toString(), privateFile.toString()});
+
+        assertThat(Files.readString(publicFile)).isEqualTo(written);
+        var keys = IdentityKeys.decode(written, Files.readString(privateFile));
+        var tokens = new IdentityTokens(keys, TTL);
+        assertThat(tokens.decoder("checklist-service")
+                .decode(tokens.issue("org_acme", Set.of(Scope.READ), "checklist-service")).getSubject()).isEqualTo("org_acme");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.ticklist.devstack;
+package dev.ticklist.testsupport;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -6,13 +6,13 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 /**
- * The gateway's identity key pair for one local stack, encoded as the services read it (base64
- * DER: the public key as X.509, the private key as PKCS#8; platform's IdentityKeys). The gateway
- * alone is given the private key.
+ * A gateway identity key pair (P-256), encoded as the services read it (base64 DER: the public
+ * key as X.509, the private key as PKCS#8; platform's IdentityKeys): for the tests' contexts and
+ * for the processes of a local stack, where only the gateway is given the private key.
  */
-record IdentityKeyPair(String publicKey, String privateKey) {
+public record IdentityKeyPair(String publicKey, String privateKey) {
 
-    static IdentityKeyPair generate() {
+    public static IdentityKeyPair generate() {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
