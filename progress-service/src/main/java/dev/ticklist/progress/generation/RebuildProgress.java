@@ -39,6 +39,7 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
     private final AtomicLong total = new AtomicLong(0);
     private volatile ScheduledExecutorService scheduler;
     private Map<TopicPartition, Long> previousEnds = Map.of();
+    private boolean learnersCaughtUpBefore;
 
     public RebuildProgress(Admin admin, String groupId, ProjectionGenerations generations,
                            boolean takeOverWhenCaughtUp, Duration interval, MeterRegistry meters) {
@@ -80,13 +81,15 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
                 latest.put(partition, OffsetSpec.latest());
                 earliest.put(partition, OffsetSpec.earliest());
             });
-            var ends = admin.listOffsets(latest).all().get();
-            var starts = admin.listOffsets(earliest).all().get();
+            // Committed before ends: a cohort change derived from an applied learner event is then below the ends read.
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            var ends = admin.listOffsets(latest).all().get();
+            var starts = admin.listOffsets(earliest).all().get();
             long behind = 0;
             long all = 0;
             boolean caughtUp = !previousEnds.isEmpty();
+            boolean learnersCaughtUp = caughtUp;
             var currentEnds = new HashMap<TopicPartition, Long>();
             for (TopicPartition partition : partitions) {
                 long end = ends.get(partition).offset();
@@ -96,14 +99,22 @@ public class RebuildProgress implements SmartLifecycle, DisposableBean {
                 behind += Math.max(0, end - position);
                 all += end - start;
                 currentEnds.put(partition, end);
-                caughtUp &= position >= previousEnds.getOrDefault(partition, end);
+                boolean reached = position >= previousEnds.getOrDefault(partition, end);
+                caughtUp &= reached;
+                if (partition.topic().equals(Topics.LEARNER_ACTIVITY.name())) {
+                    learnersCaughtUp &= reached;
+                }
             }
             total.set(all);
             remaining.set(behind);
             previousEnds = currentEnds;
-            // While events keep coming, "nothing left" may never be seen: caught up means every
-            // event that existed at the previous check is applied, so reads lag by one interval at most.
-            if ((behind == 0 || caughtUp) && takeOverWhenCaughtUp && !generations.isServing()) {
+            // While events keep coming, "nothing left" may never be seen. Caught up: every event that
+            // existed at the previous check is applied, and so is every cohort change this generation
+            // derived from learner events applied by then (they were published before that check read
+            // the ends). Reads then lag by two intervals at most.
+            boolean derivedApplied = caughtUp && learnersCaughtUpBefore;
+            learnersCaughtUpBefore = learnersCaughtUp;
+            if ((behind == 0 || derivedApplied) && takeOverWhenCaughtUp && !generations.isServing()) {
                 generations.takeOver();
                 LOG.info(() -> "generation " + generations.built() + " caught up: queries now read it");
             }
