@@ -17,6 +17,14 @@ final class WorkloadRules {
     static final String SECRET = "ticklist-secrets";
     /** The identity's private key, apart: the gateway alone signs, so no other workload may read it. */
     static final String GATEWAY_IDENTITY_SECRET = "ticklist-gateway-identity";
+    /** Strimzi's User Operator writes each KafkaUser's login into a Secret of this prefix (kafka.yaml). */
+    static final String KAFKA_USER_SECRET_PREFIX = "kafka-user-";
+    /** The Kafka cluster CA's certificate, which Strimzi publishes for clients. */
+    static final String KAFKA_CLUSTER_CA_SECRET = "ticklist-cluster-ca-cert";
+    /** A service's Redis password in ticklist-secrets: {@code redis-password-<service>}. */
+    static final String REDIS_PASSWORD_KEY_PREFIX = "redis-password-";
+    /** The one workload that reads every service's Redis password (to make their users). */
+    private static final String REDIS = "redis";
 
     private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
 
@@ -74,12 +82,16 @@ final class WorkloadRules {
     }
 
     /**
-     * Every secret a pod reads is the one Secret of Ticklist, but for the gateway, which also reads
-     * the identity's private key from a Secret of its own; no other workload sees that key.
+     * Every secret a pod reads is the one Secret of Ticklist, with three exceptions, each read by its
+     * owner alone: the identity's private key (the gateway), a service's Kafka login (the Secret
+     * {@code kafka-user-<service>} that Strimzi's User Operator makes) and, within ticklist-secrets, a
+     * service's Redis password ({@code redis-password-<service>}; the Redis pod reads them all). The
+     * Kafka cluster CA's certificate is public and may be read by any.
      */
     private static void secretReferences(ObjectNode workload, List<String> problems) {
         String label = Manifests.label(workload);
-        boolean gateway = workload.path("metadata").path("name").asText().equals("gateway");
+        String owner = workload.path("metadata").path("name").asText();
+        boolean gateway = owner.equals("gateway");
         for (JsonNode container : allContainers(workload)) {
             String where = label + " container " + container.path("name").asText();
             for (JsonNode env : container.path("env")) {
@@ -92,9 +104,9 @@ final class WorkloadRules {
                 if (privateKey && ref.path("name").asText().equals(GATEWAY_IDENTITY_SECRET)) {
                     continue;
                 }
-                if (!ref.isMissingNode() && !ref.path("name").asText().equals(SECRET)) {
-                    problems.add(where + ": env " + env.path("name").asText() + " reads Secret '"
-                            + ref.path("name").asText() + "', not " + SECRET);
+                if (!ref.isMissingNode()) {
+                    secretKey(where + ": env " + env.path("name").asText(), owner, ref.path("name").asText(),
+                            ref.path("key").asText(), problems);
                 }
             }
             for (JsonNode source : container.path("envFrom")) {
@@ -103,6 +115,41 @@ final class WorkloadRules {
                     problems.add(where + ": envFrom reads Secret '" + ref.path("name").asText() + "', not " + SECRET);
                 }
             }
+        }
+        for (JsonNode volume : workload.path("spec").path("template").path("spec").path("volumes")) {
+            JsonNode secret = volume.path("secret");
+            if (secret.isMissingNode()) {
+                continue;
+            }
+            String where = label + " volume " + volume.path("name").asText();
+            if (!secret.has("items")) {
+                problems.add(where + ": mounts all of Secret '" + secret.path("secretName").asText()
+                        + "'; name the keys it needs (items)");
+            }
+            for (JsonNode item : secret.path("items")) {
+                secretKey(where, owner, secret.path("secretName").asText(), item.path("key").asText(), problems);
+            }
+        }
+    }
+
+    /** Whether the workload {@code owner} may read this key of this Secret. */
+    private static void secretKey(String where, String owner, String secret, String key, List<String> problems) {
+        if (secret.equals(KAFKA_CLUSTER_CA_SECRET)) {
+            return;
+        }
+        if (secret.startsWith(KAFKA_USER_SECRET_PREFIX)) {
+            if (!secret.equals(KAFKA_USER_SECRET_PREFIX + owner)) {
+                problems.add(where + " reads Secret '" + secret + "', another workload's Kafka login");
+            }
+            return;
+        }
+        if (!secret.equals(SECRET)) {
+            problems.add(where + " reads Secret '" + secret + "', not " + SECRET);
+            return;
+        }
+        if (key.startsWith(REDIS_PASSWORD_KEY_PREFIX) && !owner.equals(REDIS)
+                && !key.equals(REDIS_PASSWORD_KEY_PREFIX + owner)) {
+            problems.add(where + " reads " + key + ", another workload's Redis password");
         }
     }
 

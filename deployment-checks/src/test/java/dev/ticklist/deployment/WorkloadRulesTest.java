@@ -25,6 +25,12 @@ class WorkloadRulesTest {
                           valueFrom: {secretKeyRef: {name: ticklist-secrets, key: identity-public-key}}
                         - name: TICKLIST_IDENTITY_PRIVATE_KEY
                           valueFrom: {secretKeyRef: {name: ticklist-gateway-identity, key: identity-private-key}}
+                        - name: SPRING_DATA_REDIS_PASSWORD
+                          valueFrom: {secretKeyRef: {name: ticklist-secrets, key: redis-password-gateway}}
+                        - name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+                          valueFrom: {secretKeyRef: {name: kafka-user-gateway, key: sasl.jaas.config}}
+                        - name: SPRING_KAFKA_SSL_TRUST_STORE_CERTIFICATES
+                          valueFrom: {secretKeyRef: {name: ticklist-cluster-ca-cert, key: ca.crt}}
                       livenessProbe: {httpGet: {path: /live, port: http}}
                       readinessProbe: {httpGet: {path: /ready, port: 8080}}
                       resources: {requests: {cpu: 100m, memory: 256Mi}}
@@ -47,16 +53,40 @@ class WorkloadRulesTest {
         assertThat(problems(SAFE.replace("{runAsNonRoot: true}", "{runAsUser: 0}")))
                 .containsExactly("Deployment gateway container gateway: runAsNonRoot must be true (container or pod securityContext)",
                         "Deployment gateway container gateway: runAsUser is 0 (root)");
-        assertThat(problems(SAFE.replace("name: ticklist-secrets", "name: gateway-secrets")))
+        assertThat(problems(SAFE.replace("name: ticklist-secrets, key: identity", "name: gateway-secrets, key: identity")))
                 .containsExactly("Deployment gateway container gateway: env TICKLIST_IDENTITY_PUBLIC_KEY reads Secret"
                         + " 'gateway-secrets', not ticklist-secrets");
         assertThat(problems(SAFE.replace("name: gateway}", "name: checklist-service}")
-                .replace("- name: gateway\n", "- name: checklist-service\n")))
+                .replace("- name: gateway\n", "- name: checklist-service\n")
+                .replace("redis-password-gateway", "redis-password-checklist-service")
+                .replace("kafka-user-gateway", "kafka-user-checklist-service")))
                 .containsExactly("Deployment checklist-service container checklist-service: only the gateway may hold"
                         + " TICKLIST_IDENTITY_PRIVATE_KEY");
         assertThat(problems(SAFE.replace("port: http}", "port: web}")))
                 .containsExactly("Deployment gateway container gateway: livenessProbe.httpGet.port 'web' is no port"
                         + " name of the container [http]");
+    }
+
+    @Test
+    void aWorkloadReadsOnlyItsOwnKafkaLoginAndRedisPassword() {
+        assertThat(problems(SAFE.replace("name: kafka-user-gateway", "name: kafka-user-progress-service")))
+                .containsExactly("Deployment gateway container gateway: env SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"
+                        + " reads Secret 'kafka-user-progress-service', another workload's Kafka login");
+        assertThat(problems(SAFE.replace("key: redis-password-gateway", "key: redis-password-progress-service")))
+                .containsExactly("Deployment gateway container gateway: env SPRING_DATA_REDIS_PASSWORD reads"
+                        + " redis-password-progress-service, another workload's Redis password");
+        String volumes = """
+                      volumes:
+                        - name: passwords
+                          secret:
+                            secretName: ticklist-secrets
+                            items: [{key: redis-password-progress-service, path: p}]
+                        - name: everything
+                          secret: {secretName: ticklist-secrets}
+                """;
+        assertThat(problems(SAFE + volumes)).containsExactly(
+                "Deployment gateway volume passwords reads redis-password-progress-service, another workload's Redis password",
+                "Deployment gateway volume everything: mounts all of Secret 'ticklist-secrets'; name the keys it needs (items)");
     }
 
     @Test
