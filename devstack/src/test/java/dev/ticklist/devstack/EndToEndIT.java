@@ -267,6 +267,23 @@ class EndToEndIT {
         }
     }
 
+    /**
+     * Every metric the alert rules and the Grafana dashboard query is served. JUnit runs nested
+     * classes after the methods above, which route requests and deliver a webhook: the meters
+     * registered at first use exist by then.
+     */
+    @Nested
+    class Observability {
+
+        @Test
+        void everyMetricTheAlertsAndTheDashboardQueryIsServed() {
+            var managementUrls = stack.services().stream().map(ServiceProcess::managementUrl).toList();
+            // Micrometer adds a Kafka client's metrics of a partition or topic it began to use at its next refresh, once a minute.
+            await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                    ObservabilityQueries.assertEveryQueriedMetricIsServed(Stack.projectRoot(), managementUrls));
+        }
+    }
+
     /** The learner's Entry level, or null while the enrolment is not applied yet (no checklist). */
     private static JsonNode entryLevel(JsonHttp api) {
         var progress = api.get("/api/v1/progress/learners/ada").json();
