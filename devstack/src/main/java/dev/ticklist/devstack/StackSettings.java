@@ -9,10 +9,13 @@ import java.util.Map;
 /**
  * Where the stack's parts listen and the secrets they share. Secrets are made fresh for every
  * run: nothing in the repository is a usable credential.
+ *
+ * @param traceExport where every span is sent (an OTLP/HTTP traces URL), or null: traces stay
+ *                    in the log lines' trace ids, sampled and exported as the environment says
  */
 record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPort,
                      int gatewayPort, int checklistPort, int progressPort, int notificationPort,
-                     IdentityKeyPair identityKeys, String adminKey, String webhookEncryptionKey) {
+                     IdentityKeyPair identityKeys, String adminKey, String webhookEncryptionKey, String traceExport) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,7 +23,14 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
                                           int gatewayPort, int checklistPort, int progressPort, int notificationPort) {
         return new StackSettings(kafkaBootstrapServers, redisHost, redisPort,
                 gatewayPort, checklistPort, progressPort, notificationPort,
-                IdentityKeyPair.generate(), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)));
+                IdentityKeyPair.generate(), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)),
+                null);
+    }
+
+    /** The same stack recording every trace and sending its spans to {@code otlpTracesUrl} at once. */
+    StackSettings tracedTo(String otlpTracesUrl) {
+        return new StackSettings(kafkaBootstrapServers, redisHost, redisPort, gatewayPort, checklistPort, progressPort,
+                notificationPort, identityKeys, adminKey, webhookEncryptionKey, otlpTracesUrl);
     }
 
     /** The environment of one service: the gateway alone gets the identity's private key. */
@@ -46,6 +56,11 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
         env.put("CHECKLIST_SERVICE_URL", "http://127.0.0.1:" + checklistPort);
         env.put("PROGRESS_SERVICE_URL", "http://127.0.0.1:" + progressPort);
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + notificationPort);
+        if (traceExport != null) {
+            env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+            env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traceExport);
+            env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "100ms");
+        }
         return env;
     }
 

@@ -1,14 +1,14 @@
 package dev.ticklist.devstack;
 
-import dev.ticklist.testsupport.process.ServiceProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
-import dev.ticklist.testsupport.openapi.OpenApiLint;
 import dev.ticklist.testsupport.local.FreePorts;
+import dev.ticklist.testsupport.openapi.OpenApiLint;
+import dev.ticklist.testsupport.process.ServiceProcess;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,16 +21,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,7 @@ class EndToEndIT {
     static StackSettings settings;
     static Stack stack;
     static HttpServer receiver;
+    static TraceCollector traces;
     static final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
 
     record ReceivedWebhook(String id, String timestamp, String signature, String body) {
@@ -54,8 +57,10 @@ class EndToEndIT {
     @BeforeAll
     static void startEverything() throws Exception {
         var infrastructure = Infrastructure.shared();
+        traces = TraceCollector.start();
         settings = StackSettings.withFreshSecrets(infrastructure.kafkaBootstrapServers(), infrastructure.redisHost(),
-                infrastructure.redisPort(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                infrastructure.redisPort(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
+                .tracedTo(traces.tracesUrl());
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
             var headers = exchange.getRequestHeaders();
@@ -77,6 +82,9 @@ class EndToEndIT {
         }
         if (receiver != null) {
             receiver.stop(0);
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -134,6 +142,19 @@ class EndToEndIT {
         assertThat(payload.get("type").asString()).isEqualTo("dev.ticklist.level.completed.v1");
         assertThat(payload.get("data").get("learnerId").asString()).isEqualTo("ada");
         assertThat(payload.get("data").get("levelId").asString()).isEqualTo("entry");
+
+        // One trace from the request that finished the level to the webhook it caused.
+        var delivery = await("the webhook's span exported").atMost(Duration.ofSeconds(10)).until(
+                () -> traces.spans().stream().filter(span -> span.name().equals("webhook deliver")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        await("every span of the trace exported").atMost(Duration.ofSeconds(10)).until(
+                () -> traces.trace(delivery.traceId()).stream().map(TraceCollector.CollectedSpan::service)
+                        .collect(Collectors.toSet()),
+                services -> services.containsAll(List.of("gateway", "checklist-service", "progress-service",
+                        "notification-service")));
+        System.out.println("the trace of the tick that finished the level:\n" + traces.render(delivery.traceId()));
+        assertThat(traces.trace(delivery.traceId())).extracting(TraceCollector.CollectedSpan::name)
+                .contains("learner-activity apply", "milestone queue", "webhook deliver");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
@@ -113,6 +114,36 @@ class EventContractTest {
 
         assertThatThrownBy(() -> deserializer.deserialize("t", new RecordHeaders(), "{}".getBytes()))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("not a CloudEvent");
+    }
+
+    @Test
+    void theTraceContextTravelsInTheW3cTraceparentHeaderAndABrokenOneIsDroppedNotFatal() {
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var deserializer = new EventEnvelopeDeserializer();
+        var ticked = new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression");
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var headers = new RecordHeaders();
+        var traced = new EventEnvelope<>("e1", "/t", Instant.parse("2026-12-07T08:00:00Z"), ticked, traceparent);
+
+        byte[] data = serializer.serialize("t", headers, traced);
+
+        assertThat(headers.lastHeader("traceparent").value()).asString().isEqualTo(traceparent);
+        assertThat(deserializer.deserialize("t", headers, data)).isEqualTo(traced);
+        assertThat(TraceParent.isSampled(traceparent)).isTrue();
+        assertThat(TraceParent.traceId(traceparent)).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+
+        // Serialising again without a trace leaves no stale header behind.
+        serializer.serialize("t", headers, traced.withTraceparent(null));
+        assertThat(headers.lastHeader("traceparent")).isNull();
+
+        for (String broken : List.of("01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "00-00000000000000000000000000000000-b7ad6b7169203331-01", "00-xyz", "")) {
+            headers.remove("traceparent");
+            headers.add("traceparent", broken.getBytes(StandardCharsets.UTF_8));
+            assertThat(deserializer.deserialize("t", headers, data).traceparent()).as(broken).isNull();
+        }
+        assertThatThrownBy(() -> traced.withTraceparent("00-xyz")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private JsonSchema schemaOf(TicklistEvent event) throws IOException {

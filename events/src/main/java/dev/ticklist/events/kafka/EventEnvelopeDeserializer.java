@@ -3,10 +3,13 @@ package dev.ticklist.events.kafka;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.EventTypes;
 import dev.ticklist.events.TicklistEvent;
+import dev.ticklist.events.TraceParent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -32,7 +35,7 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
         var attributes = BinaryModeAttributes.read(headers);
         if (attributes != null) {
             return new EventEnvelope<>(attributes.id(), attributes.source(), attributes.time(),
-                    payloadOf(attributes.type(), attributes.id(), data));
+                    payloadOf(attributes.type(), attributes.id(), data), traceparentOf(headers));
         }
         CloudEvent event;
         try {
@@ -40,7 +43,17 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
         } catch (RuntimeException e) {
             throw new SerializationException("not a CloudEvent: " + e.getMessage(), e);
         }
-        return toEnvelope(event);
+        return toEnvelope(event).withTraceparent(traceparentOf(headers));
+    }
+
+    /** The record's trace context; a malformed one is dropped: tracing never makes an event unreadable. */
+    private static String traceparentOf(Headers headers) {
+        Header header = headers.lastHeader(TraceParent.HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8);
+        return TraceParent.isWellFormed(value) ? value : null;
     }
 
     static EventEnvelope<?> toEnvelope(CloudEvent event) {

@@ -1,16 +1,21 @@
 package dev.ticklist.events.kafka;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.TraceParent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Writes an event as a CloudEvent in Kafka binary content mode: {@code ce_*} headers, JSON data. */
+/**
+ * Writes an event as a CloudEvent in Kafka binary content mode: {@code ce_*} headers, JSON data,
+ * and its trace context, if any, in the W3C {@code traceparent} header every Kafka tracer reads.
+ */
 public class EventEnvelopeSerializer implements Serializer<EventEnvelope<?>> {
 
     private final CloudEventSerializer cloudEvents = new CloudEventSerializer();
@@ -39,6 +44,11 @@ public class EventEnvelopeSerializer implements Serializer<EventEnvelope<?>> {
                 .withDataContentType("application/json")
                 .withData(EventJson.write(envelope.event()))
                 .build();
-        return cloudEvents.serialize(topic, headers, event);
+        byte[] data = cloudEvents.serialize(topic, headers, event);
+        headers.remove(TraceParent.HEADER);
+        if (envelope.traceparent() != null) {
+            headers.add(TraceParent.HEADER, envelope.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        return data;
     }
 }

@@ -13,6 +13,8 @@ import dev.ticklist.notification.signing.SigningSecret;
 import dev.ticklist.notification.signing.WebhookSignature;
 import dev.ticklist.platform.kafka.EventNotPublishedException;
 import dev.ticklist.platform.kafka.EventPublisher;
+import dev.ticklist.platform.tracing.EventTraces;
+import io.micrometer.tracing.Span;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,9 +50,12 @@ class WebhookDelivery {
     private final Clock clock;
     private final RetrySchedule schedule;
     private final Duration disableAfterFailing;
+    private final EventTraces traces;
 
     WebhookDelivery(WebhookUrlGuard guard, WebhookSender sender, SecretCipher cipher, EventPublisher publisher,
-                    DeliveryClaims claims, DeliveryMetrics metrics, Clock clock, WebhookProperties properties) {
+                    DeliveryClaims claims, DeliveryMetrics metrics, Clock clock, WebhookProperties properties,
+                    EventTraces traces) {
+        this.traces = traces;
         this.guard = guard;
         this.sender = sender;
         this.cipher = cipher;
@@ -62,8 +67,26 @@ class WebhookDelivery {
         this.disableAfterFailing = properties.disableAfterFailing();
     }
 
-    /** Makes the attempt and records it; returns what the receiver answered. */
+    /** Makes the attempt and records it, in the milestone's trace; returns what the receiver answered. */
     AttemptResult attempt(DueMessage message, WebhookEndpoint endpoint) {
+        Span span = traces.startFor(message.traceparent(), "webhook deliver");
+        if (span == null) {
+            return attemptInTrace(message, endpoint);
+        }
+        span.tag("ticklist.webhook.attempt", message.attempt());
+        try (var scope = traces.inScope(span)) {
+            AttemptResult result = attemptInTrace(message, endpoint);
+            span.tag("ticklist.webhook.outcome", result.outcome().tag());
+            return result;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private AttemptResult attemptInTrace(DueMessage message, WebhookEndpoint endpoint) {
         AttemptResult result = send(message, endpoint);
         Instant finished = clock.instant();
         Optional<Instant> next = result.delivered() || result.gone() ? Optional.empty()

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param attempt  the number of the attempt to make, from 1
  * @param payload  the JSON body every attempt sends
+ * @param traceparent the trace of the milestone it tells of, continued by each attempt (null: none)
  */
 public record DueMessage(
         String organisationId,
@@ -15,7 +16,8 @@ public record DueMessage(
         int attempt,
         Instant dueAt,
         Instant createdAt,
-        String payload) {
+        String payload,
+        String traceparent) {
 
     /** Names the message across organisations and endpoints. */
     public String key() {

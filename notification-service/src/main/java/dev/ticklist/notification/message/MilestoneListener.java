@@ -1,16 +1,18 @@
 package dev.ticklist.notification.message;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
 import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookEvent;
-import dev.ticklist.events.Topics;
 import dev.ticklist.notification.endpoint.WebhookEndpoint;
 import dev.ticklist.notification.endpoint.WebhookEndpoints;
-import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.TopicFollower;
+import dev.ticklist.platform.tracing.BatchTraces;
+import dev.ticklist.platform.tracing.EventTraces;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +38,15 @@ class MilestoneListener {
     private final WebhookMessages messages;
     private final TopicFollower<WebhookEvent> follower;
     private final EventPublisher publisher;
+    private final EventTraces traces;
 
     MilestoneListener(WebhookEndpoints endpoints, WebhookMessages messages, TopicFollower<WebhookEvent> follower,
-                      EventPublisher publisher) {
+                      EventPublisher publisher, EventTraces traces) {
         this.endpoints = endpoints;
         this.messages = messages;
         this.follower = follower;
         this.publisher = publisher;
+        this.traces = traces;
     }
 
     // Started by MilestoneListenerStarter once the endpoints follower runs.
@@ -63,7 +67,8 @@ class MilestoneListener {
             throw new PoisonEventException(
                     envelope.type() + " is not a milestone; it has no place on " + record.topic());
         }
-        return new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone);
+        return new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(), milestone,
+                envelope.traceparent());
     }
 
     /**
@@ -72,6 +77,17 @@ class MilestoneListener {
      */
     private void queueForSubscribers(List<EventEnvelope<MilestoneEvent>> milestones) {
         var present = milestones.stream().filter(Objects::nonNull).toList();
+        try (var batchTraces = BatchTraces.open(traces, "milestone queue", present)) {
+            try {
+                queueForSubscribers(present, batchTraces);
+            } catch (RuntimeException e) {
+                batchTraces.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void queueForSubscribers(List<EventEnvelope<MilestoneEvent>> present, BatchTraces batchTraces) {
         present.stream().map(milestone -> milestone.event().organisationId()).distinct()
                 .forEach(this::awaitEndpointsOf);
         var queued = new ArrayList<Identified<WebhookEvent>>();
@@ -81,7 +97,8 @@ class MilestoneListener {
                 WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
                 // Known: read again, queued before. Twice in one poll: the fold keeps the first.
                 if (!messages.isKnown(organisationId, message.id())) {
-                    queued.add(message.queuedFor(organisationId, endpoint.id()));
+                    queued.add(message.queuedFor(organisationId, endpoint.id())
+                            .continuing(batchTraces.traceparentFor(milestone.event().key())));
                 }
             }
         }

@@ -51,7 +51,7 @@ public class WebhookMessages {
         WebhookEvent event = envelope.event();
         Organisation organisation = organisations.computeIfAbsent(event.organisationId(), id -> new Organisation());
         switch (event) {
-            case WebhookMessageQueued queued -> organisation.queue(queued, envelope.time());
+            case WebhookMessageQueued queued -> organisation.queue(queued, envelope.time(), envelope.traceparent());
             case WebhookDeliveryAttemptedV2 attempted -> organisation.record(attempted, envelope.time());
             case WebhookMessageRetryRequested retry -> organisation.retry(retry, envelope.time());
             case WebhookEndpointDeleted deleted -> organisation.delete(deleted.endpointId());
@@ -116,19 +116,21 @@ public class WebhookMessages {
     private static final class Message {
         final WebhookMessageQueued queued;
         final Instant createdAt;
+        final String traceparent;
         final List<AttemptView> attempts = new ArrayList<>();
         MessageStatus status = MessageStatus.PENDING;
         Instant nextAttemptAt;
 
-        Message(WebhookMessageQueued queued, Instant createdAt, Instant firstAttemptAt) {
+        Message(WebhookMessageQueued queued, Instant createdAt, Instant firstAttemptAt, String traceparent) {
             this.queued = queued;
             this.createdAt = createdAt;
+            this.traceparent = traceparent;
             this.nextAttemptAt = firstAttemptAt;
         }
 
         DueMessage due() {
             return new DueMessage(queued.organisationId(), queued.endpointId(), queued.messageId(),
-                    attempts.size() + 1, nextAttemptAt, createdAt, queued.payload());
+                    attempts.size() + 1, nextAttemptAt, createdAt, queued.payload(), traceparent);
         }
 
         MessageView view() {
@@ -144,11 +146,11 @@ public class WebhookMessages {
         /** Per endpoint, message ids in the order they finished: the log forgets from the front. */
         private final Map<String, ArrayDeque<String>> finishedOrder = new HashMap<>();
 
-        synchronized void queue(WebhookMessageQueued queued, Instant at) {
+        synchronized void queue(WebhookMessageQueued queued, Instant at, String traceparent) {
             if (deletedEndpoints.contains(queued.endpointId()) || !known.add(queued.messageId())) {
                 return; // queued twice (a milestone read again), or raced a deletion
             }
-            var message = new Message(queued, at, at.plus(firstWait));
+            var message = new Message(queued, at, at.plus(firstWait), traceparent);
             var log = byEndpoint.computeIfAbsent(queued.endpointId(), id -> new LinkedHashMap<>());
             log.put(queued.messageId(), message);
             schedule(message);

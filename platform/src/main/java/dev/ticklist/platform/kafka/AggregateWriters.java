@@ -5,6 +5,7 @@ import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
+import dev.ticklist.platform.tracing.EventTraces;
 import dev.ticklist.platform.web.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,13 +50,15 @@ public class AggregateWriters implements AutoCloseable {
     private final String service;
     private final String source;
     private final Clock clock;
+    private final EventTraces traces;
     private final Map<String, Writer> writers = new ConcurrentHashMap<>();
 
-    public AggregateWriters(Map<String, Object> producerConfig, String service, Clock clock) {
+    public AggregateWriters(Map<String, Object> producerConfig, String service, Clock clock, EventTraces traces) {
         this.producerConfig = Map.copyOf(producerConfig);
         this.service = service;
         this.source = "/ticklist/" + service;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** The events a command decided, to be committed together. */
@@ -70,9 +73,10 @@ public class AggregateWriters implements AutoCloseable {
 
         /** Adds facts in order; their order within a key is kept. */
         public <E extends TicklistEvent> void addAll(Topic<? super E> topic, List<Identified<E>> events) {
+            String traceparent = traces.current();
             for (Identified<E> identified : events) {
                 records.add(new ProducerRecord<>(topic.name(), identified.event().key(),
-                        new EventEnvelope<>(identified.id(), source, clock.instant(), identified.event())));
+                        new EventEnvelope<>(identified.id(), source, clock.instant(), identified.event(), traceparent)));
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.ticklist.platform.kafka;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
+import dev.ticklist.events.Topics;
+import dev.ticklist.platform.tracing.EventTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +31,17 @@ public class EventPublisher {
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventTraces traces;
 
     public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> template, String serviceName, Clock clock,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, EventTraces traces) {
         this.template = template;
         this.source = "/ticklist/" + serviceName;
         this.clock = clock;
         this.meters = meters;
+        this.traces = traces;
+        // At zero from the start, so an alert sees the first failure as an increase.
+        Topics.writtenBy(serviceName).forEach(topic -> EventMetrics.publishFailed(meters, topic.name()));
     }
 
     /** Publishes a new fact under a fresh id. */
@@ -60,9 +66,11 @@ public class EventPublisher {
 
     private <E extends TicklistEvent> List<EventPosition> sendAndAwait(Topic<? super E> topic, List<Identified<E>> events) {
         var sends = new ArrayList<CompletableFuture<SendResult<String, EventEnvelope<?>>>>();
+        String current = traces.current();
         for (Identified<E> identified : events) {
             Instant time = identified.time() != null ? identified.time() : clock.instant();
-            var envelope = new EventEnvelope<>(identified.id(), source, time, identified.event());
+            String traceparent = identified.traceparent() != null ? identified.traceparent() : current;
+            var envelope = new EventEnvelope<>(identified.id(), source, time, identified.event(), traceparent);
             sends.add(template.send(topic.name(), identified.event().key(), envelope));
         }
         var positions = new ArrayList<EventPosition>();
@@ -89,13 +97,23 @@ public class EventPublisher {
     }
 
     /**
-     * An event with the id it is published under, and the time it happened if that was before
-     * now (an imported tick); the record's own timestamp stays the time it was written.
+     * An event with the id it is published under, the time it happened if that was before now
+     * (an imported tick; the record's own timestamp stays the time it was written), and the trace
+     * it continues if not the current one (an event caused by another).
      */
-    public record Identified<E extends TicklistEvent>(String id, E event, Instant time) {
+    public record Identified<E extends TicklistEvent>(String id, E event, Instant time, String traceparent) {
 
         public Identified(String id, E event) {
-            this(id, event, null);
+            this(id, event, null, null);
+        }
+
+        public Identified(String id, E event, Instant time) {
+            this(id, event, time, null);
+        }
+
+        /** The same event, continuing the trace given (null: the current one). */
+        public Identified<E> continuing(String traceparent) {
+            return new Identified<>(id, event, time, traceparent);
         }
     }
 }

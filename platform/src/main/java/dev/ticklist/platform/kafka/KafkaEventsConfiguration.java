@@ -6,6 +6,7 @@ import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.platform.tracing.EventTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,15 +62,16 @@ public class KafkaEventsConfiguration {
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope<?>> template,
                                   @Value("${spring.application.name}") String serviceName, Clock clock,
-                                  MeterRegistry meters) {
-        return new EventPublisher(template, serviceName, clock, meters);
+                                  MeterRegistry meters, EventTraces traces) {
+        return new EventPublisher(template, serviceName, clock, meters, traces);
     }
 
     /** Commands' one writer per aggregate (invariant 8); its producers are made when first needed. */
     @Bean(destroyMethod = "close")
     AggregateWriters aggregateWriters(KafkaProperties properties,
-                                      @Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new AggregateWriters(properties.buildProducerProperties(), serviceName, clock);
+                                      @Value("${spring.application.name}") String serviceName, Clock clock,
+                                      EventTraces traces) {
+        return new AggregateWriters(properties.buildProducerProperties(), serviceName, clock, traces);
     }
 
     /** Every topic and its dead-letter topic; creating what exists already changes nothing. */

@@ -7,6 +7,7 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.kafka.EventEnvelopeSerializer;
+import dev.ticklist.platform.tracing.EventTraces;
 import dev.ticklist.testsupport.local.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -27,7 +28,8 @@ class EventPublisherTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500),
                 new StringSerializer(), new EventEnvelopeSerializer());
         var meters = new SimpleMeterRegistry();
-        var publisher = new EventPublisher(new KafkaTemplate<>(factory), "test-service", Clock.systemUTC(), meters);
+        var publisher = new EventPublisher(new KafkaTemplate<>(factory), "test-service", Clock.systemUTC(), meters,
+                EventTraces.NONE);
         try {
             assertThatThrownBy(() -> publisher.publish(Topics.LEARNER_ACTIVITY,
                     new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression")))

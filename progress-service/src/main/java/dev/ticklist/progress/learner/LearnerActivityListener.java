@@ -7,6 +7,8 @@ import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
+import dev.ticklist.platform.tracing.BatchTraces;
+import dev.ticklist.platform.tracing.EventTraces;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
@@ -42,10 +44,12 @@ public class LearnerActivityListener {
     private final Counter applied;
     private final Timer eventAge;
     private final Clock clock;
+    private final EventTraces traces;
 
     public LearnerActivityListener(ChecklistStructures structures, LearnerFold fold, LearnerCache cache, Outbox outbox,
                                    ProjectionGenerations generations, LiveProgressPublisher live,
-                                   ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
+                                   ProjectionMarkers markers, MeterRegistry meters, Clock clock, EventTraces traces) {
+        this.traces = traces;
         this.structures = structures;
         this.fold = fold;
         this.cache = cache;
@@ -76,17 +80,22 @@ public class LearnerActivityListener {
 
     private void apply(List<LearnerActivity> activities, List<ConsumerRecord<String, EventEnvelope<?>>> applicable,
                        Consumer<?, ?> consumer) {
-        try {
-            var folded = fold.fold(activities);
-            // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
-            outbox.publish(markers.stillStanding(folded.pending(), applicable, consumer, cache::evictPartitions));
-            if (generations.isServing()) {
-                live.announce(folded.live());
+        var envelopes = applicable.stream().<EventEnvelope<?>>map(ConsumerRecord::value).toList();
+        try (var batchTraces = BatchTraces.open(traces, "learner-activity apply", envelopes)) {
+            try {
+                var folded = fold.fold(activities);
+                // Events caused on state Redis lost meanwhile rest on nothing: their partitions are applied again.
+                outbox.publish(markers.stillStanding(folded.pending(), applicable, consumer, cache::evictPartitions),
+                        batchTraces::traceparentFor);
+                if (generations.isServing()) {
+                    live.announce(folded.live());
+                }
+            } catch (RuntimeException e) {
+                batchTraces.failed(e);
+                // The poll is delivered again: start from what Redis holds, outboxes included.
+                cache.clear();
+                throw e;
             }
-        } catch (RuntimeException e) {
-            // The poll is delivered again: start from what Redis holds, outboxes included.
-            cache.clear();
-            throw e;
         }
         applied.increment(activities.size());
         // From the record's timestamp, when it was written: an imported tick's own time may be years ago.

@@ -1,5 +1,6 @@
 package dev.ticklist.progress.learner;
 
+import dev.ticklist.platform.tracing.EventTraces;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
@@ -36,8 +37,10 @@ class LearnerConfiguration {
     LearnerActivityListener learnerActivityListener(ChecklistStructures structures, LearnerFold fold,
                                                     LearnerCache cache, Outbox outbox,
                                                     ProjectionGenerations generations, LiveProgressPublisher live,
-                                                    ProjectionMarkers markers, MeterRegistry meters, Clock clock) {
-        return new LearnerActivityListener(structures, fold, cache, outbox, generations, live, markers, meters, clock);
+                                                    ProjectionMarkers markers, MeterRegistry meters, Clock clock,
+                                                    EventTraces traces) {
+        return new LearnerActivityListener(structures, fold, cache, outbox, generations, live, markers, meters, clock,
+                traces);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -34,6 +35,15 @@ public class Outbox {
 
     /** @param pending every entry of each outbox named, in order (as the store script returns them) */
     public void publish(List<? extends PendingEvent<?>> pending) {
+        publish(pending, key -> null);
+    }
+
+    /**
+     * @param pending every entry of each outbox named, in order (as the store script returns them)
+     * @param traces  the trace an event of a key continues (null: none); cohort changes, merged
+     *                from many learners' work, continue none
+     */
+    public void publish(List<? extends PendingEvent<?>> pending, Function<String, String> traces) {
         if (pending.isEmpty()) {
             return;
         }
@@ -45,7 +55,7 @@ public class Outbox {
                         cohort -> new ArrayList<>()).add(event);
             } else {
                 byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>())
-                        .add(new Identified<>(event.eventId(), event.event()));
+                        .add(new Identified<>(event.eventId(), event.event()).continuing(traces.apply(event.event().key())));
             }
         }
         // A record stays well under the broker's size limit however large the cohort.
