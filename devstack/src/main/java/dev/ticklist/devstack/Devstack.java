@@ -51,7 +51,7 @@ public final class Devstack {
                         kept.secret("identity-private-key", identity::privateKey)),
                 kept.secret("admin-key", () -> "tka_" + StackSettings.randomText(32)),
                 kept.secret("webhook-encryption-key",
-                        () -> Base64.getEncoder().encodeToString(StackSettings.randomBytes(32))), null);
+                        () -> Base64.getEncoder().encodeToString(StackSettings.randomBytes(32))), null, Map.of());
         // The actuator (health, metrics) apart from the public ports, as in the image and on k8s.
         var managementPorts = new LinkedHashMap<String, Integer>();
         managementPorts.put("gateway", FreePorts.preferred(9180));

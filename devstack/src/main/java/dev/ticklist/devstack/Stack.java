@@ -48,6 +48,12 @@ final class Stack implements AutoCloseable {
                 if (management != null) {
                     env.put("MANAGEMENT_SERVER_PORT", Integer.toString(management));
                 }
+                if (service.getKey().equals("gateway")) {
+                    env.putAll(apiDocumentsOnManagementPorts(managementPorts));
+                } else if (management != null) {
+                    // The service's own API document leaves its service port for the management port.
+                    env.put("SPRINGDOC_USE_MANAGEMENT_PORT", "true");
+                }
                 started.add(ServiceProcess.start(projectRoot, service.getKey(), service.getValue(), env, logDir,
                         jvmOptions));
             }
@@ -59,6 +65,18 @@ final class Stack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Where the gateway reads each service's own API document: on its management port, if it has one. */
+    private static Map<String, String> apiDocumentsOnManagementPorts(Map<String, Integer> managementPorts) {
+        var env = new HashMap<String, String>();
+        managementPorts.forEach((service, port) -> {
+            if (!service.equals("gateway")) {
+                String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_API_DOCS_URL";
+                env.put(variable, "http://127.0.0.1:" + port + "/actuator/openapi");
+            }
+        });
+        return env;
     }
 
     List<ServiceProcess> services() {

@@ -12,10 +12,13 @@ import java.util.Map;
  *
  * @param traceExport where every span is sent (an OTLP/HTTP traces URL), or null: traces stay
  *                    in the log lines' trace ids, sampled and exported as the environment says
+ * @param logins      per service, the variables it logs in to Kafka and Redis with where they
+ *                    ask for it (none: the local stack's broker and Redis trust loopback)
  */
 record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPort,
                      int gatewayPort, int checklistPort, int progressPort, int notificationPort,
-                     IdentityKeyPair identityKeys, String adminKey, String webhookEncryptionKey, String traceExport) {
+                     IdentityKeyPair identityKeys, String adminKey, String webhookEncryptionKey, String traceExport,
+                     Map<String, Map<String, String>> logins) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,13 +27,19 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
         return new StackSettings(kafkaBootstrapServers, redisHost, redisPort,
                 gatewayPort, checklistPort, progressPort, notificationPort,
                 IdentityKeyPair.generate(), "tka_" + randomText(32), Base64.getEncoder().encodeToString(randomBytes(32)),
-                null);
+                null, Map.of());
     }
 
     /** The same stack recording every trace and sending its spans to {@code otlpTracesUrl} at once. */
     StackSettings tracedTo(String otlpTracesUrl) {
         return new StackSettings(kafkaBootstrapServers, redisHost, redisPort, gatewayPort, checklistPort, progressPort,
-                notificationPort, identityKeys, adminKey, webhookEncryptionKey, otlpTracesUrl);
+                notificationPort, identityKeys, adminKey, webhookEncryptionKey, otlpTracesUrl, logins);
+    }
+
+    /** The same stack on a broker of its own ({@code bootstrapServers}), each service logging in as {@code logins} say. */
+    StackSettings loggingIn(String bootstrapServers, Map<String, Map<String, String>> logins) {
+        return new StackSettings(bootstrapServers, redisHost, redisPort, gatewayPort, checklistPort, progressPort,
+                notificationPort, identityKeys, adminKey, webhookEncryptionKey, traceExport, Map.copyOf(logins));
     }
 
     /** The environment of one service: the gateway alone gets the identity's private key. */
@@ -39,6 +48,7 @@ record StackSettings(String kafkaBootstrapServers, String redisHost, int redisPo
         if (service.equals("gateway")) {
             env.put("TICKLIST_IDENTITY_PRIVATE_KEY", identityKeys.privateKey());
         }
+        env.putAll(logins.getOrDefault(service, Map.of()));
         return env;
     }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
 import dev.ticklist.testsupport.local.FreePorts;
+import dev.ticklist.testsupport.local.LocalKafkaBroker;
 import dev.ticklist.testsupport.openapi.OpenApiLint;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.net.InetAddress;
@@ -19,14 +20,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,6 +60,8 @@ class EndToEndIT {
     static Stack stack;
     static HttpServer receiver;
     static TraceCollector traces;
+    static DeployedKafka kafka;
+    static DeployedRedisUsers redisUsers;
     static final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
 
     record ReceivedWebhook(String id, String timestamp, String signature, String body) {
@@ -58,9 +71,21 @@ class EndToEndIT {
     static void startEverything() throws Exception {
         var infrastructure = Infrastructure.shared();
         traces = TraceCollector.start();
+        Path root = Stack.projectRoot();
+        // Kafka and Redis as the Docker stack secures them: every service logs in as itself.
+        kafka = DeployedKafka.start(root);
+        redisUsers = DeployedRedisUsers.add(root, infrastructure.redisHost(), infrastructure.redisPort(),
+                DeployedKafka.SERVICES);
+        var logins = new HashMap<String, Map<String, String>>();
+        for (String service : DeployedKafka.SERVICES) {
+            var login = new HashMap<>(kafka.environment(service));
+            login.putAll(redisUsers.environment(service));
+            logins.put(service, login);
+        }
         settings = StackSettings.withFreshSecrets(infrastructure.kafkaBootstrapServers(), infrastructure.redisHost(),
                 infrastructure.redisPort(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
-                .tracedTo(traces.tracesUrl());
+                .tracedTo(traces.tracesUrl())
+                .loggingIn(kafka.bootstrapServers(), logins);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks", exchange -> {
             var headers = exchange.getRequestHeaders();
@@ -71,8 +96,13 @@ class EndToEndIT {
             exchange.close();
         });
         receiver.start();
-        Path root = Stack.projectRoot();
-        stack = Stack.start(root, settings, root.resolve("devstack/target/e2e-logs"));
+        // Management ports apart, as in the images and the local stack.
+        var managementPorts = new HashMap<String, Integer>();
+        for (String service : DeployedKafka.SERVICES) {
+            managementPorts.put(service, FreePorts.next());
+        }
+        stack = Stack.start(root, settings, root.resolve("devstack/target/e2e-logs"), ServiceProcess.FAST_START,
+                managementPorts);
     }
 
     @AfterAll
@@ -85,6 +115,12 @@ class EndToEndIT {
         }
         if (traces != null) {
             traces.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (redisUsers != null) {
+            redisUsers.close();
         }
     }
 
@@ -196,6 +232,40 @@ class EndToEndIT {
     }
 
     @Test
+    void kafkaTakesAnAccessEventOnlyFromTheGatewayLoggedInAsItself() {
+        var record = new ProducerRecord<>("ticklist.access", "org_forged", "an api-key.issued of one's own making");
+
+        var anonymous = new Properties();
+        anonymous.put("bootstrap.servers", kafka.bootstrapServers());
+        assertThat(sendFails(anonymous, record)).as("no login").isInstanceOf(TimeoutException.class);
+
+        var wrongPassword = kafka.clientConfig("gateway");
+        wrongPassword.put("sasl.jaas.config", LocalKafkaBroker.scramLogin("gateway", "guessed"));
+        assertThat(sendFails(wrongPassword, record)).as("the gateway's name, a guessed password")
+                .isInstanceOf(SaslAuthenticationException.class);
+
+        for (String service : List.of("checklist-service", "progress-service", "notification-service")) {
+            assertThat(sendFails(kafka.clientConfig(service), record)).as(service + "'s own login")
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    /** What sending {@code record} with {@code config} failed with (the cause, if it came through the future). */
+    private static Throwable sendFails(Properties config, ProducerRecord<String, String> record) {
+        config.put("max.block.ms", "3000");
+        config.put("delivery.timeout.ms", "5000");
+        config.put("request.timeout.ms", "3000");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+            throw new AssertionError("the broker took " + record + " from " + config.get("sasl.jaas.config"));
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    @Test
     void theGatewayIsTheOnlyWayIn() {
         var noKey = JsonHttp.at(settings.gatewayUrl()).get("/api/v1/checklists");
         assertThat(noKey.status()).isEqualTo(401);
@@ -213,16 +283,31 @@ class EndToEndIT {
     }
 
     @Test
-    void everyServiceReportsLivenessReadinessAndPrometheusMetrics() throws Exception {
+    void everyServiceReportsLivenessReadinessAndPrometheusMetricsOnItsManagementPortOnly() throws Exception {
         var http = HttpClient.newHttpClient();
         for (ServiceProcess service : stack.services()) {
             for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-                var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + probe)).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + probe)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(service.name() + probe).isEqualTo(200);
                 assertThat(response.body()).contains("\"UP\"");
             }
-            var metrics = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).build(),
+            // Health, metrics and the service's own API document: none on the port it serves on.
+            for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/openapi", "/v3/api-docs")) {
+                if (service.name().equals("gateway") && path.equals("/v3/api-docs")) {
+                    continue; // the whole API's document, public by design
+                }
+                var response = http.send(HttpRequest.newBuilder(URI.create(service.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(service.name() + "'s service port, " + path).isIn(401, 404);
+            }
+            if (!service.name().equals("gateway")) {
+                var document = http.send(HttpRequest.newBuilder(
+                        URI.create(service.managementUrl() + "/actuator/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(document.statusCode()).as(service.name() + "'s own API document").isEqualTo(200);
+                assertThat(document.body()).contains("\"openapi\"", "/api/v1/");
+            }
+            var metrics = http.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).as(service.name()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"" + service.name() + "\"");

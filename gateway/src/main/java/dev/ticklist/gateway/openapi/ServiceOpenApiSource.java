@@ -7,7 +7,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A service's own OpenAPI document, at {@value #PATH} (springdoc; public on every service). */
+/**
+ * A service's own OpenAPI document (springdoc): on its management port's {@code /actuator/openapi}
+ * where it has one, never on a port clients could reach; else at {@value #PATH} of its service port.
+ */
 public final class ServiceOpenApiSource implements OpenApiSource {
 
     public static final String PATH = "/v3/api-docs";
@@ -16,12 +19,13 @@ public final class ServiceOpenApiSource implements OpenApiSource {
     static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
     private final String name;
+    private final URI documentUrl;
     private final WebClient service;
 
-    public ServiceOpenApiSource(String name, URI baseUrl, WebClient.Builder webClients) {
+    public ServiceOpenApiSource(String name, URI documentUrl, WebClient.Builder webClients) {
         this.name = name;
+        this.documentUrl = documentUrl;
         this.service = webClients.clone()
-                .baseUrl(baseUrl.toString())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_DOCUMENT_BYTES))
                 .build();
     }
@@ -34,11 +38,11 @@ public final class ServiceOpenApiSource implements OpenApiSource {
     @Override
     public Mono<ObjectNode> document(ServerHttpRequest request) {
         return service.get()
-                .uri(PATH)
+                .uri(documentUrl)
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .bodyToMono(String.class)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException(name + " answered " + PATH + " with nothing")))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(name + " answered " + documentUrl + " with nothing")))
                 .map(OpenApiJson::read);
     }
 }

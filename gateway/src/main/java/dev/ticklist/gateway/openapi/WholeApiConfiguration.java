@@ -1,6 +1,5 @@
 package dev.ticklist.gateway.openapi;
 
-import dev.ticklist.gateway.GatewayProperties;
 import java.time.Clock;
 import java.util.List;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
@@ -19,20 +18,20 @@ class WholeApiConfiguration {
 
     @Bean
     @Order(10)
-    OpenApiSource checklistServiceOpenApi(WebClient.Builder webClients, GatewayProperties properties) {
-        return new ServiceOpenApiSource("checklist-service", properties.checklistUrl(), webClients);
+    OpenApiSource checklistServiceOpenApi(WebClient.Builder webClients, OpenApiProperties properties) {
+        return new ServiceOpenApiSource("checklist-service", properties.checklistDocument(), webClients);
     }
 
     @Bean
     @Order(20)
-    OpenApiSource progressServiceOpenApi(WebClient.Builder webClients, GatewayProperties properties) {
-        return new ServiceOpenApiSource("progress-service", properties.progressUrl(), webClients);
+    OpenApiSource progressServiceOpenApi(WebClient.Builder webClients, OpenApiProperties properties) {
+        return new ServiceOpenApiSource("progress-service", properties.progressDocument(), webClients);
     }
 
     @Bean
     @Order(30)
-    OpenApiSource notificationServiceOpenApi(WebClient.Builder webClients, GatewayProperties properties) {
-        return new ServiceOpenApiSource("notification-service", properties.notificationUrl(), webClients);
+    OpenApiSource notificationServiceOpenApi(WebClient.Builder webClients, OpenApiProperties properties) {
+        return new ServiceOpenApiSource("notification-service", properties.notificationDocument(), webClients);
     }
 
     @Bean

@@ -77,9 +77,10 @@ class WholeApiDocumentTest {
         server.start();
         String up = "http://127.0.0.1:" + server.getAddress().getPort();
         var whole = wholeApi(
-                new ServiceOpenApiSource("checklist-service", URI.create("http://127.0.0.1:" + closedPort()), WebClient.builder()),
-                new ServiceOpenApiSource("progress-service", URI.create(up), WebClient.builder()),
-                new ServiceOpenApiSource("notification-service", URI.create(up + "/other"), WebClient.builder()));
+                new ServiceOpenApiSource("checklist-service", URI.create("http://127.0.0.1:" + closedPort() + "/v3/api-docs"),
+                        WebClient.builder()),
+                new ServiceOpenApiSource("progress-service", URI.create(up + "/v3/api-docs"), WebClient.builder()),
+                new ServiceOpenApiSource("notification-service", URI.create(up + "/other/v3/api-docs"), WebClient.builder()));
 
         var assembled = whole.document(null).block(Duration.ofSeconds(5));
 

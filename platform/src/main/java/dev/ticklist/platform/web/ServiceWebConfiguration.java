@@ -85,7 +85,8 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                                "/actuator/prometheus", "/actuator/openapi", "/actuator/openapi/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/internal/**").hasAuthority(Scope.PLATFORM.authority())
                         .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**")

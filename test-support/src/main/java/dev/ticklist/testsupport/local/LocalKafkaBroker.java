@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -61,6 +63,45 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Whether {@code dataDir} holds a broker's data from an earlier run. */
     public static boolean holdsData(Path dataDir) {
         return Files.isRegularFile(dataDir.resolve("meta.properties"));
+    }
+
+    /**
+     * A broker on a deployment's own settings (its {@code server.properties}: listeners'
+     * security, authorizer, super users), moved to loopback ports and a temporary directory: its
+     * inter-broker listener on a free port, which clients use, and its controller on another.
+     * Like the deployment's start script, it formats the storage with the broker's SCRAM-SHA-512
+     * user {@code admin} and logs in with it between broker and listener.
+     */
+    public static LocalKafkaBroker startAsDeployed(Properties deployment, String adminPassword) {
+        keepKafkaFromExitingTheJvm();
+        try {
+            Path logDir = Files.createTempDirectory("ticklist-kafka-deployed-");
+            int port = FreePorts.next();
+            int controllerPort = FreePorts.next();
+            String listener = deployment.getProperty("inter.broker.listener.name");
+            String controller = deployment.getProperty("controller.listener.names");
+            Properties config = config(port, controllerPort, logDir);
+            config.keySet().removeIf(key -> key.toString().contains("listener") || key.equals("super.users"));
+            deployment.forEach((key, value) -> config.put(key, value));
+            config.put("log.dirs", logDir.toString());
+            config.put("listeners", listener + "://127.0.0.1:" + port + "," + controller + "://127.0.0.1:" + controllerPort);
+            config.put("advertised.listeners", listener + "://127.0.0.1:" + port);
+            config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            config.put("listener.name." + listener.toLowerCase() + ".scram-sha-512.sasl.jaas.config",
+                    scramLogin("admin", adminPassword));
+            format(config, logDir, "--add-scram", "SCRAM-SHA-512=[name=admin,password=" + adminPassword + "]");
+            var server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+            server.startup();
+            return new LocalKafkaBroker(server, logDir, port, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a local Kafka broker", e);
+        }
+    }
+
+    /** The JAAS line a client (or the broker) logs in with over SCRAM. */
+    public static String scramLogin(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     private static LocalKafkaBroker start(int port, Path logDir, boolean kept) {
@@ -126,14 +167,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Properties config, Path logDir) throws IOException {
+    private static void format(Properties config, Path logDir, String... options) throws IOException {
         Path file = logDir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(file)) {
             config.store(out, "ticklist local broker");
         }
         var output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", file.toString(), "--ignore-formatted"},
+        var arguments = new ArrayList<>(List.of(
+                "format", "-t", Uuid.randomUuid().toString(), "-c", file.toString(), "--ignore-formatted"));
+        arguments.addAll(List.of(options));
+        int status = StorageTool.execute(arguments.toArray(String[]::new),
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + output);
