@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
  */
 public record ChecklistContent(String title, List<Level> levels) {
 
-    static final int MAX_LEVELS = 10;
+    public static final int MAX_LEVELS = 10;
     static final int MAX_CATEGORIES = 200;
     static final int MAX_ITEMS = 2_000;
     static final int MAX_NAME = 200;
@@ -120,13 +120,32 @@ public record ChecklistContent(String title, List<Level> levels) {
                         category.items().stream().filter(i -> !i.id().equals(itemId)).toList())).toList())).toList());
     }
 
+    /** Says which limit the checklist is over, by how much, and what would bring it within. */
+    private void requireWithinLimits() {
+        var over = new ArrayList<String>();
+        if (levels.size() > MAX_LEVELS) {
+            over.add(levels.size() + " levels, over the " + MAX_LEVELS + " a checklist holds: make some of them"
+                    + " categories of another level");
+        }
+        long categories = categories().count();
+        if (categories > MAX_CATEGORIES) {
+            over.add(categories + " categories, over the " + MAX_CATEGORIES + ": merge some of them");
+        }
+        long items = itemCount();
+        if (items > MAX_ITEMS) {
+            over.add(items + " items, over the " + MAX_ITEMS + ": split it into " + ((items + MAX_ITEMS - 1) / MAX_ITEMS)
+                    + " or more checklists");
+        }
+        if (!over.isEmpty()) {
+            throw Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "checklist-too-large",
+                    "this checklist has " + String.join("; and ", over));
+        }
+    }
+
     /** Checks a whole draft as a client sent it: names, sizes, and that every id is unique. */
     ChecklistContent validated() {
         requireName("title", title);
-        if (levels.size() > MAX_LEVELS || categories().count() > MAX_CATEGORIES || itemCount() > MAX_ITEMS) {
-            throw Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "checklist-too-large", "a checklist holds at most "
-                    + MAX_LEVELS + " levels, " + MAX_CATEGORIES + " categories and " + MAX_ITEMS + " items");
-        }
+        requireWithinLimits();
         requireUnique("level", levels.stream().map(Level::id).toList());
         requireUnique("category", categories().map(Category::id).toList());
         requireUnique("item", items().map(Item::id).toList());

@@ -1,11 +1,14 @@
 package dev.ticklist.checklist.markdown;
 
+import dev.ticklist.checklist.catalog.ChecklistContent;
 import dev.ticklist.checklist.markdown.OutlineSections.CategorySection;
 import dev.ticklist.checklist.markdown.OutlineSections.LevelSection;
 import dev.ticklist.checklist.markdown.TaskListOutline.TaskEntry;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,9 @@ import java.util.stream.IntStream;
  *   <li>Headings give the title, the levels and the categories by the depths the file uses; see
  *       {@code docs/markdown.md}.</li>
  *   <li>Code, block quotes, HTML, tables, paragraphs, plain list items, headings without items, nameless and
- *       duplicate items are not taken; each is reported with its line and the reason.</li>
+ *       duplicate items are not taken; each is reported with its line and the reason. A nested item that shares
+ *       its name with another of its category is named with its parent's in front instead of being dropped.</li>
+ *   <li>More level sections than a checklist holds levels become the categories of one level.</li>
  *   <li>Ids are made from names ({@code entry}, {@code entry-data-handling}, {@code image-data}), unique within the
  *       checklist.</li>
  * </ul>
@@ -42,8 +47,8 @@ public final class ChecklistMarkdownReader {
         var adjusted = new Report(source);
         var outline = TaskListOutlineReader.read(parsed.document(), source, skipped, adjusted);
         var sections = OutlineSections.resolve(outline, skipped, adjusted);
-        List<DraftLevel> drafts = merge(sections.levels(), skipped, adjusted);
-        List<Level> levels = withIds(drafts);
+        List<DraftLevel> drafts = withinLevelLimit(merge(sections.levels(), adjusted), adjusted);
+        List<Level> levels = withIds(drafts, skipped, adjusted);
         var counts = new ImportedChecklist.Counts(levels.size(),
                 levels.stream().mapToInt(level -> level.categories().size()).sum(),
                 levels.stream().flatMap(level -> level.categories().stream()).mapToInt(c -> c.items().size()).sum(),
@@ -54,14 +59,15 @@ public final class ChecklistMarkdownReader {
     private record DraftLevel(String name, int line, Map<String, DraftCategory> categories) {
     }
 
-    private record DraftCategory(String name, int line, Map<String, TaskEntry> items) {
+    private record DraftCategory(String name, int line, List<TaskEntry> tasks) {
     }
 
-    /**
-     * Levels with the same name become one, so do categories with the same name in a level; within a category
-     * the first item of a name is kept. Why: names are how people and {@link TickedMarkdownReader} tell them apart.
-     */
-    private static List<DraftLevel> merge(List<LevelSection> sections, Report skipped, Report adjusted) {
+    /** An item as it will be named: its own name, or with its parent's where the category needs it. */
+    private record NamedTask(TaskEntry task, String name) {
+    }
+
+    /** Levels with the same name become one, so do categories with the same name in a level. */
+    private static List<DraftLevel> merge(List<LevelSection> sections, Report adjusted) {
         Map<String, DraftLevel> levels = new LinkedHashMap<>();
         for (LevelSection section : sections) {
             int line = section.heading() == null ? 0 : section.heading().line();
@@ -73,31 +79,76 @@ public final class ChecklistMarkdownReader {
                 adjusted.add(line, Reasons.levelAgain(level.name(), level.line()));
             }
             for (CategorySection categorySection : section.categories()) {
-                mergeCategory(level, categorySection, skipped, adjusted);
+                int categoryLine = categorySection.heading() == null ? 0 : categorySection.heading().line();
+                addCategory(level, categorySection.name(), categoryLine, categorySection.tasks(), adjusted);
             }
         }
         return List.copyOf(levels.values());
     }
 
-    private static void mergeCategory(DraftLevel level, CategorySection section, Report skipped, Report adjusted) {
-        int line = section.heading() == null ? 0 : section.heading().line();
-        String key = Names.key(section.name());
-        DraftCategory category = level.categories().get(key);
+    private static void addCategory(DraftLevel level, String name, int line, List<TaskEntry> tasks, Report adjusted) {
+        DraftCategory category = level.categories().get(Names.key(name));
         if (category == null) {
-            category = new DraftCategory(section.name(), line, new LinkedHashMap<>());
-            level.categories().put(key, category);
+            category = new DraftCategory(name, line, new ArrayList<>());
+            level.categories().put(Names.key(name), category);
         } else if (line > 0 && category.line() > 0) {
             adjusted.add(line, Reasons.categoryAgain(category.name(), category.line()));
         }
-        for (TaskEntry task : section.tasks()) {
-            TaskEntry first = category.items().putIfAbsent(Names.key(task.name()), task);
-            if (first != null) {
-                skipped.add(task.line(), Reasons.duplicateItem(first.line(), category.name()));
-            }
-        }
+        category.tasks().addAll(tasks);
     }
 
-    private static List<Level> withIds(List<DraftLevel> drafts) {
+    /**
+     * A file with more level sections than a checklist holds levels (a long list with a section per topic)
+     * becomes one level whose categories are those sections, rather than a draft that cannot be saved. A
+     * section's own categories are named after both ({@code Tools › Editors}).
+     */
+    private static List<DraftLevel> withinLevelLimit(List<DraftLevel> levels, Report adjusted) {
+        if (levels.size() <= ChecklistContent.MAX_LEVELS) {
+            return levels;
+        }
+        var one = new DraftLevel(OutlineSections.GENERAL, 0, new LinkedHashMap<>());
+        for (DraftLevel level : levels) {
+            if (level.line() > 0) {
+                adjusted.add(level.line(), Reasons.levelsAsCategories(levels.size(), ChecklistContent.MAX_LEVELS,
+                        one.name()));
+            }
+            boolean onlyGeneral = level.categories().size() == 1
+                    && level.categories().values().iterator().next().name().equals(OutlineSections.GENERAL);
+            for (DraftCategory category : level.categories().values()) {
+                String both = level.name() + TaskEntry.CONTEXT_SEPARATOR + category.name();
+                String name = onlyGeneral ? level.name()
+                        : both.length() <= MarkdownLimits.MAX_NAME_LENGTH ? both : category.name();
+                addCategory(one, name, 0, category.tasks(), adjusted);
+            }
+        }
+        return List.of(one);
+    }
+
+    /**
+     * Within a category, items are told apart by name (as people and {@link TickedMarkdownReader} do): a nested
+     * item whose name another item of the category has too is named with its parent's in front, so nested lists
+     * that repeat names ({@code Theory}, {@code Practice} under each topic) lose nothing. An item whose name is
+     * still taken is a duplicate: the first one is kept.
+     */
+    private static List<NamedTask> named(DraftCategory category, Report skipped, Report adjusted) {
+        Map<String, Integer> uses = new HashMap<>();
+        category.tasks().forEach(task -> uses.merge(Names.key(task.name()), 1, Integer::sum));
+        Map<String, NamedTask> items = new LinkedHashMap<>();
+        for (TaskEntry task : category.tasks()) {
+            String name = task.name();
+            if (uses.get(Names.key(name)) > 1 && task.nameInContext() != null) {
+                name = task.nameInContext();
+                adjusted.add(task.line(), Reasons.namedInContext(name));
+            }
+            NamedTask first = items.putIfAbsent(Names.key(name), new NamedTask(task, name));
+            if (first != null) {
+                skipped.add(task.line(), Reasons.duplicateItem(first.task().line(), category.name()));
+            }
+        }
+        return List.copyOf(items.values());
+    }
+
+    private static List<Level> withIds(List<DraftLevel> drafts, Report skipped, Report adjusted) {
         var slugs = new ChecklistSlugs();
         // Levels, then categories, then items: so a level named "Entry" gets "entry" even if an item has that name.
         List<String> levelIds = drafts.stream().map(level -> slugs.levelId(level.name())).toList();
@@ -109,7 +160,7 @@ public final class ChecklistMarkdownReader {
             List<DraftCategory> categories = List.copyOf(drafts.get(i).categories().values());
             return new Level(levelIds.get(i), drafts.get(i).name(), IntStream.range(0, categories.size())
                     .mapToObj(j -> new Category(categoryIds.get(i).get(j), categories.get(j).name(),
-                            categories.get(j).items().values().stream()
+                            named(categories.get(j), skipped, adjusted).stream()
                                     .map(task -> new Item(slugs.itemId(task.name()), task.name(), ""))
                                     .toList()))
                     .toList());

@@ -33,6 +33,15 @@ final class Reasons {
         return "nested task item: taken as an item of " + quoted(category) + " after " + quoted(parent);
     }
 
+    static String namedInContext(String name) {
+        return "nested task item sharing its name with another item of its category: named " + quoted(name);
+    }
+
+    static String levelsAsCategories(int levels, int maxLevels, String level) {
+        return "the file has " + levels + " level sections, more than the " + maxLevels
+                + " levels a checklist holds: each became a category of the level " + quoted(level);
+    }
+
     static String deeperHeading(boolean underCategories, String target) {
         return "heading deeper than the " + (underCategories ? "category" : "level")
                 + " headings: its items were added to " + quoted(target);

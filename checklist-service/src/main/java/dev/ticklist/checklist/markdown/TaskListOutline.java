@@ -26,5 +26,21 @@ record TaskListOutline(List<Entry> entries) {
      * @param parent the task item it is nested in, or {@code null}
      */
     record TaskEntry(int line, String name, boolean checked, TaskEntry parent) implements Entry {
+
+        /** Between a parent's name and its nested item's, where the nested item needs its parent to be told apart. */
+        static final String CONTEXT_SEPARATOR = " › ";
+
+        /**
+         * The name with its parents' in front ({@code Linear regression › Theory}), or null for an item
+         * nested in none, or when that name would be longer than a name may be.
+         */
+        String nameInContext() {
+            if (parent == null) {
+                return null;
+            }
+            String parentName = parent.parent == null ? parent.name : parent.nameInContext();
+            String inContext = parentName == null ? null : parentName + CONTEXT_SEPARATOR + name;
+            return inContext == null || inContext.length() > MarkdownLimits.MAX_NAME_LENGTH ? null : inContext;
+        }
     }
 }

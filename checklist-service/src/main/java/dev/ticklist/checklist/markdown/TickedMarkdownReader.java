@@ -50,7 +50,7 @@ public final class TickedMarkdownReader {
             for (CategorySection category : level.categories()) {
                 String categoryHeading = category.heading() == null ? null : category.heading().name();
                 for (TaskEntry task : category.tasks()) {
-                    switch (index.find(levelHeading, categoryHeading, task.name())) {
+                    switch (find(index, levelHeading, categoryHeading, task)) {
                         case Found found -> {
                             Integer first = firstLines.putIfAbsent(found.item().id(), task.line());
                             if (first != null) {
@@ -67,5 +67,16 @@ public final class TickedMarkdownReader {
             }
         }
         return new TickedList(checked, unchecked, unmatched.lines(), skipped.lines());
+    }
+
+    /** A nested item by its name with its parent's first, as an import names it where its own name repeats. */
+    private static ChecklistNameIndex.Lookup find(ChecklistNameIndex index, String level, String category, TaskEntry task) {
+        if (task.nameInContext() != null) {
+            var inContext = index.find(level, category, task.nameInContext());
+            if (!(inContext instanceof Missing)) {
+                return inContext;
+            }
+        }
+        return index.find(level, category, task.name());
     }
 }

@@ -26,6 +26,25 @@ class MarkdownApiIT extends ServiceIT {
     }
 
     @Test
+    void aLongListAPersonKeptImportsEveryTaskAndAListTooLargeForADraftSaysWhichLimitAndWhatToChange() {
+        var imported = writer.postRaw("/api/v1/checklists/import", LongListImportTest.FILE, "text/markdown");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("counts").get("items").asInt()).isEqualTo(58);
+        String draftId = imported.json().get("checklistId").asString();
+        assertThat(writer.get("/api/v1/checklists/" + draftId + "/draft").json().get("itemCount").asInt())
+                .isEqualTo(58);
+
+        var sections = new StringBuilder("# Too many topics\n");
+        for (int i = 1; i <= 201; i++) {
+            sections.append("\n## Topic ").append(i).append("\n\n- [ ] Task of topic ").append(i).append('\n');
+        }
+        var tooLarge = writer.postRaw("/api/v1/checklists/import", sections.toString(), "text/markdown");
+        assertProblem(tooLarge, 413);
+        assertThat(tooLarge.json().get("detail").asString())
+                .isEqualTo("this checklist has 201 categories, over the 200: merge some of them");
+    }
+
+    @Test
     void whatAFileHoldsBesidesTaskItemsIsReported() {
         String markdown = """
                 # Cooking
