@@ -222,6 +222,38 @@ class CohortProgressIT {
     }
 
     @Test
+    void aLearnersAndACohortsPaceForecastTheLevelsInOrder() {
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "fay", checklistId, 1));
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "gus", checklistId, 1));
+        tick("fay", "notation", "matrices");
+        tick("gus", "notation");
+        awaitCohort(cohort -> itemTickedBy(cohort, 0, 0) == 2 && itemTickedBy(cohort, 0, 1) == 1);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        JsonNode fay = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/learners/fay/pace").json();
+        assertThat(fay.get("weeks")).hasSize(4);
+        assertThat(fay.get("weeks").get(3).get("ticked").asInt()).isEqualTo(2);
+        assertThat(fay.get("itemsPerWeek").asDouble()).isEqualTo(0.5);
+        // Entry is finished; Advanced's one item at half an item a week: two weeks.
+        assertThat(fay.get("levels").get(0).get("remaining").asInt()).isZero();
+        assertThat(fay.get("levels").get(0).get("projectedFinish").isNull()).isTrue();
+        assertThat(fay.get("levels").get(1).get("projectedFinish").asString()).isEqualTo(today.plusDays(14).toString());
+
+        JsonNode cohort = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/pace?weeks=1").json();
+        assertThat(cohort.get("weeks")).singleElement()
+                .satisfies(week -> assertThat(week.get("ticked").asInt()).isEqualTo(3));
+        // Left: Entry 1 (gus's matrices), Advanced 2; at 3 a week, in order: 3 and 7 days.
+        assertThat(cohort.get("levels").valueStream().map(level -> level.get("id").asString() + ":"
+                + level.get("remaining").asInt() + ":" + level.get("projectedFinish").asString()))
+                .containsExactly("entry:1:" + today.plusDays(3), "advanced:2:" + today.plusDays(7));
+
+        for (String weeks : List.of("0", "27", "many")) {
+            assertThat(client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/pace?weeks=" + weeks)
+                    .status()).as(weeks).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aLearnersTimelineAndCalendarAndBadQueries() {
         activity(new LearnerJoinedCohort(organisationId, cohortId, "eve", checklistId, 1));
         tick("eve", "notation", "matrices");

@@ -21,7 +21,8 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
                         Access access, Instant expiresAt, String label, Instant createdAt) {
 
     /** What a cohort's link may read under {@code /api/v1/progress/cohorts/{cohortId}/}. */
-    private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "burn-up", "stream");
+    private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "burn-up", "pace",
+            "stream");
 
     /** What the holder may do: read, or (a learner's own link) read and tick that learner's items. */
     public enum Access {
@@ -82,12 +83,14 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
         }
         List<String> rest = path.subList(5, path.size());
         if (learnerId != null) {
-            // The learner's own progress in the cohort, and nothing of the others'.
-            return rest.equals(List.of("learners", learnerId));
+            // The learner's own progress and pace in the cohort, and nothing of the others'.
+            return rest.equals(List.of("learners", learnerId)) || rest.equals(List.of("learners", learnerId, "pace"));
         }
         return rest.isEmpty()
                 || rest.size() == 1 && COHORT_READS.contains(rest.getFirst())
-                || rest.size() == 2 && rest.getFirst().equals("learners") && !rest.get(1).isEmpty();
+                || rest.size() == 2 && rest.getFirst().equals("learners") && !rest.get(1).isEmpty()
+                || rest.size() == 3 && rest.getFirst().equals("learners") && !rest.get(1).isEmpty()
+                        && rest.get(2).equals("pace");
     }
 
     private boolean tickable(HttpMethod method, List<String> path) {

@@ -15,11 +15,12 @@ class ShareLinkReachTest {
     final ShareLink ownLink = link("ada", ShareLink.Access.TICK);
 
     @Test
-    void aCohortLinkReadsTheCohortItsProgressRankingTableCalendarBurnUpStreamAndItsLearnersInIt() {
+    void aCohortLinkReadsTheCohortItsProgressRankingTableCalendarBurnUpPaceStreamAndItsLearnersInIt() {
         for (String path : new String[] {"/api/v1/cohorts/coh_a", "/api/v1/progress/cohorts/coh_a",
                 "/api/v1/progress/cohorts/coh_a/learners", "/api/v1/progress/cohorts/coh_a/table.csv",
                 "/api/v1/progress/cohorts/coh_a/ticks-per-day", "/api/v1/progress/cohorts/coh_a/burn-up",
-                "/api/v1/progress/cohorts/coh_a/stream", "/api/v1/progress/cohorts/coh_a/learners/bea"}) {
+                "/api/v1/progress/cohorts/coh_a/stream", "/api/v1/progress/cohorts/coh_a/learners/bea",
+                "/api/v1/progress/cohorts/coh_a/pace", "/api/v1/progress/cohorts/coh_a/learners/bea/pace"}) {
             assertThat(cohortLink.reaches(HttpMethod.GET, path)).as(path).isTrue();
         }
     }
@@ -31,6 +32,7 @@ class ShareLinkReachTest {
                 "/api/v1/progress/learners/ada/timeline", "/api/v1/checklists", "/api/v1/keys", "/api/v1/share-links",
                 "/api/v1/webhooks/endpoints", "/api/v1/progress/cohorts/coh_a/learners/ada/timeline",
                 "/api/v1/progress/cohorts/coh_a/learners/", "/api/v1/progress/cohorts/coh_a/other",
+                "/api/v1/progress/cohorts/coh_a/learners/bea/other",
                 "/api/v1/cohorts/coh_a/learners/ada/checklist", "/api/v1/progress/cohorts/coh_a/"}) {
             assertThat(cohortLink.reaches(HttpMethod.GET, path)).as(path).isFalse();
         }
@@ -39,10 +41,12 @@ class ShareLinkReachTest {
     }
 
     @Test
-    void aLearnerLinkReadsThatLearnersProgressInTheCohortOnly() {
+    void aLearnerLinkReadsThatLearnersProgressAndPaceInTheCohortOnly() {
         assertThat(learnerLink.reaches(HttpMethod.GET, "/api/v1/cohorts/coh_a")).isTrue();
         assertThat(learnerLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada")).isTrue();
+        assertThat(learnerLink.reaches(HttpMethod.GET, "/api/v1/progress/cohorts/coh_a/learners/ada/pace")).isTrue();
         for (String path : new String[] {"/api/v1/progress/cohorts/coh_a", "/api/v1/progress/cohorts/coh_a/learners",
+                "/api/v1/progress/cohorts/coh_a/pace", "/api/v1/progress/cohorts/coh_a/learners/bea/pace",
                 "/api/v1/progress/cohorts/coh_a/learners/bea", "/api/v1/progress/cohorts/coh_a/stream",
                 "/api/v1/progress/cohorts/coh_a/table.csv", "/api/v1/progress/learners/ada",
                 "/api/v1/progress/cohorts/coh_b/learners/ada"}) {
