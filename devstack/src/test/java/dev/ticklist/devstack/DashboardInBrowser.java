@@ -10,6 +10,7 @@ import dev.ticklist.testsupport.http.JsonHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -167,6 +168,7 @@ abstract class DashboardInBrowser {
         assertThat(burnUpRows()).isEqualTo(burnUpRowsOf(api.get("/api/v1/progress/cohorts/" + cohortId + "/burn-up")
                 .json()));
         assertThat(page.findElements(By.cssSelector("figure.burn-up canvas"))).hasSize(1);
+        assertThat(paceRows()).isEqualTo(paceRowsOf(api.get("/api/v1/progress/cohorts/" + cohortId + "/pace").json()));
 
         page.findElement(By.id("search")).sendKeys("ER-2");
         JsonNode found = api.get("/api/v1/progress/cohorts/" + cohortId + "/learners?search=ER-2").json();
@@ -224,6 +226,24 @@ abstract class DashboardInBrowser {
         assertThat(page.findElements(By.cssSelector("ol.timeline li"))).hasSize(mine.get("ticked").asInt());
         assertThat(page.findElement(By.cssSelector("section[aria-labelledby='calendar-title']")).getText())
                 .contains(mine.get("ticked").asInt() + " items ticked");
+        assertThat(paceRows()).isEqualTo(paceRowsOf(
+                api.get("/api/v1/progress/cohorts/" + cohortId + "/learners/learner-3/pace").json()));
+    }
+
+    /** The pace table's rows as shown: level id, items left, and whether a finish is projected. */
+    private List<String> paceRows() {
+        return page.findElements(By.cssSelector("table.pace tbody tr")).stream()
+                .map(row -> row.getAttribute("data-level") + " " + row.findElement(By.cssSelector("td.number")).getText()
+                        + " " + !row.findElements(By.cssSelector("time")).isEmpty())
+                .toList();
+    }
+
+    private static List<String> paceRowsOf(JsonNode pace) {
+        var rows = new ArrayList<String>();
+        pace.get("levels").forEach(level -> rows.add(level.get("id").asString() + " "
+                + String.format(Locale.ENGLISH, "%,d", level.get("remaining").asLong()) + " "
+                + !level.get("projectedFinish").isNull()));
+        return rows;
     }
 
     @Test

@@ -2,6 +2,7 @@ import { getJson } from '../api.js';
 import { burnUp, histogram } from '../charts.js';
 import { announce, format, h, replace } from '../dom.js';
 import { follow } from '../live.js';
+import { paceOf } from '../pace.js';
 
 const PAGE = 50;
 const SEARCH_PAUSE_MS = 300;
@@ -13,6 +14,7 @@ export async function showCohort(view, cohortId) {
   const state = { offset: 0, search: '' };
   const standings = h('div');
   const progression = h('div');
+  const speed = h('div');
   let finishedBefore = null;
   const ranking = h('div');
   let typing = null;
@@ -34,9 +36,10 @@ export async function showCohort(view, cohortId) {
 
   async function refresh() {
     const burnUpPath = `/api/v1/progress/cohorts/${id}/burn-up`;
-    const [progress, page, firstWeekly] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`), rankingPage(),
-      finishedBefore === null ? getJson(burnUpPath) : null]);
+    const [progress, page, pace, firstWeekly] = await Promise.all([getJson(`/api/v1/progress/cohorts/${id}`),
+      rankingPage(), getJson(`/api/v1/progress/cohorts/${id}/pace`), finishedBefore === null ? getJson(burnUpPath) : null]);
     replace(standings, standingsOf(progress));
+    replace(speed, progress.levels.length === 0 ? [] : paceOf(pace));
     replace(ranking, rankingOf(page));
     // The burn-up changes when a level's finished count does: read again only then.
     const finished = progress.levels.map((level) => level.standing.finished).join();
@@ -84,6 +87,7 @@ export async function showCohort(view, cohortId) {
       h('a', { href: `/api/v1/progress/cohorts/${id}/table.csv`, download: `${cohortId}.csv` }, 'Download CSV')),
     standings,
     progression,
+    speed,
     h('section', { 'aria-labelledby': 'ranking-title' }, h('h2', { id: 'ranking-title' }, 'Ranking'),
       h('div', { className: 'search' }, h('label', { for: 'search' }, 'Find a learner'), search,
         h('span', { id: 'search-hint', className: 'hint' }, 'by a part of their id; their rank stays their rank in the cohort')),

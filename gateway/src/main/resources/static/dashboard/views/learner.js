@@ -1,6 +1,7 @@
 import { Refused, getJson, send } from '../api.js';
 import { announce, format, h, replace } from '../dom.js';
 import { follow } from '../live.js';
+import { paceOf } from '../pace.js';
 
 const TIMELINE = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +19,9 @@ export async function showLearner(view, cohortId, learnerId, signedIn) {
   const body = h('div');
 
   async function refresh() {
-    const [progress, timeline, days] = await Promise.all([
+    const [progress, pace, timeline, days] = await Promise.all([
       getJson(`/api/v1/progress/cohorts/${cohort}/learners/${learner}`),
+      getJson(`/api/v1/progress/cohorts/${cohort}/learners/${learner}/pace`),
       staff ? getJson(`/api/v1/progress/learners/${learner}/timeline?limit=${TIMELINE}`) : null,
       staff ? getJson(`/api/v1/progress/learners/${learner}/ticks-per-day`) : null,
     ]);
@@ -30,7 +32,7 @@ export async function showLearner(view, cohortId, learnerId, signedIn) {
     }
     const names = new Map(mine.levels.flatMap((level) => level.categories)
       .flatMap((category) => category.items).map((item) => [item.id, item.name]));
-    replace(body, checklistOf(mine, mayTick ? tickBox : null),
+    replace(body, checklistOf(mine, mayTick ? tickBox : null), paceOf(pace),
       staff ? [timelineOf(timeline, names), calendarOf(days)] : []);
   }
 
