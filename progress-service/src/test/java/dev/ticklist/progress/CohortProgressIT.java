@@ -222,6 +222,33 @@ class CohortProgressIT {
     }
 
     @Test
+    void aLearnersProgressAsOfAMomentIsWhatTheLiveProjectionShowedThen() throws Exception {
+        String path = "/api/v1/progress/cohorts/" + cohortId + "/learners/hal";
+        Instant beforeAnything = Instant.now();
+        Thread.sleep(20);
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "hal", checklistId, 1));
+        tick("hal", "notation", "matrices");
+        JsonNode then = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                view -> view.get("checklists").size() == 1
+                        && view.get("checklists").get(0).get("levels").get(0).get("finishedAt").isString());
+        // Records written after this moment carry later timestamps.
+        Thread.sleep(20);
+        Instant moment = Instant.now();
+        Thread.sleep(20);
+        untick("hal", "notation");
+        tick("hal", "research");
+        JsonNode now = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                view -> view.get("checklists").get(0).get("tickedItems").has("research"));
+
+        assertThat(client(organisationId).get(path + "?asOf=" + moment).json()).isEqualTo(then);
+        assertThat(client(organisationId).get(path + "?asOf=" + Instant.now()).json()).isEqualTo(now);
+        assertThat(client(organisationId).get(path + "?asOf=" + beforeAnything).json().get("checklists")).isEmpty();
+        for (String bad : List.of("yesterday", Instant.now().plusSeconds(3600).toString())) {
+            assertThat(client(organisationId).get(path + "?asOf=" + bad).status()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aLearnersAndACohortsPaceForecastTheLevelsInOrder() {
         activity(new LearnerJoinedCohort(organisationId, cohortId, "fay", checklistId, 1));
         activity(new LearnerJoinedCohort(organisationId, cohortId, "gus", checklistId, 1));

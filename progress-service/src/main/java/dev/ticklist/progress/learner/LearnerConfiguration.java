@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -46,6 +47,11 @@ class LearnerConfiguration {
     @Bean
     AppliedOffsetWaits appliedOffsetWaits(StringRedisTemplate redis) {
         return new AppliedOffsetWaits(redis, Duration.ofMillis(10));
+    }
+
+    @Bean
+    LearnerProgressAsOf learnerProgressAsOf(KafkaProperties kafka, ChecklistStructures structures) {
+        return new LearnerProgressAsOf(new LearnerHistory(kafka.buildConsumerProperties(), structures), structures);
     }
 
     @Bean

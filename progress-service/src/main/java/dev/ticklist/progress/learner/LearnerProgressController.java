@@ -9,7 +9,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -26,10 +28,12 @@ class LearnerProgressController {
     private static final Pattern POSITION = Pattern.compile("^(\\d{1,5})-(\\d{1,18})$");
 
     private final LearnerProgressQuery query;
+    private final LearnerProgressAsOf asOf;
     private final Clock clock;
 
-    LearnerProgressController(LearnerProgressQuery query, Clock clock) {
+    LearnerProgressController(LearnerProgressQuery query, LearnerProgressAsOf asOf, Clock clock) {
         this.query = query;
+        this.asOf = asOf;
         this.clock = clock;
     }
 
@@ -53,13 +57,31 @@ class LearnerProgressController {
     /**
      * The learner's progress in one cohort, and nothing of their other cohorts: what a link to the
      * cohort or to the learner may show. A learner not in the cohort has an empty list of checklists.
+     * With {@code asOf} (an ISO-8601 moment, not in the future), as it stood then, replayed from the log.
      */
     @Operation(operationId = "getLearnerProgressInCohort", summary = "Get a learner's progress in one cohort, item by item")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners/{learnerId}")
-    LearnerProgress learnerInCohort(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId) {
+    LearnerProgress learnerInCohort(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                                    @RequestParam(required = false) String asOf) {
         Ids.requireExternal("cohort", cohortId);
         Ids.requireExternal("learner", learnerId);
-        return query.findIn(tenant.organisationId(), learnerId, cohortId);
+        if (asOf == null) {
+            return query.findIn(tenant.organisationId(), learnerId, cohortId);
+        }
+        return this.asOf.findIn(tenant.organisationId(), learnerId, cohortId, moment(asOf));
+    }
+
+    private Instant moment(String asOf) {
+        Instant moment;
+        try {
+            moment = Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid("bad-as-of", "asOf must be a moment like 2026-11-23T10:00:00Z");
+        }
+        if (moment.isAfter(clock.instant())) {
+            throw Problems.invalid("bad-as-of", "asOf must not be in the future");
+        }
+        return moment;
     }
 
     /** The learner's ticks and unticks, newest first, a page at a time. */

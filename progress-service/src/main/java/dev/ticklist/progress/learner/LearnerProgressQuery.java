@@ -9,14 +9,11 @@ import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionReadiness;
 import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -117,44 +114,17 @@ public class LearnerProgressQuery {
         return fields;
     }
 
-    /** A category is small, so its counts are taken from the ticked items when read. */
-    private static LearnerProgress.CategoryProgress categoryProgress(ChecklistStructure.Category category,
-                                                                     Map<String, Instant> tickedItems) {
-        var items = category.items().stream()
-                .map(item -> new LearnerProgress.ItemProgress(item.id(), item.name(), tickedItems.get(item.id())))
-                .toList();
-        var times = items.stream().map(LearnerProgress.ItemProgress::tickedAt).filter(Objects::nonNull).toList();
-        Instant finishedAt = times.size() == category.itemCount() && !times.isEmpty()
-                ? Collections.max(times) : null;
-        return new LearnerProgress.CategoryProgress(category.id(), category.name(), times.size(),
-                category.itemCount(), LearnerProgress.percent(times.size(), category.itemCount()), finishedAt, items);
-    }
-
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
         // One atomic step on the learner's slot: levels and items of the same moment.
         var both = (List<?>) redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist)));
-        Map<Object, Object> levelFields = fieldsOf((List<?>) both.get(0));
-        Map<Object, Object> items = fieldsOf((List<?>) both.get(1));
-        var tickedItems = new TreeMap<String, Instant>();
-        items.forEach((item, time) -> tickedItems.put((String) item, Instant.ofEpochMilli(Long.parseLong((String) time))));
-        var levels = new ArrayList<LearnerProgress.LevelProgress>();
-        int ticked = 0;
-        int total = 0;
-        for (var level : structure.levelsInOrder()) {
-            int levelTicked = Integer.parseInt((String) levelFields.getOrDefault(level.id() + ".ticked", "0"));
-            Object finished = levelFields.get(level.id() + ".finishedAt");
-            levels.add(new LearnerProgress.LevelProgress(level.id(), level.name(), levelTicked, level.itemCount(),
-                    LearnerProgress.percent(levelTicked, level.itemCount()),
-                    finished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) finished)),
-                    level.categories().stream().map(category -> categoryProgress(category, tickedItems)).toList()));
-            ticked += levelTicked;
-            total += level.itemCount();
-        }
-        Object checklistFinished = levelFields.get("*checklist.finishedAt");
-        return new LearnerProgress.ChecklistProgress(structure.checklistId(), structure.version(), cohortId,
-                ticked, total, LearnerProgress.percent(ticked, total),
-                checklistFinished == null ? null : Instant.ofEpochMilli(Long.parseLong((String) checklistFinished)),
-                List.copyOf(levels), tickedItems);
+        return ChecklistProgressView.of(structure, cohortId, longs(fieldsOf((List<?>) both.get(0))),
+                longs(fieldsOf((List<?>) both.get(1))));
+    }
+
+    private static Map<String, Long> longs(Map<Object, Object> fields) {
+        var values = new HashMap<String, Long>();
+        fields.forEach((field, value) -> values.put((String) field, Long.parseLong((String) value)));
+        return values;
     }
 }
