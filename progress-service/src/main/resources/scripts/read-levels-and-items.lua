@@ -1,6 +1,6 @@
--- Reads a learner's levels and ticked items of one checklist version at the same moment, in one
--- atomic step on the learner's hash slot. A script, not MULTI/EXEC: Spring Data Redis has no
--- transactions on a Redis Cluster connection.
--- KEYS[1] levels   KEYS[2] ticked items (item -> time)
--- Returns {levels' HGETALL, items' HGETALL}.
-return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
+-- Reads a learner's levels, ticked items and their evidence of one checklist version at the same
+-- moment, in one atomic step on the learner's hash slot. A script, not MULTI/EXEC: Spring Data
+-- Redis has no transactions on a Redis Cluster connection.
+-- KEYS[1] levels   KEYS[2] ticked items (item -> time)   KEYS[3] evidence (item -> link and note)
+-- Returns {levels' HGETALL, items' HGETALL, evidence's HGETALL}.
+return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2]), redis.call('HGETALL', KEYS[3])}

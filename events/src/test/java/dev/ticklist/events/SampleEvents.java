@@ -4,6 +4,7 @@ import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.events.access.ShareLinkCreated;
 import dev.ticklist.events.access.ShareLinkRevoked;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
@@ -49,6 +50,8 @@ final class SampleEvents {
     static List<TicklistEvent> all() {
         return List.of(
                 new ItemTicked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new ItemEvidenceAttached("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression",
+                        "https://github.com/ada/house-prices", "Linear and ridge regression on a housing dataset"),
                 new ItemUnticked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
                 new LearnerChecklistAssigned("org_acme", "coh_1", "ada@example.org", "machine-learning", 2,
                         "machine-learning", 1),

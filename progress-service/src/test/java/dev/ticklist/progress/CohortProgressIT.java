@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
@@ -219,6 +220,35 @@ class CohortProgressIT {
         JsonNode view = awaitCohort(cohort -> cohort.get("levels").get(1).get("standing").get("finished").asInt() == 1);
         assertThat(itemTickedBy(view, 0, 1)).isZero();
         assertThat(view.get("overall").get("averagePercent").asDouble()).isEqualTo(66.67);
+    }
+
+    @Test
+    void evidenceOfATickShowsInTheLearnersViewUntilTheUntick() {
+        String path = "/api/v1/progress/cohorts/" + cohortId + "/learners/ivy";
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "ivy", checklistId, 1));
+        tick("ivy", "notation");
+        activity(new ItemEvidenceAttached(organisationId, cohortId, "ivy", checklistId, 1, "notation",
+                "https://github.com/ivy/linear-algebra", "Worked through the exercises"));
+        // Evidence for an item not ticked changes nothing.
+        activity(new ItemEvidenceAttached(organisationId, cohortId, "ivy", checklistId, 1, "matrices",
+                "https://example.org/not-yet", null));
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                answer -> answer.get("checklists").size() == 1 && !firstItem(answer, 0).get("evidence").isNull());
+        assertThat(firstItem(view, 0).get("evidence").get("url").asString())
+                .isEqualTo("https://github.com/ivy/linear-algebra");
+        assertThat(firstItem(view, 0).get("evidence").get("note").asString()).isEqualTo("Worked through the exercises");
+        assertThat(firstItem(view, 1).get("evidence").isNull()).isTrue();
+
+        untick("ivy", "notation");
+        tick("ivy", "notation");
+        // Ticked again after the untick: the evidence went with the first tick.
+        await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                answer -> firstItem(answer, 0).get("tickedAt").isString() && firstItem(answer, 0).get("evidence").isNull());
+    }
+
+    /** The first item of the level's {@code category}-th category (the checklist's first level). */
+    private static JsonNode firstItem(JsonNode learner, int category) {
+        return learner.get("checklists").get(0).get("levels").get(0).get("categories").get(category).get("items").get(0);
     }
 
     @Test

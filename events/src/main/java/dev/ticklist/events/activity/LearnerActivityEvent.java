@@ -6,8 +6,8 @@ import dev.ticklist.events.TicklistEvent;
  * What happened to one learner's checklist. Keyed by organisation and learner, so one learner's
  * events stay in order.
  */
-public sealed interface LearnerActivityEvent extends TicklistEvent permits ItemActivity, LearnerChecklistAssigned,
-        LearnerJoinedCohort, LearnerLeftCohort {
+public sealed interface LearnerActivityEvent extends TicklistEvent permits ItemActivity, ItemEvidenceAttached,
+        LearnerChecklistAssigned, LearnerJoinedCohort, LearnerLeftCohort {
 
     String organisationId();
 

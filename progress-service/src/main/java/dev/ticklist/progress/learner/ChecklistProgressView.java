@@ -1,6 +1,7 @@
 package dev.ticklist.progress.learner;
 
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.progress.model.Evidence;
 import dev.ticklist.progress.model.VersionProgress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ final class ChecklistProgressView {
     /**
      * @param levelFields {@code <level>.ticked}, {@code <level>.finishedAt} and the checklist's finished time
      * @param items       item to tick time (epoch millis)
+     * @param evidence    item to its evidence, for ticked items that have some
      */
     static LearnerProgress.ChecklistProgress of(ChecklistStructure structure, String cohortId,
-                                                Map<String, Long> levelFields, Map<String, Long> items) {
+                                                Map<String, Long> levelFields, Map<String, Long> items,
+                                                Map<String, Evidence> evidence) {
         var tickedItems = new TreeMap<String, Instant>();
         items.forEach((item, time) -> tickedItems.put(item, Instant.ofEpochMilli(time)));
         var levels = new ArrayList<LearnerProgress.LevelProgress>();
@@ -33,7 +36,8 @@ final class ChecklistProgressView {
             levels.add(new LearnerProgress.LevelProgress(level.id(), level.name(), levelTicked, level.itemCount(),
                     LearnerProgress.percent(levelTicked, level.itemCount()),
                     finished == null ? null : Instant.ofEpochMilli(finished),
-                    level.categories().stream().map(category -> categoryProgress(category, tickedItems)).toList()));
+                    level.categories().stream().map(category -> categoryProgress(category, tickedItems, evidence))
+                            .toList()));
             ticked += levelTicked;
             total += level.itemCount();
         }
@@ -46,9 +50,11 @@ final class ChecklistProgressView {
 
     /** A category is small, so its counts are taken from the ticked items when read. */
     private static LearnerProgress.CategoryProgress categoryProgress(ChecklistStructure.Category category,
-                                                                     Map<String, Instant> tickedItems) {
+                                                                     Map<String, Instant> tickedItems,
+                                                                     Map<String, Evidence> evidence) {
         var items = category.items().stream()
-                .map(item -> new LearnerProgress.ItemProgress(item.id(), item.name(), tickedItems.get(item.id())))
+                .map(item -> new LearnerProgress.ItemProgress(item.id(), item.name(), tickedItems.get(item.id()),
+                        tickedItems.containsKey(item.id()) ? evidence.get(item.id()) : null))
                 .toList();
         var times = items.stream().map(LearnerProgress.ItemProgress::tickedAt).filter(Objects::nonNull).toList();
         Instant finishedAt = times.size() == category.itemCount() && !times.isEmpty()

@@ -2,6 +2,7 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
@@ -118,6 +119,7 @@ public class LearnerActivityListener {
                 }
             }
             case LearnerChecklistAssigned moved -> structures.require(moved.checklistId(), moved.checklistVersion());
+            case ItemEvidenceAttached attached -> structures.require(attached.checklistId(), attached.checklistVersion());
             default -> {
             }
         }

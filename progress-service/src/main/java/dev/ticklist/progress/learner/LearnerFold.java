@@ -2,6 +2,7 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.cohort.CohortMembersChanged;
@@ -192,6 +193,8 @@ public class LearnerFold {
     private static Set<String> versionsNamed(LearnerActivity activity) {
         return switch (activity.event()) {
             case ItemActivity item -> Set.of(ChecklistVersions.key(item.checklistId(), item.checklistVersion()));
+            case ItemEvidenceAttached attached ->
+                    Set.of(ChecklistVersions.key(attached.checklistId(), attached.checklistVersion()));
             case LearnerJoinedCohort joined ->
                     Set.of(ChecklistVersions.key(joined.checklistId(), joined.checklistVersion()));
             case LearnerChecklistAssigned moved -> new LinkedHashSet<>(List.of(

@@ -3,6 +3,7 @@ package dev.ticklist.progress.learner;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
@@ -100,6 +101,10 @@ public class LearnerHistory {
                         .levelOf(item.itemId()).isPresent();
                 case LearnerChecklistAssigned moved -> {
                     structures.require(moved.checklistId(), moved.checklistVersion());
+                    yield true;
+                }
+                case ItemEvidenceAttached attached -> {
+                    structures.require(attached.checklistId(), attached.checklistVersion());
                     yield true;
                 }
                 default -> true;

@@ -27,6 +27,11 @@ record LearnerKeys(String generation, String organisationId, String learnerId) {
         return prefix() + checklist + ":levels";
     }
 
+    /** Item to evidence ({@code Evidence.encoded()}), for ticked items that have some. */
+    String evidence(String checklist) {
+        return prefix() + checklist + ":evidence";
+    }
+
     String outbox() {
         return prefix() + "outbox";
     }

@@ -1,5 +1,6 @@
 package dev.ticklist.progress.learner;
 
+import dev.ticklist.progress.model.Evidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,11 @@ public record LearnerProgress(String learnerId, boolean consistent, List<Checkli
                                    List<ItemProgress> items) {
     }
 
-    /** @param tickedAt when the item was ticked, or null while it is not */
-    public record ItemProgress(String id, String name, Instant tickedAt) {
+    /**
+     * @param tickedAt when the item was ticked, or null while it is not
+     * @param evidence the learner's link and note for the tick, or null
+     */
+    public record ItemProgress(String id, String name, Instant tickedAt, Evidence evidence) {
     }
 
     static double percent(int ticked, int total) {

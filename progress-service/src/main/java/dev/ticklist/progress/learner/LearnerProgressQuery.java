@@ -1,12 +1,13 @@
 package dev.ticklist.progress.learner;
 
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
-import dev.ticklist.events.Topics;
-import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionReadiness;
+import dev.ticklist.progress.model.Evidence;
 import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,9 +118,17 @@ public class LearnerProgressQuery {
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
         // One atomic step on the learner's slot: levels and items of the same moment.
-        var both = (List<?>) redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist)));
-        return ChecklistProgressView.of(structure, cohortId, longs(fieldsOf((List<?>) both.get(0))),
-                longs(fieldsOf((List<?>) both.get(1))));
+        var all = (List<?>) redis.execute(LEVELS_AND_ITEMS,
+                List.of(keys.levels(checklist), keys.items(checklist), keys.evidence(checklist)));
+        var evidence = new HashMap<String, Evidence>();
+        fieldsOf((List<?>) all.get(2)).forEach((item, stored) -> {
+            Evidence decoded = Evidence.decode((String) stored);
+            if (decoded != null) {
+                evidence.put((String) item, decoded);
+            }
+        });
+        return ChecklistProgressView.of(structure, cohortId, longs(fieldsOf((List<?>) all.get(0))),
+                longs(fieldsOf((List<?>) all.get(1))), evidence);
     }
 
     private static Map<String, Long> longs(Map<Object, Object> fields) {

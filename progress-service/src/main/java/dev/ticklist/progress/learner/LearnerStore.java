@@ -1,6 +1,7 @@
 package dev.ticklist.progress.learner;
 
 import dev.ticklist.progress.model.ChecklistVersions;
+import dev.ticklist.progress.model.Evidence;
 import dev.ticklist.progress.model.LearnerState;
 import dev.ticklist.progress.model.VersionProgress;
 import dev.ticklist.progress.redis.KeyStore;
@@ -64,6 +65,7 @@ public class LearnerStore {
                 for (String version : one.versions()) {
                     hgetall(connection, keys.items(version));
                     hgetall(connection, keys.levels(version));
+                    hgetall(connection, keys.evidence(version));
                 }
             }
             return null;
@@ -86,7 +88,9 @@ public class LearnerStore {
             for (String version : one.versions()) {
                 Map<String, String> items = map(replies.get(at++));
                 Map<String, String> levels = map(replies.get(at++));
-                state.load(version, VersionProgress.of(checklists.of(version), numbers(items), numbers(levels)));
+                Map<String, String> evidence = map(replies.get(at++));
+                state.load(version, VersionProgress.of(checklists.of(version), numbers(items), numbers(levels),
+                        evidence));
             }
             loaded.add(new Loaded(state, leftovers));
         }
@@ -104,6 +108,14 @@ public class LearnerStore {
                     write.hdel(keys.items(version), item);
                 } else {
                     write.hset(keys.items(version), item, time.toString());
+                }
+            }
+            for (String item : progress.changedEvidence()) {
+                Evidence evidence = progress.evidence(item);
+                if (evidence == null) {
+                    write.hdel(keys.evidence(version), item);
+                } else {
+                    write.hset(keys.evidence(version), item, evidence.encoded());
                 }
             }
             for (String field : progress.changedLevelFields()) {

@@ -7,6 +7,7 @@ import static dev.ticklist.events.cohort.CohortMemberChanged.TICKED;
 import static dev.ticklist.events.cohort.CohortMemberChanged.UNTICKED;
 
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
@@ -39,7 +40,10 @@ import java.util.TreeMap;
  * <li>A level is finished when all its items are ticked (at the time of the last tick); an
  * untick reopens it. A checklist is finished when every level with items is.</li>
  * <li>Moving to another version carries ticks over to the items that exist there, with their
- * times; levels it finishes or reopens say so, as ticks would.</li>
+ * times and evidence; levels it finishes or reopens say so, as ticks would.</li>
+ * <li>Evidence (a link, a note) belongs to a tick: it is kept for a ticked item, replaced by
+ * newer evidence, taken away by evidence with neither, dropped by an untick, and changes
+ * nothing for an item not ticked. It never changes progress or causes a milestone.</li>
  * </ul>
  */
 public final class LearnerModel {
@@ -68,6 +72,8 @@ public final class LearnerModel {
                 effects.changes().add(change(activity, left.cohortId(), LEFT, left.checklistId(),
                         left.checklistVersion(), null, null, Map.of()));
             }
+            case ItemEvidenceAttached attached -> attachEvidence(state, attached,
+                    versions.of(attached.checklistId(), attached.checklistVersion()));
             case LearnerChecklistAssigned moved -> move(state, activity, moved,
                     versions.of(moved.previousChecklistId(), moved.previousChecklistVersion()),
                     versions.of(moved.checklistId(), moved.checklistVersion()), effects);
@@ -133,6 +139,20 @@ public final class LearnerModel {
         });
     }
 
+    private static void attachEvidence(LearnerState state, ItemEvidenceAttached event, ChecklistStructure structure) {
+        if (state.left().contains(event.cohortId())) {
+            return;
+        }
+        String version = ChecklistVersions.key(event.checklistId(), event.checklistVersion());
+        if (!state.hasVersion(version)) {
+            return; // nothing ticked there yet
+        }
+        var progress = state.version(version, structure);
+        if (progress.isTicked(event.itemId())) {
+            progress.attachEvidence(event.itemId(), Evidence.of(event.url(), event.note()));
+        }
+    }
+
     private static void move(LearnerState state, LearnerActivity activity, LearnerChecklistAssigned event,
                              ChecklistStructure source, ChecklistStructure target, LearnerEffects effects) {
         String cohort = event.cohortId();
@@ -151,6 +171,9 @@ public final class LearnerModel {
             Long carried = before.tickedAt(place.getKey());
             if (carried != null && !carried.equals(after.tickedAt(place.getKey()))) {
                 after.tick(place.getKey(), carried);
+            }
+            if (carried != null && before.evidence(place.getKey()) != null) {
+                after.attachEvidence(place.getKey(), before.evidence(place.getKey()));
             }
         }
         long latestFinished = 0;

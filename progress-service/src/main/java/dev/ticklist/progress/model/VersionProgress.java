@@ -4,9 +4,11 @@ import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,7 +37,10 @@ public final class VersionProgress {
     /** By level number: the finished time, or NONE. */
     private final long[] levelFinishedAt;
     private long checklistFinishedAt = NONE;
+    /** By item number, the evidence of ticked items that have some; made on first use, as few learners give any. */
+    private Map<Integer, Evidence> evidence;
     private final BitSet changedItems = new BitSet();
+    private final BitSet changedEvidence = new BitSet();
     /** Bit 2l: level l's ticked count changed; 2l + 1: its finished time; 2 × levels: the checklist's. */
     private final BitSet changedLevelFields = new BitSet();
 
@@ -61,7 +66,20 @@ public final class VersionProgress {
      */
     public static VersionProgress of(ChecklistStructure structure, Map<String, Long> ticked,
                                      Map<String, Long> levelFields) {
+        return of(structure, ticked, levelFields, Map.of());
+    }
+
+    /** As stored, with the evidence of ticked items (item to {@link Evidence#encoded()}). */
+    public static VersionProgress of(ChecklistStructure structure, Map<String, Long> ticked,
+                                     Map<String, Long> levelFields, Map<String, String> evidence) {
         var progress = new VersionProgress(structure);
+        evidence.forEach((item, stored) -> {
+            int index = progress.indexes.item(item);
+            Evidence decoded = Evidence.decode(stored);
+            if (index >= 0 && decoded != null) {
+                progress.evidenceByItem().put(index, decoded);
+            }
+        });
         ticked.forEach((item, time) -> {
             int index = progress.indexes.item(item);
             if (index >= 0) {
@@ -154,6 +172,54 @@ public final class VersionProgress {
         int index = requireItem(item);
         tickedAt[index] = NONE;
         changedItems.set(index);
+        // Evidence belongs to the tick.
+        setEvidence(index, null);
+    }
+
+    /** The item's evidence, or null. */
+    public Evidence evidence(String item) {
+        int index = indexes.item(item);
+        return index < 0 || evidence == null ? null : evidence.get(index);
+    }
+
+    /** Item to evidence, in checklist order. */
+    public Map<String, Evidence> evidence() {
+        var all = new LinkedHashMap<String, Evidence>();
+        if (evidence != null) {
+            evidence.keySet().stream().sorted().forEach(index -> all.put(indexes.itemIds().get(index), evidence.get(index)));
+        }
+        return all;
+    }
+
+    void attachEvidence(String item, Evidence given) {
+        setEvidence(requireItem(item), given);
+    }
+
+    private void setEvidence(int index, Evidence given) {
+        Evidence before = evidence == null ? null : evidence.get(index);
+        if (Objects.equals(before, given)) {
+            return;
+        }
+        if (given == null) {
+            evidence.remove(index);
+        } else {
+            evidenceByItem().put(index, given);
+        }
+        changedEvidence.set(index);
+    }
+
+    private Map<Integer, Evidence> evidenceByItem() {
+        if (evidence == null) {
+            evidence = new HashMap<>(4);
+        }
+        return evidence;
+    }
+
+    /** Items whose evidence changed since the last flush: present in {@link #evidence()} means set, else removed. */
+    public Set<String> changedEvidence() {
+        var items = new LinkedHashSet<String>();
+        changedEvidence.stream().forEach(index -> items.add(indexes.itemIds().get(index)));
+        return items;
     }
 
     void setTickedIn(String level, int count) {
@@ -203,6 +269,7 @@ public final class VersionProgress {
 
     public void flushed() {
         changedItems.clear();
+        changedEvidence.clear();
         changedLevelFields.clear();
     }
 

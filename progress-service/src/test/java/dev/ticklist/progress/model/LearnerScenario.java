@@ -4,6 +4,7 @@ import static dev.ticklist.progress.model.Checklists.ORG;
 import static dev.ticklist.progress.model.Checklists.TEA;
 import static dev.ticklist.progress.model.Checklists.VERSIONS;
 
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
@@ -103,6 +104,10 @@ final class LearnerScenario {
 
     static LearnerActivityEvent untick(String cohort, int version, String item) {
         return new ItemUnticked(ORG, cohort, LEARNER, TEA, version, item);
+    }
+
+    static LearnerActivityEvent evidence(String cohort, String item, String url, String note) {
+        return new ItemEvidenceAttached(ORG, cohort, LEARNER, TEA, 1, item, url, note);
     }
 
     static LearnerActivityEvent join(String cohort, int version) {
