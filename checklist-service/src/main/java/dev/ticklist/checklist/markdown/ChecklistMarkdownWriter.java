@@ -4,7 +4,9 @@ import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a checklist as a GitHub-flavoured Markdown task list:
@@ -30,6 +32,8 @@ public final class ChecklistMarkdownWriter {
     static final String UNTITLED = "Checklist";
 
     private static final String DESCRIPTION_SEPARATOR = " — ";
+    /** What CommonMark reads as an autolink: a scheme, then no space, control character, {@code <} or {@code >}. */
+    private static final Pattern AUTOLINKABLE = Pattern.compile("^https?://[^\\s<>\\p{Cntrl}]+$");
 
     private final boolean descriptions;
 
@@ -58,6 +62,17 @@ public final class ChecklistMarkdownWriter {
      * @return the Markdown, lines ending in {@code \n}
      */
     public String write(String title, List<Level> levels, Set<String> tickedItemIds) {
+        return write(title, levels, tickedItemIds, Map.of());
+    }
+
+    /**
+     * The same, with a learner's evidence under each ticked item that has some, as a plain list item
+     * GitHub shows nested under it: {@code   - Evidence: <https://…> — note}. Both readers leave such
+     * lines out (reported as more text of the item), so the file still ticks back.
+     *
+     * @param evidence item id to its evidence; items not ticked are written without it
+     */
+    public String write(String title, List<Level> levels, Set<String> tickedItemIds, Map<String, ItemEvidence> evidence) {
         var markdown = new StringBuilder();
         String cleanTitle = title == null ? "" : Names.clean(title);
         heading(markdown, "#", cleanTitle.isEmpty() ? UNTITLED : cleanTitle);
@@ -65,7 +80,13 @@ public final class ChecklistMarkdownWriter {
             heading(markdown, "##", level.name());
             for (Category category : level.categories()) {
                 heading(markdown, "###", category.name());
-                category.items().forEach(item -> item(markdown, item, tickedItemIds.contains(item.id())));
+                category.items().forEach(item -> {
+                    boolean ticked = tickedItemIds.contains(item.id());
+                    item(markdown, item, ticked);
+                    if (ticked && evidence.get(item.id()) != null) {
+                        evidence(markdown, evidence.get(item.id()));
+                    }
+                });
                 if (!category.items().isEmpty()) {
                     markdown.append('\n');
                 }
@@ -74,6 +95,23 @@ public final class ChecklistMarkdownWriter {
         // One newline at the end, not the blank line that separates blocks.
         markdown.setLength(markdown.length() - 1);
         return markdown.toString();
+    }
+
+    private static void evidence(StringBuilder markdown, ItemEvidence evidence) {
+        String url = evidence.url();
+        String note = evidence.note() == null ? "" : Names.clean(evidence.note());
+        if ((url == null || url.isEmpty()) && note.isEmpty()) {
+            return;
+        }
+        markdown.append("  - Evidence:");
+        if (url != null && !url.isEmpty()) {
+            // An autolink where the URL allows one; else its text, escaped, so it can never become markup.
+            markdown.append(' ').append(AUTOLINKABLE.matcher(url).matches() ? "<" + url + ">" : MarkdownEscaping.inline(url));
+        }
+        if (!note.isEmpty()) {
+            markdown.append(url == null || url.isEmpty() ? " " : DESCRIPTION_SEPARATOR).append(MarkdownEscaping.inline(note));
+        }
+        markdown.append('\n');
     }
 
     private static void heading(StringBuilder markdown, String marker, String name) {

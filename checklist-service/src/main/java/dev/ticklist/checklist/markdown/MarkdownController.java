@@ -64,7 +64,7 @@ class MarkdownController {
                          @RequestParam(defaultValue = "false") boolean descriptions) {
         var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
         var ticked = learnerTicks.tickedItems(identity, learnerId, checklist.checklistId(), checklist.version());
-        return writer(descriptions).write(checklist.title(), checklist.levels(), ticked);
+        return writer(descriptions).write(checklist.title(), checklist.levels(), ticked.itemIds(), ticked.evidence());
     }
 
     /** A Markdown task list becomes a new draft; the report says what was not taken and why. */

@@ -6,6 +6,7 @@ import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +109,28 @@ class ChecklistMarkdownWriterTest {
                 new Level("advanced", "Advanced", List.of()));
 
         assertThat(writer.write("T", levels, Set.of())).isEqualTo("# T\n\n## Entry\n\n### Empty\n\n## Advanced\n");
+    }
+
+    @Test
+    void aLearnersEvidenceIsWrittenUnderTheTickedItemAndTheFileStillTicksBack() {
+        var evidence = Map.of(
+                "image-data", new ItemEvidence("https://github.com/ada/cats-and-dogs", "CNN *baseline*, 92 %"),
+                "dense-networks", new ItemEvidence("https://example.org/a>b", null),
+                "audio-data", new ItemEvidence("https://example.org/never-shown", "not ticked"));
+
+        String markdown = new ChecklistMarkdownWriter().write("ML", Checklists.small(),
+                Set.of("image-data", "dense-networks"), evidence);
+
+        assertThat(markdown).contains("""
+                - [x] Image data
+                  - Evidence: <https://github.com/ada/cats-and-dogs> — CNN \\*baseline\\*, 92 %
+                - [ ] Audio data
+                """, """
+                - [x] Dense networks
+                  - Evidence: https://example.org/a>b
+                """).doesNotContain("never-shown");
+        var ticks = new TickedMarkdownReader().read(markdown, Checklists.small());
+        assertThat(ticks.checkedItemIds()).containsExactly("image-data", "dense-networks");
+        assertThat(ticks.unmatched()).isEmpty();
     }
 }
