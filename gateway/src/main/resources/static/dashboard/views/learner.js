@@ -88,13 +88,22 @@ function itemOf(item, tickBox) {
     const box = h('input', { type: 'checkbox', id, checked: Boolean(at) });
     box.addEventListener('change', () => tickBox(item, box));
     return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
-      box, h('label', { for: id }, item.name), when);
+      box, h('label', { for: id }, item.name), when, evidenceOf(item.evidence));
   }
   return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
     h('span', { className: 'mark', 'aria-hidden': 'true' }, at ? '✓' : '○'),
     h('span', {}, item.name),
     h('span', { className: 'visually-hidden' }, at ? ', ticked' : ', not ticked'),
-    when);
+    when, evidenceOf(item.evidence));
+}
+
+// The learner's link and note for a tick. The link is theirs: never followed for them, and it
+// tells the browser so (no referrer, no opener, not endorsed).
+function evidenceOf(evidence) {
+  if (!evidence) return null;
+  const link = evidence.url && /^https?:\/\//i.test(evidence.url)
+    ? h('a', { href: evidence.url, rel: 'nofollow noopener noreferrer ugc' }, 'evidence') : null;
+  return h('span', { className: 'evidence' }, link, evidence.note ? h('span', { className: 'note' }, evidence.note) : null);
 }
 
 function timelineOf(timeline, names) {
