@@ -5,6 +5,7 @@ import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.checklist.directory.Directory;
 import dev.ticklist.checklist.directory.DirectoryCommands;
 import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
@@ -17,13 +18,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Ticks and unticks. The learner must be enrolled in the cohort and every item must be in the
- * cohort's checklist version; a request with one bad item records nothing.
+ * Ticks, unticks and evidence. The learner must be enrolled in the cohort and every item must be
+ * in the cohort's checklist version; a request with one bad item records nothing. Evidence is not
+ * checked against ticks (this service does not keep them): on an item not ticked it changes
+ * nothing downstream.
  */
 @Service
 public class TickCommands {
@@ -41,13 +45,51 @@ public class TickCommands {
     }
 
     public Receipt tick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
+        return tick(organisationId, cohortId, learnerId, itemIds, null);
+    }
+
+    /**
+     * Ticks items; with evidence, each item's tick is followed by that evidence for the item, in
+     * the same write and in order, so the evidence never arrives without its tick.
+     *
+     * @param evidence the evidence for every item ticked, or null for none
+     */
+    public Receipt tick(String organisationId, String cohortId, String learnerId, List<String> itemIds,
+                        Evidence evidence) {
         requireBatchSize(itemIds);
-        return record(organisationId, cohortId, learnerId, itemIds, true);
+        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> {
+            var ticked = new ItemTicked(organisationId, cohortId, learnerId, checklist.checklistId(),
+                    checklist.version(), item);
+            return evidence == null ? List.of(ticked)
+                    : List.of(ticked, evidence(organisationId, cohortId, learnerId, checklist, item, evidence.url(),
+                            evidence.note()));
+        });
     }
 
     /** Ticks from an imported list: any number of items, all checked against the cohort's checklist. */
     public Receipt tickImported(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
-        return record(organisationId, cohortId, learnerId, itemIds, true);
+        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> List.of(new ItemTicked(
+                organisationId, cohortId, learnerId, checklist.checklistId(), checklist.version(), item)));
+    }
+
+    /** Attaches evidence to an item, replacing what it had; whether the item is ticked is not checked. */
+    public Receipt attachEvidence(String organisationId, String cohortId, String learnerId, String itemId,
+                                  Evidence evidence) {
+        return record(organisationId, cohortId, learnerId, List.of(itemId), (checklist, item) -> List.of(
+                evidence(organisationId, cohortId, learnerId, checklist, item, evidence.url(), evidence.note())));
+    }
+
+    /** Takes an item's evidence away (evidence with neither link nor note). */
+    public Receipt removeEvidence(String organisationId, String cohortId, String learnerId, String itemId) {
+        return record(organisationId, cohortId, learnerId, List.of(itemId), (checklist, item) -> List.of(
+                evidence(organisationId, cohortId, learnerId, checklist, item, null, null)));
+    }
+
+    private static ItemEvidenceAttached evidence(String organisationId, String cohortId, String learnerId,
+                                                 ChecklistVersionPublished checklist, String item, String url,
+                                                 String note) {
+        return new ItemEvidenceAttached(organisationId, cohortId, learnerId, checklist.checklistId(),
+                checklist.version(), item, url, note);
     }
 
     /** The checklist version the learner works on in this cohort. */
@@ -80,7 +122,8 @@ public class TickCommands {
 
     public Receipt untick(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
         requireBatchSize(itemIds);
-        return record(organisationId, cohortId, learnerId, itemIds, false);
+        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> List.of(new ItemUnticked(
+                organisationId, cohortId, learnerId, checklist.checklistId(), checklist.version(), item)));
     }
 
     private static void requireBatchSize(List<String> itemIds) {
@@ -90,8 +133,9 @@ public class TickCommands {
         }
     }
 
+    /** Checks the learner and every item, then publishes each item's events in one write. */
     private Receipt record(String organisationId, String cohortId, String learnerId, List<String> itemIds,
-                           boolean tick) {
+                           BiFunction<ChecklistVersionPublished, String, List<LearnerActivityEvent>> eventsOf) {
         itemIds.forEach(id -> Ids.requireSlug("item", id));
         var checklist = checklistOf(organisationId, cohortId, learnerId);
         directory.requireActiveCohort(organisationId, cohortId);
@@ -103,11 +147,8 @@ public class TickCommands {
                     + ": " + String.join(", ", unknown));
         }
         List<Identified<LearnerActivityEvent>> events = items.stream()
-                .map(item -> new Identified<LearnerActivityEvent>(UUID.randomUUID().toString(), tick
-                        ? new ItemTicked(organisationId, cohortId, learnerId, checklist.checklistId(),
-                                checklist.version(), item)
-                        : new ItemUnticked(organisationId, cohortId, learnerId, checklist.checklistId(),
-                                checklist.version(), item)))
+                .flatMap(item -> eventsOf.apply(checklist, item).stream())
+                .map(event -> new Identified<>(UUID.randomUUID().toString(), event))
                 .toList();
         List<EventPosition> positions = publisher.publishAll(Topics.LEARNER_ACTIVITY, events);
         return new Receipt(cohortId, learnerId, List.copyOf(items),
@@ -126,6 +167,7 @@ public class TickCommands {
     /**
      * What a tick command recorded.
      *
+     * @param eventIds the events recorded, in order (with evidence, each item's tick then its evidence)
      * @param position where the last event landed; pass it to progress queries to read this write
      */
     public record Receipt(String cohortId, String learnerId, List<String> itemIds, List<String> eventIds,

@@ -2,6 +2,7 @@ package dev.ticklist.checklist.tick;
 
 import dev.ticklist.platform.identity.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,12 +29,13 @@ class TickController {
         this.commands = commands;
     }
 
-    @Operation(operationId = "tickItems", summary = "Tick items for a learner")
+    @Operation(operationId = "tickItems", summary = "Tick items for a learner, with evidence if given")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TickCommands.Receipt tick(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
                               @Valid @RequestBody Ticks request) {
-        return commands.tick(tenant.organisationId(), cohortId, learnerId, request.itemIds());
+        Evidence evidence = request.evidence() == null ? null : request.evidence().checked();
+        return commands.tick(tenant.organisationId(), cohortId, learnerId, request.itemIds(), evidence);
     }
 
     @Operation(operationId = "untickItem", summary = "Untick an item for a learner")
@@ -42,6 +45,37 @@ class TickController {
         return commands.untick(tenant.organisationId(), cohortId, learnerId, List.of(itemId));
     }
 
-    record Ticks(@NotEmpty List<@NotBlank String> itemIds) {
+    @Operation(operationId = "attachEvidence", summary = "Attach or replace a learner's evidence for an item")
+    @PutMapping("/{itemId}/evidence")
+    TickCommands.Receipt attachEvidence(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                                        @PathVariable String itemId, @RequestBody EvidenceRequest request) {
+        return commands.attachEvidence(tenant.organisationId(), cohortId, learnerId, itemId, request.checked());
+    }
+
+    @Operation(operationId = "removeEvidence", summary = "Take away a learner's evidence for an item")
+    @DeleteMapping("/{itemId}/evidence")
+    TickCommands.Receipt removeEvidence(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                                        @PathVariable String itemId) {
+        return commands.removeEvidence(tenant.organisationId(), cohortId, learnerId, itemId);
+    }
+
+    record Ticks(@NotEmpty List<@NotBlank String> itemIds,
+                 @Schema(description = "Evidence for every item ticked; leave it out for none")
+                 EvidenceRequest evidence) {
+    }
+
+    /** Evidence as sent; {@link Evidence} checks it (so its problems name what to fix). */
+    @Schema(name = "Evidence", description = "A link and a short note, either or both; the link is never fetched")
+    record EvidenceRequest(
+            @Schema(description = "An absolute https or http URL with a host, printable ASCII, no user:password@",
+                    format = "uri", maxLength = 2048, example = "https://github.com/ada/house-prices")
+            String url,
+            @Schema(description = "One line of plain text", maxLength = 280,
+                    example = "Linear and ridge regression on a housing dataset")
+            String note) {
+
+        Evidence checked() {
+            return new Evidence(url, note);
+        }
     }
 }
