@@ -24,7 +24,7 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
     private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "burn-up", "pace",
             "stream");
 
-    /** What the holder may do: read, or (a learner's own link) read and tick that learner's items. */
+    /** What the holder may do: read, or (a learner's own link) also tick that learner's items and give evidence. */
     public enum Access {
         READ, TICK;
 
@@ -93,13 +93,20 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
                         && rest.get(2).equals("pace");
     }
 
+    /**
+     * Ticks and unticks the learner's items, and attaches or takes away evidence on them: the
+     * learner's own work, so their own link may show it.
+     */
     private boolean tickable(HttpMethod method, List<String> path) {
         if (!startsWith(path, "api", "v1", "cohorts", cohortId, "learners", learnerId, "ticks")) {
             return false;
         }
-        int rest = path.size() - 7;
-        return HttpMethod.POST.equals(method) && rest == 0
-                || HttpMethod.DELETE.equals(method) && rest == 1 && !path.getLast().isEmpty();
+        List<String> rest = path.subList(7, path.size());
+        boolean item = !rest.isEmpty() && !rest.getFirst().isEmpty();
+        return HttpMethod.POST.equals(method) && rest.isEmpty()
+                || HttpMethod.DELETE.equals(method) && rest.size() == 1 && item
+                || (HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method))
+                        && rest.size() == 2 && item && rest.get(1).equals("evidence");
     }
 
     private static boolean startsWith(List<String> path, String... prefix) {

@@ -42,7 +42,7 @@ public final class ShareLinkReach implements WebFilter {
                             + " and nothing else");
         }
         if (!HttpMethod.GET.equals(request.getMethod()) && FetchSite.notFromThisOrigin(request)) {
-            return Optional.of("ticks through a link are made from the dashboard's own pages");
+            return Optional.of("ticks and evidence through a link are made from the dashboard's own pages");
         }
         return Optional.empty();
     }

@@ -70,6 +70,30 @@ class ShareLinkReachTest {
     }
 
     @Test
+    void aLearnersOwnLinkAttachesAndTakesAwayEvidenceOnTheirItemsAndNothingElse() {
+        String evidence = "/api/v1/cohorts/coh_a/learners/ada/ticks/regression/evidence";
+        assertThat(ownLink.reaches(HttpMethod.PUT, evidence)).isTrue();
+        assertThat(ownLink.reaches(HttpMethod.DELETE, evidence)).isTrue();
+        assertThat(ownLink.reaches(HttpMethod.POST, evidence)).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PATCH, evidence)).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/bea/ticks/regression/evidence"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_b/learners/ada/ticks/regression/evidence"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks//evidence")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, evidence + "/")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, evidence + "/x")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/regression")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/regression/notes"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/regression;x=1/evidence"))
+                .isFalse();
+        assertThat(learnerLink.reaches(HttpMethod.PUT, evidence)).as("a read link").isFalse();
+        assertThat(learnerLink.reaches(HttpMethod.DELETE, evidence)).as("a read link").isFalse();
+        assertThat(cohortLink.reaches(HttpMethod.PUT, evidence)).as("a cohort's link").isFalse();
+    }
+
+    @Test
     void segmentsAreComparedDecodedAsTheServicesReadThem() {
         var email = new ShareLink("org_a", "link_1", "0".repeat(64), "coh_a", "ada@example.org", ShareLink.Access.TICK,
                 LATER, null, Instant.parse("2026-12-01T00:00:00Z"));
