@@ -214,6 +214,14 @@ abstract class DashboardInBrowser {
     @Test
     @Order(5)
     void theLearnerPageShowsTheirChecklistTimelineAndCalendarAsTheApiHasThem() {
+        String proved = api.get("/api/v1/progress/learners/learner-3").json().get("checklists").get(0)
+                .get("tickedItems").propertyNames().iterator().next();
+        String url = "https://github.com/learner-3/proof";
+        String note = "Built it <b>twice</b>";
+        var attached = api.put("/api/v1/cohorts/" + cohortId + "/learners/learner-3/ticks/" + proved + "/evidence",
+                Map.of("url", url, "note", note));
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> evidenceOf("learner-3", proved) != null);
         openCohort();
         page.findElement(By.linkText("learner-3")).click();
         waitFor(By.id("checklist-title"));
@@ -228,6 +236,27 @@ abstract class DashboardInBrowser {
                 .contains(mine.get("ticked").asInt() + " items ticked");
         assertThat(paceRows()).isEqualTo(paceRowsOf(
                 api.get("/api/v1/progress/cohorts/" + cohortId + "/learners/learner-3/pace").json()));
+        // The learner's evidence: their link, never endorsed or given a referrer, and their note as text.
+        var link = page.findElement(By.cssSelector("li[data-item='" + proved + "'] .evidence a"));
+        assertThat(link.getAttribute("href")).isEqualTo(url);
+        assertThat(link.getAttribute("rel")).isEqualTo("nofollow noopener noreferrer ugc");
+        assertThat(page.findElement(By.cssSelector("li[data-item='" + proved + "'] .evidence .note")).getText())
+                .isEqualTo(note);
+        assertThat(page.findElements(By.cssSelector("li[data-item='" + proved + "'] .evidence b"))).isEmpty();
+    }
+
+    /** The learner's evidence for an item, as the API shows it, or null. */
+    private JsonNode evidenceOf(String learner, String item) {
+        for (JsonNode level : api.get("/api/v1/progress/learners/" + learner).json().get("checklists").get(0).get("levels")) {
+            for (JsonNode category : level.get("categories")) {
+                for (JsonNode each : category.get("items")) {
+                    if (each.get("id").asString().equals(item) && !each.get("evidence").isNull()) {
+                        return each.get("evidence");
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The pace table's rows as shown: level id, items left, and whether a finish is projected. */

@@ -162,7 +162,12 @@ class EndToEndIT {
                         && view.get("levels").get(0).get("standing").get("finished").asInt() == 1);
         assertThat(cohortView.get("overall").get("learners").asInt()).isEqualTo(1);
 
-        var markdown = api.get("/api/v1/cohorts/" + cohortId + "/learners/ada/checklist");
+        var evidence = api.put(ticks + "/" + entryItems.getFirst() + "/evidence",
+                Map.of("url", "https://github.com/ada/first-steps", "note", "Notes and exercises"));
+        assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
+        var markdown = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/cohorts/" + cohortId + "/learners/ada/checklist"),
+                answer -> answer.body().contains("  - Evidence: <https://github.com/ada/first-steps> — Notes and exercises"));
         assertThat(markdown.status()).as(markdown.toString()).isEqualTo(200);
         assertThat(markdown.body()).contains("## Entry", "- [x] Regression", "- [ ] ");
         assertThat(markdown.body().lines().filter(line -> line.startsWith("- [x] "))).hasSize(entryItems.size());
