@@ -271,6 +271,23 @@ class EndToEndIT {
     }
 
     @Test
+    void theGatewayStartsItsOwnTraceWhateverTraceparentACallerSends() {
+        var admin = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey());
+        String key = admin.post("/admin/v1/organisations", Map.of("name", "Tracer")).json().get("apiKey").asString();
+        String forged = "4bf92f3577b34da6a3ce929d0e0e4736";
+        int before = traces.spans().size();
+        var answer = JsonHttp.at(settings.gatewayUrl()).withBearer(key)
+                .withHeader("traceparent", "00-" + forged + "-00f067aa0ba902b7-01").get("/api/v1/checklists");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        var served = await("the routed request's spans exported").atMost(Duration.ofSeconds(10)).until(
+                () -> traces.spans().stream().skip(before).filter(span -> span.service().equals("checklist-service")
+                        && span.kind().equals("server") && span.name().contains("/api/v1/checklists")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertThat(served.traceId()).as("the trace the services saw").isNotEqualTo(forged);
+        assertThat(traces.spans()).noneMatch(span -> span.traceId().equals(forged));
+    }
+
+    @Test
     void theGatewayIsTheOnlyWayIn() {
         var noKey = JsonHttp.at(settings.gatewayUrl()).get("/api/v1/checklists");
         assertThat(noKey.status()).isEqualTo(401);

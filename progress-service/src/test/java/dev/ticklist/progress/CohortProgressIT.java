@@ -304,6 +304,11 @@ class CohortProgressIT {
                 + level.get("remaining").asInt() + ":" + level.get("projectedFinish").asString()))
                 .containsExactly("entry:1:" + today.plusDays(3), "advanced:2:" + today.plusDays(7));
 
+        // Of a learner not in the cohort, nothing: not even ticks they have elsewhere.
+        JsonNode stranger = client(organisationId).get("/api/v1/progress/cohorts/coh_other/learners/fay/pace").json();
+        assertThat(stranger.get("levels")).isEmpty();
+        assertThat(stranger.get("itemsPerWeek").asDouble()).isZero();
+
         for (String weeks : List.of("0", "27", "many")) {
             assertThat(client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/pace?weeks=" + weeks)
                     .status()).as(weeks).isEqualTo(400);

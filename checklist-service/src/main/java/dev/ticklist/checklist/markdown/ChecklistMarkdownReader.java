@@ -118,7 +118,8 @@ public final class ChecklistMarkdownReader {
                 String both = level.name() + TaskEntry.CONTEXT_SEPARATOR + category.name();
                 String name = onlyGeneral ? level.name()
                         : both.length() <= MarkdownLimits.MAX_NAME_LENGTH ? both : category.name();
-                addCategory(one, name, 0, category.tasks(), adjusted);
+                // A name two sections' categories come to share (theirs was too long to prefix) merges them, reported.
+                addCategory(one, name, category.line(), category.tasks(), adjusted);
             }
         }
         return List.of(one);

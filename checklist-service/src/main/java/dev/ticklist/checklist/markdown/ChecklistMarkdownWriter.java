@@ -33,7 +33,8 @@ public final class ChecklistMarkdownWriter {
 
     private static final String DESCRIPTION_SEPARATOR = " — ";
     /** What CommonMark reads as an autolink: a scheme, then no space, control character, {@code <} or {@code >}. */
-    private static final Pattern AUTOLINKABLE = Pattern.compile("^https?://[^\\s<>\\p{Cntrl}]+$");
+    private static final Pattern AUTOLINKABLE = Pattern.compile("^https?://[^\\s<>\\p{Cntrl}]+$",
+            Pattern.CASE_INSENSITIVE);
 
     private final boolean descriptions;
 

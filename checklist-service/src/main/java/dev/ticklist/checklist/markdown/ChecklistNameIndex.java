@@ -54,8 +54,8 @@ final class ChecklistNameIndex {
     }
 
     /**
-     * The narrowest scope that holds the name decides: the level and category headings above the line, then the
-     * level heading alone, then the nearest heading taken as a category name, then the whole checklist.
+     * The narrowest scope that holds the name decides: the level and category headings above the line (or
+     * the category they were joined into, {@code Level › Category}), then the level heading alone, then the nearest heading taken as a category name, then the whole checklist.
      *
      * @param levelHeading    the level heading above the line, or {@code null}
      * @param categoryHeading the category heading above the line, or {@code null}
@@ -68,6 +68,9 @@ final class ChecklistNameIndex {
         List<Predicate<Placed>> scopes = new ArrayList<>();
         if (level != null && category != null) {
             scopes.add(p -> p.levelKey().equals(level) && p.categoryKey().equals(category));
+            // A file of more level sections than a checklist holds levels: its categories are "Level › Category".
+            String both = Names.key(levelHeading + TaskListOutline.TaskEntry.CONTEXT_SEPARATOR + categoryHeading);
+            scopes.add(p -> p.categoryKey().equals(both));
         }
         if (level != null) {
             scopes.add(p -> p.levelKey().equals(level));

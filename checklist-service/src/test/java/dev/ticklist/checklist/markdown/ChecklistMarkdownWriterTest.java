@@ -133,4 +133,12 @@ class ChecklistMarkdownWriterTest {
         assertThat(ticks.checkedItemIds()).containsExactly("image-data", "dense-networks");
         assertThat(ticks.unmatched()).isEmpty();
     }
+
+    @Test
+    void anEvidenceLinkWhoseSchemeIsInCapitalsIsStillALink() {
+        String markdown = new ChecklistMarkdownWriter().write("ML", Checklists.small(), Set.of("image-data"),
+                Map.of("image-data", new ItemEvidence("HTTPS://Example.org/Cats", null)));
+
+        assertThat(markdown).contains("- [x] Image data\n  - Evidence: <HTTPS://Example.org/Cats>\n");
+    }
 }

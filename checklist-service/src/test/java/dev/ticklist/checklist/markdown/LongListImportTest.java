@@ -87,6 +87,41 @@ class LongListImportTest {
         assertThat(ticks.unmatched()).isEmpty();
     }
 
+    @Test
+    void aFileOfMoreSectionsThanLevelsWithCategoriesOfItsOwnTicksBackItemsTheirNamesRepeat() {
+        var file = new StringBuilder("# Eleven topics\n");
+        for (int topic = 1; topic <= 11; topic++) {
+            file.append("\n## Topic ").append(topic).append("\n\n### Basics\n\n- [").append(topic % 2 == 0 ? "x" : " ")
+                    .append("] Intro\n- [ ] Exercises\n");
+        }
+        ImportedChecklist imported = reader.read(file.toString());
+
+        assertThat(imported.levels()).singleElement().satisfies(level -> assertThat(level.categories())
+                .extracting(Category::name).startsWith("Topic 1 › Basics", "Topic 2 › Basics").hasSize(11));
+        assertThat(imported.counts().items()).isEqualTo(22);
+        TickedList ticks = new TickedMarkdownReader().read(file.toString(), imported.levels());
+        assertThat(ticks.checkedItemIds()).hasSize(5);
+        assertThat(ticks.uncheckedItemIds()).hasSize(17);
+        assertThat(ticks.unmatched()).isEmpty();
+    }
+
+    @Test
+    void sectionsWhoseJoinedNamesWouldBeTooLongKeepTheirCategoryNameAndSaySoWhenTwoMerge() {
+        // Section names of 200 characters (longer headings are shortened): with " › Basics" they would pass it.
+        String longName = "a topic with a very long name ".repeat(7).trim();
+        var file = new StringBuilder("# Long names\n");
+        for (int topic = 1; topic <= 11; topic++) {
+            file.append("\n## ").append(topic).append(' ').append(longName).append("\n\n### Basics\n\n- [ ] Step ")
+                    .append(topic).append('\n');
+        }
+        ImportedChecklist imported = reader.read(file.toString());
+
+        assertThat(imported.counts().items()).isEqualTo(11);
+        assertThat(imported.levels().getFirst().categories()).extracting(Category::name).containsExactly("Basics");
+        assertThat(imported.adjusted()).filteredOn(line -> line.text().equals("### Basics")).hasSize(10)
+                .allSatisfy(line -> assertThat(line.reason()).startsWith("category \"Basics\" appears again"));
+    }
+
     private static List<String> names(List<Level> levels, String category) {
         return levels.stream().flatMap(level -> level.categories().stream())
                 .filter(c -> c.name().equals(category)).findFirst().orElseThrow()

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A learner's progress as it stood at a past moment, answered from the log: the learner's events
@@ -37,6 +39,10 @@ public class LearnerHistory {
 
     /** A replay that takes longer is refused: the partition holds more history than a query may read. */
     private static final Duration LIMIT = Duration.ofSeconds(20);
+    /** Replays at once on this instance: each reads a partition from its start, so callers queue for none. */
+    static final int AT_ONCE = 2;
+
+    private final Semaphore running = new Semaphore(AT_ONCE);
 
     private final Map<String, Object> config;
     private final ChecklistStructures structures;
@@ -51,8 +57,25 @@ public class LearnerHistory {
         this.structures = structures;
     }
 
-    /** The learner's state after every event of theirs recorded at or before {@code asOf}. */
+    /**
+     * The learner's state after every event of theirs recorded at or before {@code asOf}; a 503
+     * problem while {@value #AT_ONCE} replays already run here.
+     */
     public LearnerState replay(String organisationId, String learnerId, Instant asOf) {
+        if (!running.tryAcquire()) {
+            var busy = Problems.unavailable("history-busy", "other replays of history are running on this"
+                    + " instance; ask again in a moment");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            throw busy;
+        }
+        try {
+            return replayed(organisationId, learnerId, asOf);
+        } finally {
+            running.release();
+        }
+    }
+
+    private LearnerState replayed(String organisationId, String learnerId, Instant asOf) {
         String key = LearnerActivityEvent.learnerKey(organisationId, learnerId);
         var partition = new TopicPartition(Topics.LEARNER_ACTIVITY.name(), BuiltInPartitioner.partitionForKey(
                 key.getBytes(StandardCharsets.UTF_8), Topics.LEARNER_ACTIVITY.partitions()));

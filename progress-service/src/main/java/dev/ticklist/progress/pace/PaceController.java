@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +34,11 @@ class PaceController {
         this.clock = clock;
     }
 
-    /** The learner's ticks (in every cohort) per week, and their levels of this cohort's checklist forecast. */
+    /**
+     * The learner's ticks in this cohort's checklist per week (the items ticked now, each on the
+     * day it was ticked), and its levels forecast. Nothing of their other cohorts: a link to this
+     * cohort or learner may read it. A learner not in the cohort has no ticks and no levels.
+     */
     @Operation(operationId = "getLearnerPace", summary = "Get a learner's items per week and projected finish per level")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/learners/{learnerId}/pace")
     Pace learner(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
@@ -41,12 +47,15 @@ class PaceController {
         Ids.requireExternal("learner", learnerId);
         int window = weeks(weeks);
         LocalDate today = TicksPerDay.today(clock);
-        var progress = learners.findIn(tenant.organisationId(), learnerId, cohortId);
-        List<Pace.Left> left = progress.checklists().stream().findFirst()
-                .map(checklist -> checklist.levels().stream()
+        var checklist = learners.findIn(tenant.organisationId(), learnerId, cohortId).checklists().stream().findFirst();
+        List<Pace.Left> left = checklist.map(mine -> mine.levels().stream()
                         .map(level -> new Pace.Left(level.id(), level.name(), level.total() - level.ticked())).toList())
                 .orElse(List.of());
-        var days = learners.ticksPerDay(tenant.organisationId(), learnerId, range(today, window));
+        List<TicksPerDay.Day> days = checklist.map(mine -> mine.tickedItems().values().stream()
+                        .collect(Collectors.groupingBy(time -> LocalDate.ofInstant(time, ZoneOffset.UTC),
+                                Collectors.counting()))
+                        .entrySet().stream().map(day -> new TicksPerDay.Day(day.getKey(), day.getValue())).toList())
+                .orElse(List.of());
         return Pace.of(days, today, window, left);
     }
 
