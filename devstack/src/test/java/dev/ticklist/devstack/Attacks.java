@@ -57,6 +57,7 @@ final class Attacks {
     private static final String COHORT = "/api/v1/cohorts/{cohort}";
     private static final String TICKS = COHORT + "/learners/ada/ticks";
     private static final String TICK_BODY = "{\"itemIds\":[\"{otherItem}\"]}";
+    private static final String EVIDENCE_BODY = "{\"url\":\"https://example.org/forged\",\"note\":\"not mine\"}";
     private static final String ENDPOINT = "/api/v1/webhooks/endpoints/{endpoint}";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -263,6 +264,17 @@ final class Attacks {
         rows.add(attack("B unticks A's learner's tick", As.B_KEY, delete(TICKS + "/{item}")).refused(404, NOT_FOUND));
         rows.add(attack("B ticks A's learner by Markdown", As.B_KEY, post(TICKS + "/markdown", "- [x] Regression\n")
                 .header("Content-Type", "text/markdown")).refused(404, NOT_FOUND));
+        rows.add(attack("B gives evidence for A's learner's tick", As.B_KEY, put(TICKS + "/{item}/evidence", EVIDENCE_BODY))
+                .refused(404, NOT_FOUND));
+        rows.add(attack("B takes A's learner's evidence away", As.B_KEY, delete(TICKS + "/{item}/evidence"))
+                .refused(404, NOT_FOUND));
+        rows.add(attack("B reads A's learner's pace", As.B_KEY, get("/api/v1/progress/cohorts/{cohort}/learners/ada/pace"))
+                .answeredEmpty(jsonIs("/levels", "[]"), jsonIs("/itemsPerWeek", "0.0")));
+        rows.add(attack("B reads A's cohort's pace", As.B_KEY, get("/api/v1/progress/cohorts/{cohort}/pace"))
+                .answeredEmpty(jsonIs("/levels", "[]"), jsonIs("/itemsPerWeek", "0.0")));
+        rows.add(attack("B reads A's learner as of a moment", As.B_KEY,
+                get("/api/v1/progress/cohorts/{cohort}/learners/ada?asOf=2026-12-01T00:00:00Z"))
+                .answeredEmpty(jsonIs("/checklists", "[]")));
         rows.add(attack("B enrols a learner in A's cohort", As.B_KEY,
                 post(COHORT + "/learners", "{\"learnerIds\":[\"mallory\"]}")).refused(404, NOT_FOUND));
         rows.add(attack("B withdraws A's learner", As.B_KEY, delete(COHORT + "/learners/ada")).refused(404, NOT_FOUND));
@@ -381,6 +393,8 @@ final class Attacks {
         // A's read-scoped key writing: 403 from the gateway, nothing forwarded.
         rows.add(attack("read key ticks", As.A_READ_KEY, post(TICKS, TICK_BODY)).refused(403, FORBIDDEN));
         rows.add(attack("read key unticks", As.A_READ_KEY, delete(TICKS + "/{item}")).refused(403, FORBIDDEN));
+        rows.add(attack("read key gives evidence", As.A_READ_KEY, put(TICKS + "/{item}/evidence", EVIDENCE_BODY))
+                .refused(403, FORBIDDEN));
         rows.add(attack("read key enrols", As.A_READ_KEY, post(COHORT + "/learners", "{\"learnerIds\":[\"mallory\"]}"))
                 .refused(403, FORBIDDEN));
         rows.add(attack("read key renames the cohort", As.A_READ_KEY, patch(COHORT, "{\"name\":\"Renamed\"}"))
