@@ -246,25 +246,29 @@ class CohortProgressIT {
                 answer -> firstItem(answer, 0).get("tickedAt").isString() && firstItem(answer, 0).get("evidence").isNull());
     }
 
+    /** Until the clock (to the millisecond records are stamped with) has passed {@code moment}. */
+    private static void awaitThePast(Instant moment) {
+        await().pollInterval(Duration.ofMillis(2)).until(() -> Instant.now().toEpochMilli() > moment.toEpochMilli());
+    }
+
     /** The first item of the level's {@code category}-th category (the checklist's first level). */
     private static JsonNode firstItem(JsonNode learner, int category) {
         return learner.get("checklists").get(0).get("levels").get(0).get("categories").get(category).get("items").get(0);
     }
 
     @Test
-    void aLearnersProgressAsOfAMomentIsWhatTheLiveProjectionShowedThen() throws Exception {
+    void aLearnersProgressAsOfAMomentIsWhatTheLiveProjectionShowedThen() {
         String path = "/api/v1/progress/cohorts/" + cohortId + "/learners/hal";
         Instant beforeAnything = Instant.now();
-        Thread.sleep(20);
+        awaitThePast(beforeAnything);
         activity(new LearnerJoinedCohort(organisationId, cohortId, "hal", checklistId, 1));
         tick("hal", "notation", "matrices");
         JsonNode then = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
                 view -> view.get("checklists").size() == 1
                         && view.get("checklists").get(0).get("levels").get(0).get("finishedAt").isString());
-        // Records written after this moment carry later timestamps.
-        Thread.sleep(20);
+        // The records so far were written before this moment; those that follow, after it.
         Instant moment = Instant.now();
-        Thread.sleep(20);
+        awaitThePast(moment);
         untick("hal", "notation");
         tick("hal", "research");
         JsonNode now = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
