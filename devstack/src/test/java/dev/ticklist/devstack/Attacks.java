@@ -272,6 +272,9 @@ final class Attacks {
                 .answeredEmpty(jsonIs("/levels", "[]"), jsonIs("/itemsPerWeek", "0.0")));
         rows.add(attack("B reads A's cohort's pace", As.B_KEY, get("/api/v1/progress/cohorts/{cohort}/pace"))
                 .answeredEmpty(jsonIs("/levels", "[]"), jsonIs("/itemsPerWeek", "0.0")));
+        rows.add(attack("B reads A's cohort as of a moment", As.B_KEY,
+                get("/api/v1/progress/cohorts/{cohort}?asOf=2026-12-01T00:00:00Z"))
+                .answeredEmpty(jsonIs("/overall/learners", "0"), jsonIs("/levels", "[]")));
         rows.add(attack("B reads A's learner as of a moment", As.B_KEY,
                 get("/api/v1/progress/cohorts/{cohort}/learners/ada?asOf=2026-12-01T00:00:00Z"))
                 .answeredEmpty(jsonIs("/checklists", "[]")));

@@ -246,6 +246,30 @@ class CohortProgressIT {
                 answer -> firstItem(answer, 0).get("tickedAt").isString() && firstItem(answer, 0).get("evidence").isNull());
     }
 
+    @Test
+    void aCohortsProgressAsOfAMomentIsWhatTheLiveProjectionShowedThen() {
+        String path = "/api/v1/progress/cohorts/" + cohortId;
+        Instant beforeAnything = Instant.now();
+        awaitThePast(beforeAnything);
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "jay", checklistId, 1));
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "kim", checklistId, 1));
+        tick("jay", "notation", "matrices");
+        tick("kim", "notation");
+        JsonNode then = awaitCohort(cohort -> cohort.get("levels").size() > 0
+                && cohort.get("levels").get(0).get("standing").get("finished").asInt() == 1
+                && itemTickedBy(cohort, 0, 0) == 2 && itemTickedBy(cohort, 0, 1) == 1);
+        Instant moment = Instant.now();
+        awaitThePast(moment);
+        tick("kim", "matrices");
+        untick("jay", "notation");
+        JsonNode now = awaitCohort(cohort -> itemTickedBy(cohort, 0, 0) == 1 && itemTickedBy(cohort, 0, 1) == 2);
+
+        assertThat(client(organisationId).get(path + "?asOf=" + moment).json()).isEqualTo(then);
+        assertThat(client(organisationId).get(path + "?asOf=" + Instant.now()).json()).isEqualTo(now);
+        assertThat(client(organisationId).get(path + "?asOf=" + beforeAnything).json().get("levels")).isEmpty();
+        assertThat(client(organisationId).get(path + "?asOf=later").status()).isEqualTo(400);
+    }
+
     /** Until the clock (to the millisecond records are stamped with) has passed {@code moment}. */
     private static void awaitThePast(Instant moment) {
         await().pollInterval(Duration.ofMillis(2)).until(() -> Instant.now().toEpochMilli() > moment.toEpochMilli());

@@ -5,6 +5,7 @@ import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionMarkers;
 import dev.ticklist.progress.generation.ProjectionReadiness;
+import dev.ticklist.progress.learner.LearnerHistory;
 import dev.ticklist.progress.outbox.Outbox;
 import dev.ticklist.progress.redis.KeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,5 +48,10 @@ class CohortConfiguration {
     CohortProgressQuery cohortProgressQuery(StringRedisTemplate redis, ChecklistCatalog catalog,
                                             ProjectionGenerations generations, ProjectionReadiness readiness) {
         return new CohortProgressQuery(redis, catalog, generations, readiness);
+    }
+
+    @Bean
+    CohortProgressAsOf cohortProgressAsOf(LearnerHistory history, CohortProgressQuery query) {
+        return new CohortProgressAsOf(history, query);
     }
 }

@@ -4,6 +4,7 @@ import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Problems;
 import dev.ticklist.progress.calendar.TicksPerDay;
+import dev.ticklist.progress.learner.LearnerHistory;
 import dev.ticklist.progress.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +32,12 @@ class CohortProgressController {
     static final int MAX_COHORTS = 100;
 
     private final CohortProgressQuery query;
+    private final CohortProgressAsOf asOf;
     private final Clock clock;
 
-    CohortProgressController(CohortProgressQuery query, Clock clock) {
+    CohortProgressController(CohortProgressQuery query, CohortProgressAsOf asOf, Clock clock) {
         this.query = query;
+        this.asOf = asOf;
         this.clock = clock;
     }
 
@@ -54,11 +57,17 @@ class CohortProgressController {
                 .map(id -> CohortSummary.of(query.find(tenant.organisationId(), id))).toList());
     }
 
-    /** Per level, category and item: learners who finished, average percent, a 10% histogram, item shares. */
+    /**
+     * Per level, category and item: learners who finished, average percent, a 10% histogram, item
+     * shares. With {@code asOf} (an ISO-8601 moment, not in the future), as it stood then, replayed from the log.
+     */
     @Operation(operationId = "getCohortProgress", summary = "Get a cohort's progress per level, category and item")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}")
-    CohortProgress cohort(Tenant tenant, @PathVariable String cohortId) {
+    CohortProgress cohort(Tenant tenant, @PathVariable String cohortId, @RequestParam(required = false) String asOf) {
         Ids.requireExternal("cohort", cohortId);
+        if (asOf != null) {
+            return this.asOf.find(tenant.organisationId(), cohortId, LearnerHistory.moment(asOf, clock));
+        }
         return query.find(tenant.organisationId(), cohortId);
     }
 

@@ -55,7 +55,11 @@ public class CohortProgressQuery {
 
     public CohortProgress find(String organisationId, String cohortId) {
         var keys = keys(organisationId, cohortId);
-        Map<Object, Object> aggregates = redis.opsForHash().entries(keys.aggregates());
+        return view(cohortId, redis.opsForHash().entries(keys.aggregates()));
+    }
+
+    /** The view of a cohort's aggregates as its projection stores them ({@code cv}: the checklist version). */
+    CohortProgress view(String cohortId, Map<Object, Object> aggregates) {
         var fields = new Fields(aggregates);
         Optional<ChecklistStructure> structure = structureOf(aggregates);
         if (structure.isEmpty()) {

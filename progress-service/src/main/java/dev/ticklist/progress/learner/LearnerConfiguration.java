@@ -50,8 +50,13 @@ class LearnerConfiguration {
     }
 
     @Bean
-    LearnerProgressAsOf learnerProgressAsOf(KafkaProperties kafka, ChecklistStructures structures) {
-        return new LearnerProgressAsOf(new LearnerHistory(kafka.buildConsumerProperties(), structures), structures);
+    LearnerHistory learnerHistory(KafkaProperties kafka, ChecklistStructures structures) {
+        return new LearnerHistory(kafka.buildConsumerProperties(), structures);
+    }
+
+    @Bean
+    LearnerProgressAsOf learnerProgressAsOf(LearnerHistory history, ChecklistStructures structures) {
+        return new LearnerProgressAsOf(history, structures);
     }
 
     @Bean

@@ -9,9 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -68,20 +66,7 @@ class LearnerProgressController {
         if (asOf == null) {
             return query.findIn(tenant.organisationId(), learnerId, cohortId);
         }
-        return this.asOf.findIn(tenant.organisationId(), learnerId, cohortId, moment(asOf));
-    }
-
-    private Instant moment(String asOf) {
-        Instant moment;
-        try {
-            moment = Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid("bad-as-of", "asOf must be a moment like 2026-11-23T10:00:00Z");
-        }
-        if (moment.isAfter(clock.instant())) {
-            throw Problems.invalid("bad-as-of", "asOf must not be in the future");
-        }
-        return moment;
+        return this.asOf.findIn(tenant.organisationId(), learnerId, cohortId, LearnerHistory.moment(asOf, clock));
     }
 
     /** The learner's ticks and unticks, newest first, a page at a time. */
