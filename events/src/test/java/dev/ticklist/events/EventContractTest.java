@@ -138,7 +138,12 @@ class EventContractTest {
         assertThat(headers.lastHeader("traceparent")).isNull();
 
         for (String broken : List.of("01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-                "00-00000000000000000000000000000000-b7ad6b7169203331-01", "00-xyz", "")) {
+                "00-00000000000000000000000000000000-b7ad6b7169203331-01", "00-xyz", "",
+                "00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01",
+                "00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0g",
+                "00-0af7651916cd43dd8448eb211c80319c_b7ad6b7169203331-01",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-")) {
             headers.remove("traceparent");
             headers.add("traceparent", broken.getBytes(StandardCharsets.UTF_8));
             assertThat(deserializer.deserialize("t", headers, data).traceparent()).as(broken).isNull();

@@ -35,7 +35,7 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
         var attributes = BinaryModeAttributes.read(headers);
         if (attributes != null) {
             return new EventEnvelope<>(attributes.id(), attributes.source(), attributes.time(),
-                    payloadOf(attributes.type(), attributes.id(), data), traceparentOf(headers));
+                    payloadOf(attributes.type(), attributes.id(), data), attributes.traceparent());
         }
         CloudEvent event;
         try {

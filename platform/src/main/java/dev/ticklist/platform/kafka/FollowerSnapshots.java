@@ -201,10 +201,7 @@ final class FollowerSnapshots<E extends TicklistEvent> {
     }
 
     private KafkaConsumer<String, byte[]> snapshotConsumer() {
-        var config = new HashMap<>(consumerConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var config = AssignedConsumers.config(consumerConfig);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         // The topic ends with a transaction marker, which an empty fetch reaches: do not wait long for it.

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -192,10 +191,8 @@ public class KafkaEventsConfiguration {
         }
 
         private KafkaConsumer<String, EventEnvelope<?>> newConsumer() {
-            Map<String, Object> config = properties.buildConsumerProperties();
-            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            return new KafkaConsumer<>(config, new StringDeserializer(), new EventEnvelopeDeserializer());
+            return new KafkaConsumer<>(AssignedConsumers.config(properties.buildConsumerProperties()),
+                    new StringDeserializer(), new EventEnvelopeDeserializer());
         }
     }
 

@@ -5,8 +5,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The trace context events carry: taken from the work that publishes them (a request, or the
@@ -53,13 +51,16 @@ public class EventTraces {
         return tracer.withSpan(span);
     }
 
-    private String traceparentOf(TraceContext context) {
+    /**
+     * Written here rather than through the propagator: a record's header is W3C whatever HTTP
+     * propagates, and this runs for every command, without a carrier map each time.
+     */
+    private static String traceparentOf(TraceContext context) {
         if (context == null) {
             return null;
         }
-        Map<String, String> carrier = new HashMap<>(2);
-        propagator.inject(context, carrier, Map::put);
-        String value = carrier.get(TraceParent.HEADER);
+        String value = "00-" + context.traceId() + "-" + context.spanId() + "-"
+                + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
         return TraceParent.isWellFormed(value) ? value : null;
     }
 }

@@ -1,7 +1,7 @@
 package dev.ticklist.progress.generation;
 
+import dev.ticklist.platform.kafka.AssignedConsumers;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,10 +23,7 @@ public class OffsetGaps {
     private final Map<String, Object> config;
 
     public OffsetGaps(Map<String, Object> consumerConfig) {
-        var own = new HashMap<>(consumerConfig);
-        own.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        own.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var own = AssignedConsumers.config(consumerConfig);
         own.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         this.config = Map.copyOf(own);
     }

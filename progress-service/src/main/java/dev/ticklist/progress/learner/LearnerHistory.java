@@ -8,6 +8,7 @@ import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.platform.kafka.AssignedConsumers;
 import dev.ticklist.platform.web.Problems;
 import dev.ticklist.progress.catalog.ChecklistStructures;
 import dev.ticklist.progress.model.CohortModel;
@@ -60,10 +61,7 @@ public class LearnerHistory {
     private final ChecklistStructures structures;
 
     public LearnerHistory(Map<String, Object> consumerConfig, ChecklistStructures structures) {
-        var own = new HashMap<>(consumerConfig);
-        own.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        own.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var own = AssignedConsumers.config(consumerConfig);
         own.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         this.config = Map.copyOf(own);
         this.structures = structures;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -102,30 +103,19 @@ public class LearnerStore {
         var keys = keys(state.organisationId(), state.learnerId());
         var write = new KeyWrite(keys.applied(), keys.outbox(), state.flushedApplied(), state.applied());
         state.versions().forEach((version, progress) -> {
-            for (String item : progress.changedItems()) {
+            writeChanged(write, keys.items(version), progress.changedItems(), item -> {
                 Long time = progress.tickedAt(item);
-                if (time == null) {
-                    write.hdel(keys.items(version), item);
-                } else {
-                    write.hset(keys.items(version), item, time.toString());
-                }
-            }
-            for (String item : progress.changedEvidence()) {
+                return time == null ? null : time.toString();
+            });
+            writeChanged(write, keys.evidence(version), progress.changedEvidence(), item -> {
                 Evidence evidence = progress.evidence(item);
-                if (evidence == null) {
-                    write.hdel(keys.evidence(version), item);
-                } else {
-                    write.hset(keys.evidence(version), item, evidence.encoded());
-                }
-            }
-            for (String field : progress.changedLevelFields()) {
-                Long value = progress.levelFields().get(field);
-                if (value == null) {
-                    write.hdel(keys.levels(version), field);
-                } else {
-                    write.hset(keys.levels(version), field, value.toString());
-                }
-            }
+                return evidence == null ? null : evidence.encoded();
+            });
+            Map<String, Long> levelFields = progress.levelFields();
+            writeChanged(write, keys.levels(version), progress.changedLevelFields(), field -> {
+                Long value = levelFields.get(field);
+                return value == null ? null : value.toString();
+            });
         });
         if (state.membershipsChanged()) {
             write.del(keys.cohorts()).hset(keys.cohorts(), state.memberships());
@@ -142,6 +132,19 @@ public class LearnerStore {
         state.newTicksPerDay().forEach((day, ticks) -> write.hincrby(keys.days(), day.toString(), ticks));
         write.toOutbox(outboxEntries);
         return write;
+    }
+
+    /** Each changed field of a hash set to its value now, or removed where it has none. */
+    private static void writeChanged(KeyWrite write, String key, Set<String> changed,
+                                     Function<String, String> valueNow) {
+        for (String field : changed) {
+            String value = valueNow.apply(field);
+            if (value == null) {
+                write.hdel(key, field);
+            } else {
+                write.hset(key, field, value);
+            }
+        }
     }
 
     public List<KeyStore.Result> store(List<KeyWrite> writes) {
