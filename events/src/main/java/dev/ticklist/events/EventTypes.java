@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Maps CloudEvents types to event records and back, for every stream in {@link Topics}. */
+/**
+ * Maps CloudEvents types to event records and back, for every stream in {@link Topics}: the
+ * records of each stream's sealed interface and the {@link Superseded} versions they replaced.
+ */
 public final class EventTypes {
 
     private static final Map<String, Class<? extends TicklistEvent>> BY_TYPE = new HashMap<>();
@@ -26,9 +29,16 @@ public final class EventTypes {
             if (type == null) {
                 throw new IllegalStateException(permitted + " has no @EventType");
             }
-            if (BY_TYPE.put(type.value(), permitted.asSubclass(TicklistEvent.class)) != null) {
-                throw new IllegalStateException("two records claim " + type.value());
+            put(type.value(), permitted.asSubclass(TicklistEvent.class));
+            for (Class<? extends Superseded<?>> old : type.supersedes()) {
+                put(typeOf(old), old);
             }
+        }
+    }
+
+    private static void put(String type, Class<? extends TicklistEvent> record) {
+        if (BY_TYPE.put(type, record) != null) {
+            throw new IllegalStateException("two records claim " + type);
         }
     }
 

@@ -69,8 +69,34 @@ class EventContractTest {
                     .isEqualTo(envelope.type());
             assertThat(headers.lastHeader("ce_specversion").value()).asString().isEqualTo("1.0");
             assertThat(headers.lastHeader("content-type").value()).asString().isEqualTo("application/json");
-            assertThat(deserializer.deserialize("t", headers, data)).isEqualTo(envelope);
+            // A superseded version is read as the version its stream holds today.
+            var current = new EventEnvelope<>(envelope.id(), envelope.source(), envelope.time(),
+                    Superseded.current(event));
+            assertThat(deserializer.deserialize("t", headers, data)).isEqualTo(current);
         }
+    }
+
+    @Test
+    void aSupersededVersionIsReadUpcastThroughEveryVersionAfterIt() {
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var v1 = new dev.ticklist.events.cohort.CohortMembersChangedV1("org_acme", "coh_1", "1", List.of(
+                new dev.ticklist.events.cohort.CohortMembersChangedV1.Member("ada", "machine-learning", 1, 87,
+                        "member", false, List.of("regression"), List.of("trees"), Map.of("2026-11-23", 1),
+                        Instant.parse("2026-11-23T10:15:31Z"), "3-43")));
+        var headers = new RecordHeaders();
+        byte[] data = serializer.serialize("t", headers, new EventEnvelope<>("evt-1", "/ticklist/test",
+                Instant.parse("2026-11-23T10:00:00Z"), v1));
+
+        var read = new EventEnvelopeDeserializer().deserialize("t", headers, data);
+
+        assertThat(read.type()).isEqualTo("dev.ticklist.cohort.members-changed.v3");
+        var member = ((dev.ticklist.events.cohort.CohortMembersChanged) read.event()).members().getFirst();
+        assertThat(member.ticked()).containsExactly("regression");
+        assertThat(member.unticked()).containsExactly("trees");
+        assertThat(member.started()).isEmpty();
+        assertThat(member.skipped()).isEmpty();
+        assertThat(member.levelsFinishedAt()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,10 @@ import dev.ticklist.events.access.ApiKeyRevoked;
 import dev.ticklist.events.access.ShareLinkCreated;
 import dev.ticklist.events.access.ShareLinkRevoked;
 import dev.ticklist.events.activity.ItemEvidenceAttached;
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.TickEvidence;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
@@ -13,6 +16,7 @@ import dev.ticklist.events.activity.LearnerLeftCohort;
 import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.events.cohort.CohortMembersChangedV1;
+import dev.ticklist.events.cohort.CohortMembersChangedV2;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
 import java.time.Instant;
 import dev.ticklist.events.catalog.ChecklistDraftSaved;
@@ -50,6 +54,13 @@ final class SampleEvents {
     static List<TicklistEvent> all() {
         return List.of(
                 new ItemTicked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new ItemTicked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression",
+                        new TickEvidence("https://github.com/ada/house-prices", "Ridge regression on house prices")),
+                new ItemTicked.V1("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new ItemStarted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
+                new ItemSkipped("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "spark",
+                        "Our track uses pandas only"),
+                new ItemSkipped("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "spark", null),
                 new ItemEvidenceAttached("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression",
                         "https://github.com/ada/house-prices", "Linear and ridge regression on a housing dataset"),
                 new ItemUnticked("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "regression"),
@@ -66,6 +77,11 @@ final class SampleEvents {
                         List.of("linear-regression"), List.of("decision-trees"), Map.of("2026-11-23", 1),
                         Instant.parse("2026-11-23T10:15:31Z"), "3-43"))),
                 new CohortMembersChanged("org_acme", "coh_1", "1", List.of(new CohortMembersChanged.Member(
+                        "ada@example.org", "machine-learning", 1, 89, CohortMembersChanged.MEMBER, false,
+                        List.of("linear-regression"), List.of("decision-trees"), List.of("spark"), List.of("hadoop"),
+                        Map.of("2026-11-23", 1), Map.of("entry", Instant.parse("2026-11-23T10:15:31Z")),
+                        Instant.parse("2026-11-23T10:15:31Z"), "3-44"))),
+                new CohortMembersChangedV2("org_acme", "coh_1", "1", List.of(new CohortMembersChangedV2.Member(
                         "ada@example.org", "machine-learning", 1, 87, CohortMembersChanged.MEMBER, false,
                         List.of("linear-regression"), List.of("decision-trees"), Map.of("2026-11-23", 1),
                         Map.of("entry", Instant.parse("2026-11-23T10:15:31Z")), Instant.parse("2026-11-23T10:15:31Z"),
@@ -86,6 +102,12 @@ final class SampleEvents {
                 new LearnerWithdrawn("org_acme", "coh_1", "ada@example.org"),
                 new CohortChecklistAssigned("org_acme", "coh_1", "machine-learning", 2),
                 new LevelCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
+                new LevelCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25,
+                        List.of(new LevelCompleted.SkippedItem("spark", "Our track uses pandas only"),
+                                new LevelCompleted.SkippedItem("hadoop", null)),
+                        List.of(new LevelCompleted.ItemEvidence("regression", "https://github.com/ada/house-prices",
+                                "Ridge regression"), new LevelCompleted.ItemEvidence("trees", null, "Kaggle notebook"))),
+                new LevelCompleted.V1("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
                 new LevelReopened("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, "entry", 25),
                 new ChecklistCompleted("org_acme", "coh_1", "ada@example.org", "machine-learning", 1, 86),
                 new ApiKeyIssued("org_acme", "key_1", "tk_a1b2", "0".repeat(64), Set.of("read", "write")),

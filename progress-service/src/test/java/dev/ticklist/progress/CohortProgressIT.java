@@ -10,7 +10,7 @@ import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.activity.LearnerLeftCohort;
-import dev.ticklist.events.cohort.CohortMemberChanged;
+import dev.ticklist.events.cohort.CohortMembersChanged;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.events.milestone.CohortLevelThresholdReached;
 import dev.ticklist.platform.identity.IdentityTokens;
@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -214,8 +215,9 @@ class CohortProgressIT {
         awaitCohort(cohort -> cohort.get("overall").get("finished").asInt() == 0
                 && itemTickedBy(cohort, 0, 0) == 1);
         // An outbox entry published twice, and a stale one: ada's row has seen later sequences.
-        publisher.publish(Topics.COHORT_PROGRESS, new CohortMemberChanged(organisationId, cohortId, "ada", checklistId,
-                1, 1, CohortMemberChanged.TICKED, "matrices", List.of(), Instant.now(), "1", "0-1"));
+        publisher.publish(Topics.COHORT_PROGRESS, new CohortMembersChanged(organisationId, cohortId, "1",
+                List.of(new CohortMembersChanged.Member("ada", checklistId, 1, 1, CohortMembersChanged.MEMBER, false,
+                        List.of("matrices"), List.of(), Map.of(), Map.of(), Instant.now(), "0-1"))));
         tick("ada", "research");
         JsonNode view = awaitCohort(cohort -> cohort.get("levels").get(1).get("standing").get("finished").asInt() == 1);
         assertThat(itemTickedBy(view, 0, 1)).isZero();

@@ -1,6 +1,7 @@
 package dev.ticklist.events.cohort;
 
 import dev.ticklist.events.EventType;
+import dev.ticklist.events.Superseded;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,7 +36,7 @@ public record CohortMemberChanged(
         List<String> tickedItems,
         Instant occurredAt,
         String generation,
-        String position) implements CohortProgressEvent {
+        String position) implements Superseded<CohortMembersChangedV2> {
 
     public static final String JOINED = "joined";
     public static final String LEFT = "left";
@@ -48,16 +49,22 @@ public record CohortMemberChanged(
     }
 
     /** The same change as one member of a {@link CohortMembersChanged}. */
-    public CohortMembersChanged upcast() {
+    @Override
+    public CohortMembersChangedV2 upcast() {
         boolean reset = JOINED.equals(change) || MOVED.equals(change);
         var ticked = reset ? tickedItems : TICKED.equals(change) ? List.of(itemId) : List.<String>of();
         var unticked = UNTICKED.equals(change) ? List.of(itemId) : List.<String>of();
         var days = TICKED.equals(change)
                 ? Map.of(occurredAt.atZone(ZoneOffset.UTC).toLocalDate().toString(), 1) : Map.<String, Integer>of();
-        return new CohortMembersChanged(organisationId, cohortId, generation, List.of(new CohortMembersChanged.Member(
+        return new CohortMembersChangedV2(organisationId, cohortId, generation, List.of(new CohortMembersChangedV2.Member(
                 learnerId, checklistId, checklistVersion, sequence,
                 LEFT.equals(change) ? CohortMembersChanged.LEFT : CohortMembersChanged.MEMBER, reset, ticked,
                 unticked, days, Map.of(), occurredAt, position)));
+    }
+
+    @Override
+    public String key() {
+        return upcast().key();
     }
 
     @Override

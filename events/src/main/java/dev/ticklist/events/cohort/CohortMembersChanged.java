@@ -10,13 +10,14 @@ import java.util.TreeMap;
 /**
  * What learners' events changed in one cohort since the last record, netted per learner: one
  * record per cohort per flush of progress-service, however many ticks it folds (invariant 4's
- * two-phase aggregation). Replaces {@link CohortMemberChanged} and {@link CohortMembersChangedV1},
- * which are still read.
+ * two-phase aggregation). Each item a change touched is in one of {@code ticked},
+ * {@code unticked} (back to not started), {@code started} or {@code skipped}: its state after it.
  *
  * @param generation the projection generation that derived it: a rebuild beside the live
  *                   projections derives the same changes again, for its own cohort projections
  */
-@EventType("dev.ticklist.cohort.members-changed.v2")
+@EventType(value = "dev.ticklist.cohort.members-changed.v3", supersedes = {CohortMembersChangedV2.class,
+        CohortMembersChangedV1.class, CohortMemberChanged.class})
 public record CohortMembersChanged(
         String organisationId,
         String cohortId,
@@ -37,9 +38,9 @@ public record CohortMembersChanged(
      *                    (version 1's numbering, which gave an event two steps): grows with every
      *                    change of the learner, so a cohort applies each once and in order
      * @param standing    {@code member}, or {@code left} when the learner ended up outside the cohort
-     * @param reset       true when {@code ticked} is every item the learner has ticked in the
-     *                    version (they joined or moved to it); false when it and {@code unticked}
-     *                    are what changed
+     * @param reset       true when {@code ticked}, {@code started} and {@code skipped} are every
+     *                    item the learner has done, is working on and skipped in the version (they
+     *                    joined or moved to it); false when they and {@code unticked} are what changed
      * @param ticksPerDay items newly ticked per UTC day ({@code yyyy-mm-dd})
      * @param levelsFinishedAt when each level the change touched, and that is finished after it,
      *                    was finished (after a join or move: every finished level); a touched
@@ -56,6 +57,8 @@ public record CohortMembersChanged(
             boolean reset,
             List<String> ticked,
             List<String> unticked,
+            List<String> started,
+            List<String> skipped,
             Map<String, Integer> ticksPerDay,
             Map<String, Instant> levelsFinishedAt,
             Instant occurredAt,
@@ -64,9 +67,19 @@ public record CohortMembersChanged(
         public Member {
             ticked = ticked == null ? List.of() : List.copyOf(ticked);
             unticked = unticked == null ? List.of() : List.copyOf(unticked);
+            started = started == null ? List.of() : List.copyOf(started);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
             ticksPerDay = ticksPerDay == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(ticksPerDay));
             levelsFinishedAt = levelsFinishedAt == null ? Map.of()
                     : Collections.unmodifiableMap(new TreeMap<>(levelsFinishedAt));
+        }
+
+        /** A change of ticks only: nothing started or skipped. */
+        public Member(String learnerId, String checklistId, int checklistVersion, long sequence, String standing,
+                      boolean reset, List<String> ticked, List<String> unticked, Map<String, Integer> ticksPerDay,
+                      Map<String, Instant> levelsFinishedAt, Instant occurredAt, String position) {
+            this(learnerId, checklistId, checklistVersion, sequence, standing, reset, ticked, unticked, List.of(),
+                    List.of(), ticksPerDay, levelsFinishedAt, occurredAt, position);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ticklist.events.cohort;
 
 import dev.ticklist.events.EventType;
+import dev.ticklist.events.Superseded;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +20,7 @@ public record CohortMembersChangedV1(
         String organisationId,
         String cohortId,
         String generation,
-        List<Member> members) implements CohortProgressEvent {
+        List<Member> members) implements Superseded<CohortMembersChangedV2> {
 
     public CohortMembersChangedV1 {
         members = List.copyOf(members);
@@ -60,13 +61,19 @@ public record CohortMembersChangedV1(
     }
 
     /** Version 1 said nothing of finish times: a cohort dates such a member's finished levels by its last event. */
-    public CohortMembersChanged upcast() {
-        return new CohortMembersChanged(organisationId, cohortId, generation, members.stream()
-                .map(member -> new CohortMembersChanged.Member(member.learnerId(), member.checklistId(),
+    @Override
+    public CohortMembersChangedV2 upcast() {
+        return new CohortMembersChangedV2(organisationId, cohortId, generation, members.stream()
+                .map(member -> new CohortMembersChangedV2.Member(member.learnerId(), member.checklistId(),
                         member.checklistVersion(), member.sequence(), member.standing(), member.reset(),
                         member.ticked(), member.unticked(), member.ticksPerDay(), Map.of(), member.occurredAt(),
                         member.position()))
                 .toList());
+    }
+
+    @Override
+    public String key() {
+        return upcast().key();
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.ticklist.events.TicklistEvent;
  * learners' streams and keyed by organisation and cohort, so one cohort's changes are applied in
  * order on one Redis hash slot, never by a script that spans learners' slots.
  */
-public sealed interface CohortProgressEvent extends TicklistEvent permits CohortMemberChanged, CohortMembersChangedV1, CohortMembersChanged {
+public sealed interface CohortProgressEvent extends TicklistEvent permits CohortMembersChanged {
 
     String organisationId();
 

@@ -2,6 +2,7 @@ package dev.ticklist.events.kafka;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.EventTypes;
+import dev.ticklist.events.Superseded;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.TraceParent;
 import io.cloudevents.CloudEvent;
@@ -16,7 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads a CloudEvent in binary content mode into an event record. Anything it cannot read
  * (not a CloudEvent, an unknown type or version, data that does not fit the type) fails with
- * a {@link SerializationException} naming the reason, so the consumer can dead-letter it.
+ * a {@link SerializationException} naming the reason, so the consumer can dead-letter it. A
+ * record of a superseded version comes out upcast to the version its stream holds today.
  */
 public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>> {
 
@@ -70,10 +72,12 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope<?>>
     private static TicklistEvent payloadOf(String typeName, String id, byte[] data) {
         Class<? extends TicklistEvent> type = EventTypes.classOf(typeName)
                 .orElseThrow(() -> new SerializationException("unknown event type " + typeName));
+        TicklistEvent read;
         try {
-            return EventJson.read(data, type);
+            read = EventJson.read(data, type);
         } catch (RuntimeException e) {
             throw new SerializationException("data of " + typeName + " " + id + " is not valid: " + e.getMessage(), e);
         }
+        return Superseded.current(read);
     }
 }

@@ -1,9 +1,7 @@
 package dev.ticklist.progress.cohort;
 
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.cohort.CohortMemberChanged;
 import dev.ticklist.events.cohort.CohortMembersChanged;
-import dev.ticklist.events.cohort.CohortMembersChangedV1;
 import dev.ticklist.platform.kafka.PoisonAwareBatch;
 import dev.ticklist.platform.kafka.PoisonEventException;
 import dev.ticklist.platform.kafka.ReadableRecords;
@@ -72,12 +70,10 @@ public class CohortProgressListener {
     /** The record as this generation applies it, or null for a change another generation derived. */
     private CohortFold.Record recordOf(ConsumerRecord<String, EventEnvelope<?>> record) {
         var envelope = ReadableRecords.envelopeOf(record);
-        CohortMembersChanged change = switch (envelope.event()) {
-            case CohortMembersChanged netted -> netted;
-            case CohortMemberChanged single -> single.upcast();
-            case CohortMembersChangedV1 first -> first.upcast();
-            default -> throw new PoisonEventException("not a cohort progress event: " + envelope.type());
-        };
+        // Older versions come upcast by the deserializer.
+        if (!(envelope.event() instanceof CohortMembersChanged change)) {
+            throw new PoisonEventException("not a cohort progress event: " + envelope.type());
+        }
         if (!generation.equals(change.generation())) {
             return null;
         }

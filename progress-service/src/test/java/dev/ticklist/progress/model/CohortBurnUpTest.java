@@ -11,6 +11,7 @@ import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerLeftCohort;
 import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.Superseded;
 import dev.ticklist.events.cohort.CohortMembersChangedV1;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class CohortBurnUpTest {
                 Instant.parse("2026-03-12T09:00:00Z"), "0-1")));
         var state = new CohortState(ORG, "north", -1);
 
-        CohortModel.apply(state, 0, joined.upcast(), Checklists.VERSIONS, List.of());
+        CohortModel.apply(state, 0, (CohortMembersChanged) Superseded.current(joined), Checklists.VERSIONS, List.of());
 
         assertThat(state.aggregates()).containsEntry("W:brew:" + WEEK_2, 1L);
     }
