@@ -15,9 +15,10 @@ public record CohortProgress(String cohortId, String checklistId, Integer checkl
     /**
      * How the cohort's learners stand in one part of the checklist.
      *
-     * @param learners       learners counted (members on a version that has this part)
-     * @param finished       of those, how many ticked every item of it
-     * @param averagePercent their average percent done
+     * @param learners       learners counted: members on a version that has this part, who did not
+     *                       skip all of it
+     * @param finished       of those, how many did every item of it they did not skip
+     * @param averagePercent their average percent done, each of the items they did not skip
      * @param histogram      learners per 10% bucket of percent done: [0,10), [10,20), … [90,100]
      */
     public record Standing(long learners, long finished, double averagePercent, List<Long> histogram) {
@@ -30,7 +31,12 @@ public record CohortProgress(String cohortId, String checklistId, Integer checkl
     public record CategoryProgress(String id, String name, int itemCount, Standing standing, List<ItemShare> items) {
     }
 
-    /** @param share the fraction of the cohort's learners who ticked the item, 0 to 1 */
-    public record ItemShare(String id, String name, long tickedBy, double share) {
+    /**
+     * @param tickedBy     learners who did the item
+     * @param share        the fraction of the cohort's learners who did it, 0 to 1
+     * @param inProgressBy learners working on it
+     * @param skippedBy    learners who skipped it
+     */
+    public record ItemShare(String id, String name, long tickedBy, double share, long inProgressBy, long skippedBy) {
     }
 }

@@ -73,7 +73,8 @@ public class CohortProgressQuery {
                         category.items().stream().map(item -> {
                             long tickedBy = fields.number("I:" + item.id());
                             return new CohortProgress.ItemShare(item.id(), item.name(), tickedBy,
-                                    learners == 0 ? 0 : Math.round(10000.0 * tickedBy / learners) / 10000.0);
+                                    learners == 0 ? 0 : Math.round(10000.0 * tickedBy / learners) / 10000.0,
+                                    fields.number("IP:" + item.id()), fields.number("IS:" + item.id()));
                         }).toList())).toList())).toList();
         return new CohortProgress(cohortId, structure.get().checklistId(), structure.get().version(),
                 fields.standing("T"), levels);

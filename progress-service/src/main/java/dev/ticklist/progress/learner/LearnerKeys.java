@@ -32,6 +32,11 @@ record LearnerKeys(String generation, String organisationId, String learnerId) {
         return prefix() + checklist + ":evidence";
     }
 
+    /** Item to state ({@code ItemState.encoded()}), for items in progress or skipped. */
+    String states(String checklist) {
+        return prefix() + checklist + ":states";
+    }
+
     String outbox() {
         return prefix() + "outbox";
     }

@@ -26,7 +26,6 @@ public class LearnerProgressAsOf {
         var structure = versions.of(version);
         var progress = state.version(version, structure);
         return new LearnerProgress(learnerId, true, List.of(
-                ChecklistProgressView.of(structure, cohortId, progress.levelFields(), progress.ticked(),
-                        progress.evidence())));
+                ChecklistProgressView.of(structure, cohortId, progress)));
     }
 }

@@ -5,9 +5,9 @@ import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.progress.calendar.TicksPerDay;
 import dev.ticklist.progress.catalog.ChecklistCatalog;
 import dev.ticklist.progress.catalog.ChecklistStructure;
+import dev.ticklist.progress.model.VersionProgress;
 import dev.ticklist.progress.generation.ProjectionGenerations;
 import dev.ticklist.progress.generation.ProjectionReadiness;
-import dev.ticklist.progress.model.Evidence;
 import dev.ticklist.progress.redis.ScriptPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,22 +118,23 @@ public class LearnerProgressQuery {
     private LearnerProgress.ChecklistProgress progressIn(LearnerKeys keys, String checklist,
                                                          ChecklistStructure structure, String cohortId) {
         // One atomic step on the learner's slot: levels and items of the same moment.
-        var all = (List<?>) redis.execute(LEVELS_AND_ITEMS,
-                List.of(keys.levels(checklist), keys.items(checklist), keys.evidence(checklist)));
-        var evidence = new HashMap<String, Evidence>();
-        fieldsOf((List<?>) all.get(2)).forEach((item, stored) -> {
-            Evidence decoded = Evidence.decode((String) stored);
-            if (decoded != null) {
-                evidence.put((String) item, decoded);
-            }
-        });
-        return ChecklistProgressView.of(structure, cohortId, longs(fieldsOf((List<?>) all.get(0))),
-                longs(fieldsOf((List<?>) all.get(1))), evidence);
+        var all = (List<?>) redis.execute(LEVELS_AND_ITEMS, List.of(keys.levels(checklist), keys.items(checklist),
+                keys.evidence(checklist), keys.states(checklist)));
+        var progress = VersionProgress.of(structure, longs(fieldsOf((List<?>) all.get(1))),
+                longs(fieldsOf((List<?>) all.get(0))), strings(fieldsOf((List<?>) all.get(2))),
+                strings(fieldsOf((List<?>) all.get(3))));
+        return ChecklistProgressView.of(structure, cohortId, progress);
     }
 
     private static Map<String, Long> longs(Map<Object, Object> fields) {
         var values = new HashMap<String, Long>();
         fields.forEach((field, value) -> values.put((String) field, Long.parseLong((String) value)));
+        return values;
+    }
+
+    private static Map<String, String> strings(Map<Object, Object> fields) {
+        var values = new HashMap<String, String>();
+        fields.forEach((field, value) -> values.put((String) field, (String) value));
         return values;
     }
 }

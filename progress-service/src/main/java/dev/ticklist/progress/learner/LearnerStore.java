@@ -2,6 +2,7 @@ package dev.ticklist.progress.learner;
 
 import dev.ticklist.progress.model.ChecklistVersions;
 import dev.ticklist.progress.model.Evidence;
+import dev.ticklist.progress.model.ItemState;
 import dev.ticklist.progress.model.LearnerState;
 import dev.ticklist.progress.model.VersionProgress;
 import dev.ticklist.progress.redis.KeyStore;
@@ -67,6 +68,7 @@ public class LearnerStore {
                     hgetall(connection, keys.items(version));
                     hgetall(connection, keys.levels(version));
                     hgetall(connection, keys.evidence(version));
+                    hgetall(connection, keys.states(version));
                 }
             }
             return null;
@@ -90,8 +92,9 @@ public class LearnerStore {
                 Map<String, String> items = map(replies.get(at++));
                 Map<String, String> levels = map(replies.get(at++));
                 Map<String, String> evidence = map(replies.get(at++));
+                Map<String, String> states = map(replies.get(at++));
                 state.load(version, VersionProgress.of(checklists.of(version), numbers(items), numbers(levels),
-                        evidence));
+                        evidence, states));
             }
             loaded.add(new Loaded(state, leftovers));
         }
@@ -110,6 +113,10 @@ public class LearnerStore {
             writeChanged(write, keys.evidence(version), progress.changedEvidence(), item -> {
                 Evidence evidence = progress.evidence(item);
                 return evidence == null ? null : evidence.encoded();
+            });
+            writeChanged(write, keys.states(version), progress.changedStates(), item -> {
+                ItemState now = progress.state(item);
+                return now.isSkipped() || now.kind() == ItemState.Kind.IN_PROGRESS ? now.encoded() : null;
             });
             Map<String, Long> levelFields = progress.levelFields();
             writeChanged(write, keys.levels(version), progress.changedLevelFields(), field -> {

@@ -46,10 +46,14 @@ public record ProgressChange(
 
     /** What happened; written in lower case on the wire. */
     public enum Kind {
-        /** An item was ticked. */
+        /** An item was ticked: it is done. */
         @JsonProperty("ticked") TICKED,
-        /** An item was unticked. */
+        /** An item was unticked: it is not started. */
         @JsonProperty("unticked") UNTICKED,
+        /** The learner started an item: it is in progress. */
+        @JsonProperty("started") STARTED,
+        /** The learner skipped an item. */
+        @JsonProperty("skipped") SKIPPED,
         /** The learner moved to another checklist version (the one named in the change). */
         @JsonProperty("moved") MOVED,
         /** The learner joined the cohort. */

@@ -10,13 +10,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The rules of a cohort's progress, as one pure function: {@code (state, record) -> (state,
  * milestones)}. For each level and category and overall ({@code L:}, {@code C:}, {@code T}) the
  * aggregates count learners, the sum of their percents (basis points), their 10 % buckets and
- * those finished; per item ({@code I:}) the learners who ticked it; per level and week
+ * those finished — each learner measured against their own size, the items less those they
+ * skipped, and not counted where they skipped everything; per item the learners who did it
+ * ({@code I:}), are working on it ({@code IP:}) and skipped it ({@code IS:}); per level and week
  * ({@code W:<level>:<monday>}) the members whose level is finished, by the week it was finished
  * (the burn-up: summed up to a week, the members who had finished by then). A member's change applies
  * once (its sequence grows), with the row of their version; thresholds of learners finishing a
@@ -60,8 +63,10 @@ public final class CohortModel {
                     touched);
         } else if (version.equals(row.version)) {
             var structure = versions.of(change.checklistId(), change.checklistVersion());
-            change.unticked().forEach(item -> step(state, row, structure, item, -1, change, touched));
-            change.ticked().forEach(item -> step(state, row, structure, item, 1, change, touched));
+            change.unticked().forEach(item -> itemTo(state, row, structure, item, null, change, touched));
+            change.started().forEach(item -> itemTo(state, row, structure, item, CohortRow.STARTED, change, touched));
+            change.skipped().forEach(item -> itemTo(state, row, structure, item, CohortRow.SKIPPED, change, touched));
+            change.ticked().forEach(item -> itemTo(state, row, structure, item, CohortRow.DONE, change, touched));
             redated(state, row, change);
         } else {
             // Superseded in the learner's stream (they moved on): nothing to count.
@@ -85,13 +90,18 @@ public final class CohortModel {
             touched.add(level);
         });
         row.categoryTicked.forEach((category, n) -> count(state, "C:" + category, n, row.categorySize.get(category), -1));
-        row.items.forEach(item -> state.add("I:" + item, -1));
+        row.items.forEach(item -> state.add(itemAggregate(CohortRow.DONE, item), -1));
+        row.started.forEach(item -> state.add(itemAggregate(CohortRow.STARTED, item), -1));
+        row.skipped.forEach(item -> state.add(itemAggregate(CohortRow.SKIPPED, item), -1));
         row.finishedWeek.forEach((level, week) -> state.add(weekField(level, week), -1));
         count(state, "T", row.ticked, row.total, -1);
         row.clear();
     }
 
-    /** Builds the row on the version from the learner's ticked items, and adds it to every aggregate. */
+    /**
+     * Builds the row on the version from the learner's items done, in progress and skipped, and
+     * adds it to every aggregate. Their skipped items leave the learner's own sizes.
+     */
     private static void add(CohortState state, CohortRow row, String version, ChecklistStructure structure,
                             Member change, Set<String> touched) {
         row.rewritten = true;
@@ -105,17 +115,9 @@ public final class CohortModel {
                 row.categorySize.put(category.id(), category.itemCount());
             }
         }
-        for (String item : change.ticked()) {
-            // An item the version does not have (a stale tick) does not count.
-            structure.placeOf(item).ifPresent(place -> {
-                if (row.items.add(structure.indexes().sameItem(item))) {
-                    state.add("I:" + item, 1);
-                    row.levelTicked.merge(place.level().id(), 1, Integer::sum);
-                    row.categoryTicked.merge(place.category().id(), 1, Integer::sum);
-                    row.ticked++;
-                }
-            });
-        }
+        change.started().forEach(item -> placed(state, row, structure, item, CohortRow.STARTED));
+        change.skipped().forEach(item -> placed(state, row, structure, item, CohortRow.SKIPPED));
+        change.ticked().forEach(item -> placed(state, row, structure, item, CohortRow.DONE));
         row.levelTicked.forEach((level, n) -> {
             int size = row.levelSize.get(level);
             count(state, "L:" + level, n, size, 1);
@@ -129,35 +131,101 @@ public final class CohortModel {
         state.version(version);
     }
 
-    /** One item of the row's version ticked (+1) or unticked (-1). */
-    private static void step(CohortState state, CohortRow row, ChecklistStructure structure, String item, int delta,
-                             Member change, Set<String> touched) {
+    /** One item of a row being built takes its state; an item the version does not have (a stale one) does not count. */
+    private static void placed(CohortState state, CohortRow row, ChecklistStructure structure, String item,
+                               String itemState) {
+        structure.placeOf(item).ifPresent(place -> {
+            String id = structure.indexes().sameItem(item);
+            if (row.stateOf(id) != null) {
+                return;
+            }
+            row.setState(id, itemState);
+            state.add(itemAggregate(itemState, item), 1);
+            String level = place.level().id();
+            String category = place.category().id();
+            if (itemState.equals(CohortRow.DONE)) {
+                row.levelTicked.merge(level, 1, Integer::sum);
+                row.categoryTicked.merge(category, 1, Integer::sum);
+                row.ticked++;
+            } else if (itemState.equals(CohortRow.SKIPPED)) {
+                row.levelSize.merge(level, -1, Integer::sum);
+                row.categorySize.merge(category, -1, Integer::sum);
+                row.total--;
+            }
+        });
+    }
+
+    /**
+     * One item of the row's version goes to a state (null: not started). Done adds to the
+     * learner's counts; skipped takes one from their sizes (the item leaves what they have to do).
+     */
+    private static void itemTo(CohortState state, CohortRow row, ChecklistStructure structure, String item,
+                               String now, Member change, Set<String> touched) {
         var place = structure.placeOf(item);
-        if (place.isEmpty() || (delta > 0 ? !row.items.add(structure.indexes().sameItem(item))
-                : !row.items.remove(item))) {
+        if (place.isEmpty()) {
             return;
         }
+        String id = structure.indexes().sameItem(item);
+        String before = row.stateOf(id);
+        if (Objects.equals(before, now)) {
+            return;
+        }
+        row.setState(id, now);
+        if (before != null) {
+            state.add(itemAggregate(before, item), -1);
+        }
+        if (now != null) {
+            state.add(itemAggregate(now, item), 1);
+        }
+        int done = (CohortRow.DONE.equals(now) ? 1 : 0) - (CohortRow.DONE.equals(before) ? 1 : 0);
+        int size = (CohortRow.SKIPPED.equals(before) ? 1 : 0) - (CohortRow.SKIPPED.equals(now) ? 1 : 0);
         String level = place.get().level().id();
         String category = place.get().category().id();
         row.changed.addAll(List.of("I:" + item, "L:" + level, "C:" + category, "T"));
-        state.add("I:" + item, delta);
+        if (size != 0) {
+            row.changed.addAll(List.of("LS:" + level, "CS:" + category, "TS"));
+        }
         int levelBefore = row.levelTicked.getOrDefault(level, 0);
-        int levelSize = row.levelSize.getOrDefault(level, 0);
-        row.levelTicked.put(level, levelBefore + delta);
-        shift(state, "L:" + level, levelBefore, levelBefore + delta, levelSize);
-        if (levelSize > 0 && (levelBefore >= levelSize) != (levelBefore + delta >= levelSize)) {
-            if (delta > 0) {
-                finished(state, row, level, change);
-            } else {
-                reopened(state, row, level);
-            }
+        int levelSizeBefore = row.levelSize.getOrDefault(level, 0);
+        row.levelTicked.put(level, levelBefore + done);
+        row.levelSize.put(level, levelSizeBefore + size);
+        standingMoved(state, "L:" + level, levelBefore, levelSizeBefore, levelBefore + done, levelSizeBefore + size);
+        boolean finishedBefore = levelSizeBefore > 0 && levelBefore >= levelSizeBefore;
+        boolean finishedNow = levelSizeBefore + size > 0 && levelBefore + done >= levelSizeBefore + size;
+        if (finishedNow && !finishedBefore) {
+            finished(state, row, level, change);
+        } else if (finishedBefore && !finishedNow) {
+            reopened(state, row, level);
         }
         int categoryBefore = row.categoryTicked.getOrDefault(category, 0);
-        row.categoryTicked.put(category, categoryBefore + delta);
-        shift(state, "C:" + category, categoryBefore, categoryBefore + delta, row.categorySize.getOrDefault(category, 0));
-        shift(state, "T", row.ticked, row.ticked + delta, row.total);
-        row.ticked += delta;
+        int categorySizeBefore = row.categorySize.getOrDefault(category, 0);
+        row.categoryTicked.put(category, categoryBefore + done);
+        row.categorySize.put(category, categorySizeBefore + size);
+        standingMoved(state, "C:" + category, categoryBefore, categorySizeBefore, categoryBefore + done,
+                categorySizeBefore + size);
+        standingMoved(state, "T", row.ticked, row.total, row.ticked + done, row.total + size);
+        row.ticked += done;
+        row.total += size;
         touched.add(level);
+    }
+
+    /** The aggregate that counts the learners with an item in a state: {@code I:} done, {@code IP:} in progress, {@code IS:} skipped. */
+    static String itemAggregate(String itemState, String item) {
+        return switch (itemState) {
+            case CohortRow.STARTED -> "IP:" + item;
+            case CohortRow.SKIPPED -> "IS:" + item;
+            default -> "I:" + item;
+        };
+    }
+
+    /** One learner's standing in one aggregate moved: its count, and its size when an item was skipped or unskipped. */
+    private static void standingMoved(CohortState state, String prefix, int old, int oldSize, int now, int size) {
+        if (oldSize == size) {
+            shift(state, prefix, old, now, size);
+        } else {
+            count(state, prefix, old, oldSize, -1);
+            count(state, prefix, now, size, 1);
+        }
     }
 
     /** The row's level is finished: it counts in the week the learner finished it. */

@@ -7,10 +7,16 @@ import java.util.Set;
 
 /**
  * One learner's row in a cohort: the version they count with, their ticked count per level and
- * category with the sizes, their ticked items, and the sequence of the last change applied.
- * Stored as a hash ({@link #fields()}); an absent version means the learner is not counted.
+ * category with their own sizes (the items there less those they skipped), their items done, in
+ * progress and skipped, and the sequence of the last change applied. Stored as a hash
+ * ({@link #fields()}; an item's field holds {@code 1} done, {@code p} in progress, {@code s}
+ * skipped); an absent version means the learner is not counted.
  */
 public final class CohortRow {
+
+    static final String DONE = "1";
+    static final String STARTED = "p";
+    static final String SKIPPED = "s";
 
     long sequence = -1;
     String version;
@@ -20,7 +26,10 @@ public final class CohortRow {
     final Map<String, Integer> levelSize = new LinkedHashMap<>();
     final Map<String, Integer> categoryTicked = new LinkedHashMap<>();
     final Map<String, Integer> categorySize = new LinkedHashMap<>();
+    /** Items done. */
     final Set<String> items = new LinkedHashSet<>();
+    final Set<String> started = new LinkedHashSet<>(4);
+    final Set<String> skipped = new LinkedHashSet<>(4);
     /** By finished level: the week ({@link CohortModel#weekOf}) it counts in for the burn-up. */
     final Map<String, String> finishedWeek = new LinkedHashMap<>(4);
     /** Fields changed since the last flush; {@code rewritten}: the whole row was replaced. */
@@ -50,7 +59,11 @@ public final class CohortRow {
                         case "LS" -> row.levelSize.put(id, Integer.parseInt(value));
                         case "C" -> row.categoryTicked.put(id, Integer.parseInt(value));
                         case "CS" -> row.categorySize.put(id, Integer.parseInt(value));
-                        case "I" -> row.items.add(id);
+                        case "I" -> (switch (value) {
+                            case STARTED -> row.started;
+                            case SKIPPED -> row.skipped;
+                            default -> row.items;
+                        }).add(id);
                         case "F" -> row.finishedWeek.put(id, value.intern());
                         default -> {
                             // a field of a later layout: not counted
@@ -97,7 +110,9 @@ public final class CohortRow {
             fields.put("C:" + category, count.toString());
             fields.put("CS:" + category, categorySize.get(category).toString());
         });
-        items.forEach(item -> fields.put("I:" + item, "1"));
+        items.forEach(item -> fields.put("I:" + item, DONE));
+        started.forEach(item -> fields.put("I:" + item, STARTED));
+        skipped.forEach(item -> fields.put("I:" + item, SKIPPED));
         finishedWeek.forEach((level, week) -> fields.put("F:" + level, week));
         return fields;
     }
@@ -108,9 +123,9 @@ public final class CohortRow {
     }
 
     /**
-     * Fields changed since the last flush, with their values; null for a field removed. Only a
-     * tick or untick changes fields one by one: its item ({@code I:}), level, category and total,
-     * and the week its level finished ({@code F:}).
+     * Fields changed since the last flush, with their values; null for a field removed. Only an
+     * item's change of state changes fields one by one: its item ({@code I:}), level, category
+     * and total, their sizes when it was or is skipped, and the week its level finished ({@code F:}).
      */
     public Map<String, String> changedFields() {
         var changes = new LinkedHashMap<String, String>();
@@ -123,14 +138,45 @@ public final class CohortRow {
         if (field.equals("T")) {
             return Integer.toString(ticked);
         }
-        String id = field.substring(2);
-        return switch (field.substring(0, 2)) {
-            case "I:" -> items.contains(id) ? "1" : null;
-            case "L:" -> String.valueOf(levelTicked.get(id));
-            case "C:" -> String.valueOf(categoryTicked.get(id));
-            case "F:" -> finishedWeek.get(id);
-            default -> throw new IllegalStateException("not a field a tick changes: " + field);
+        if (field.equals("TS")) {
+            return Integer.toString(total);
+        }
+        int colon = field.indexOf(':');
+        String id = field.substring(colon + 1);
+        return switch (field.substring(0, colon)) {
+            case "I" -> stateOf(id);
+            case "L" -> String.valueOf(levelTicked.get(id));
+            case "LS" -> String.valueOf(levelSize.get(id));
+            case "C" -> String.valueOf(categoryTicked.get(id));
+            case "CS" -> String.valueOf(categorySize.get(id));
+            case "F" -> finishedWeek.get(id);
+            default -> throw new IllegalStateException("not a field an item's change changes: " + field);
         };
+    }
+
+    /** The item's state as stored: {@link #DONE}, {@link #STARTED}, {@link #SKIPPED}, or null for not started. */
+    String stateOf(String item) {
+        if (items.contains(item)) {
+            return DONE;
+        }
+        if (skipped.contains(item)) {
+            return SKIPPED;
+        }
+        return started.contains(item) ? STARTED : null;
+    }
+
+    /** Puts the item in the set of its state, out of the others. */
+    void setState(String item, String state) {
+        items.remove(item);
+        started.remove(item);
+        skipped.remove(item);
+        if (state != null) {
+            (switch (state) {
+                case STARTED -> started;
+                case SKIPPED -> skipped;
+                default -> items;
+            }).add(item);
+        }
     }
 
     void flushed() {
@@ -148,6 +194,8 @@ public final class CohortRow {
         categoryTicked.clear();
         categorySize.clear();
         items.clear();
+        started.clear();
+        skipped.clear();
         finishedWeek.clear();
     }
 }

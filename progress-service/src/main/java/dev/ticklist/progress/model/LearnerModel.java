@@ -1,14 +1,15 @@
 package dev.ticklist.progress.model;
 
-import static dev.ticklist.events.cohort.CohortMemberChanged.JOINED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.LEFT;
-import static dev.ticklist.events.cohort.CohortMemberChanged.MOVED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.TICKED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.UNTICKED;
+import static dev.ticklist.progress.model.MemberChange.JOINED;
+import static dev.ticklist.progress.model.MemberChange.LEFT;
+import static dev.ticklist.progress.model.MemberChange.MOVED;
 
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemEvidenceAttached;
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.activity.LearnerChecklistAssigned;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
@@ -19,6 +20,7 @@ import dev.ticklist.events.milestone.LevelReopened;
 import dev.ticklist.progress.catalog.ChecklistStructure;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,14 +38,22 @@ import java.util.TreeMap;
  * not shown them join makes them join it, on the event's version (streams older than
  * membership events); activity on another version than theirs in that cohort counts for that
  * version's progress and moves nobody.</li>
- * <li>Ticking a ticked item, or unticking an unticked one, changes nothing.</li>
- * <li>A level is finished when all its items are ticked (at the time of the last tick); an
- * untick reopens it. A checklist is finished when every level with items is.</li>
- * <li>Moving to another version carries ticks over to the items that exist there, with their
- * times and evidence; levels it finishes or reopens say so, as ticks would.</li>
- * <li>Evidence (a link, a note) belongs to a tick: it is kept for a ticked item, replaced by
- * newer evidence, taken away by evidence with neither, dropped by an untick, and changes
- * nothing for an item not ticked. It never changes progress or causes a milestone.</li>
+ * <li>An item is in one state: not started, in progress, done (ticked) or skipped (with an
+ * optional reason). A tick makes it done, a start in progress, a skip skipped, an untick not
+ * started — whatever it was before. An event that leaves the state as it was changes nothing
+ * (a skip with another reason changes only the reason).</li>
+ * <li>A skipped item leaves its level's count of items to do and never counts as done. A level
+ * is finished when every item is done or skipped and at least one is done (at the time of the
+ * event that made it so); an event that undoes that reopens it. A level whose every item is
+ * skipped is neither finished nor waited for: a checklist is finished when every level with
+ * items left to do is, and there is at least one.</li>
+ * <li>Moving to another version carries each item's state over to the items that exist there,
+ * with tick times and evidence; levels it finishes or reopens say so, as ticks would.</li>
+ * <li>Evidence (a link, a note) belongs to a tick: given with the tick or after it, it is kept
+ * for a done item, replaced by newer evidence, taken away by evidence with neither, dropped when
+ * the item stops being done, and changes nothing for an item not done. It never changes
+ * progress or causes a milestone; a level's milestone carries the evidence and the skipped
+ * items (with reasons) of the level.</li>
  * </ul>
  */
 public final class LearnerModel {
@@ -95,48 +105,112 @@ public final class LearnerModel {
         var level = structure.levelOf(event.itemId()).orElseThrow(() -> new IllegalArgumentException(
                 "item " + event.itemId() + " is not in " + version));
         var progress = state.version(version, structure);
-        long time = activity.time().toEpochMilli();
-        boolean tick = event instanceof ItemTicked;
-        if (tick == progress.isTicked(event.itemId())) {
+        String item = event.itemId();
+        ItemState before = progress.state(item);
+        ItemState after = switch (event) {
+            case ItemTicked ticked -> ItemState.DONE;
+            case ItemStarted started -> ItemState.IN_PROGRESS;
+            case ItemSkipped skipped -> ItemState.skipped(skipped.reason());
+            case ItemUnticked unticked -> ItemState.NOT_STARTED;
+        };
+        Evidence evidence = event instanceof ItemTicked ticked && ticked.evidence() != null
+                ? Evidence.of(ticked.evidence().url(), ticked.evidence().note()) : null;
+        if (before.equals(after)) {
+            if (evidence != null) {
+                progress.attachEvidence(item, evidence);
+            }
             return;
         }
-        int ticked = progress.tickedIn(level.id()) + (tick ? 1 : -1);
-        progress.setTickedIn(level.id(), ticked);
-        state.record(String.join("\t", Long.toString(time), tick ? "ticked" : "unticked", version, event.itemId()));
-        if (tick) {
-            progress.tick(event.itemId(), time);
-            state.countTick(activity.time().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
-        } else {
-            progress.untick(event.itemId());
+        long time = activity.time().toEpochMilli();
+        boolean finishedBefore = progress.finishedAt(level.id()) != null;
+        boolean done = after.kind() == ItemState.Kind.DONE;
+        if (done != (before.kind() == ItemState.Kind.DONE)) {
+            progress.setTickedIn(level.id(), progress.tickedIn(level.id()) + (done ? 1 : -1));
+            if (done) {
+                progress.tick(item, time);
+                state.countTick(activity.time().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
+            } else {
+                progress.untick(item);
+            }
         }
-        if (tick && ticked >= level.itemCount() && progress.finishedAt(level.id()) == null) {
+        if (!done) {
+            progress.mark(item, after);
+        } else if (evidence != null) {
+            progress.attachEvidence(item, evidence);
+        }
+        if (after.isSkipped() != before.isSkipped()) {
+            progress.setSkippedIn(level.id(), progress.skippedIn(level.id()) + (after.isSkipped() ? 1 : -1));
+        }
+        String kind = kindOf(after);
+        state.record(String.join("\t", Long.toString(time), kind, version, item));
+        boolean finishedNow = isFinished(progress, level);
+        if (finishedNow && !finishedBefore) {
             progress.setFinishedAt(level.id(), time);
             effects.milestones().add(new CausedMilestone(CausedMilestone.idOf("level-completed", activity.eventId()),
-                    new LevelCompleted(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
-                            event.checklistVersion(), level.id(), level.itemCount())));
-            if (allFinished(progress, structure) && progress.checklistFinishedAt() == null) {
-                progress.setChecklistFinishedAt(time);
-                effects.milestones().add(new CausedMilestone(
-                        CausedMilestone.idOf("checklist-completed", activity.eventId()),
-                        new ChecklistCompleted(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
-                                event.checklistVersion(), structure.itemCount())));
-            }
-        } else if (!tick && progress.finishedAt(level.id()) != null) {
+                    levelCompleted(event.organisationId(), cohort, event.learnerId(), structure, level, progress)));
+        } else if (!finishedNow && finishedBefore) {
             progress.setFinishedAt(level.id(), null);
-            progress.setChecklistFinishedAt(null);
             effects.milestones().add(new CausedMilestone(CausedMilestone.idOf("level-reopened", activity.eventId()),
                     new LevelReopened(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
                             event.checklistVersion(), level.id(), level.itemCount())));
+        }
+        boolean checklistFinished = allFinished(progress, structure);
+        if (checklistFinished && progress.checklistFinishedAt() == null) {
+            progress.setChecklistFinishedAt(time);
+            effects.milestones().add(new CausedMilestone(
+                    CausedMilestone.idOf("checklist-completed", activity.eventId()),
+                    new ChecklistCompleted(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
+                            event.checklistVersion(), structure.itemCount())));
+        } else if (!checklistFinished) {
+            progress.setChecklistFinishedAt(null);
         }
         Long finishedAt = progress.finishedAt(level.id());
         var levelFinished = finishedAt == null ? Map.<String, Instant>of()
                 : Map.of(level.id(), Instant.ofEpochMilli(finishedAt));
         state.memberships().forEach((member, on) -> {
             if (on.equals(version)) {
-                effects.changes().add(change(activity, member, tick ? TICKED : UNTICKED, event.checklistId(),
-                        event.checklistVersion(), event.itemId(), level.id(), levelFinished));
+                effects.changes().add(change(activity, member, kind, event.checklistId(),
+                        event.checklistVersion(), item, level.id(), levelFinished));
             }
         });
+    }
+
+    /** The change an item's new state is, as timelines and cohort streams name it. */
+    private static String kindOf(ItemState state) {
+        return switch (state.kind()) {
+            case DONE -> MemberChange.TICKED;
+            case NOT_STARTED -> MemberChange.UNTICKED;
+            case IN_PROGRESS -> MemberChange.STARTED;
+            case SKIPPED -> MemberChange.SKIPPED;
+        };
+    }
+
+    /** Every item done or skipped, and at least one done. */
+    private static boolean isFinished(VersionProgress progress, ChecklistStructure.Level level) {
+        int ticked = progress.tickedIn(level.id());
+        return ticked > 0 && ticked + progress.skippedIn(level.id()) >= level.itemCount();
+    }
+
+    /** The milestone of a finished level, with what the learner skipped and the evidence they gave. */
+    private static LevelCompleted levelCompleted(String organisationId, String cohortId, String learnerId,
+                                                 ChecklistStructure structure, ChecklistStructure.Level level,
+                                                 VersionProgress progress) {
+        var skipped = new ArrayList<LevelCompleted.SkippedItem>();
+        var evidence = new ArrayList<LevelCompleted.ItemEvidence>();
+        for (var category : level.categories()) {
+            for (var item : category.items()) {
+                ItemState itemState = progress.state(item.id());
+                if (itemState.isSkipped()) {
+                    skipped.add(new LevelCompleted.SkippedItem(item.id(), itemState.reason()));
+                }
+                Evidence given = progress.evidence(item.id());
+                if (given != null) {
+                    evidence.add(new LevelCompleted.ItemEvidence(item.id(), given.url(), given.note()));
+                }
+            }
+        }
+        return new LevelCompleted(organisationId, cohortId, learnerId, structure.checklistId(), structure.version(),
+                level.id(), level.itemCount(), skipped, evidence);
     }
 
     private static void attachEvidence(LearnerState state, ItemEvidenceAttached event, ChecklistStructure structure) {
@@ -168,18 +242,23 @@ public final class LearnerModel {
         state.join(cohort, to);
         var after = state.version(to, target);
         for (Map.Entry<String, ChecklistStructure.Placement> place : target.placeOfItem().entrySet()) {
-            Long carried = before.tickedAt(place.getKey());
-            if (carried != null && !carried.equals(after.tickedAt(place.getKey()))) {
-                after.tick(place.getKey(), carried);
+            String item = place.getKey();
+            Long carried = before.tickedAt(item);
+            if (carried != null && !carried.equals(after.tickedAt(item))) {
+                after.tick(item, carried);
             }
-            if (carried != null && before.evidence(place.getKey()) != null) {
-                after.attachEvidence(place.getKey(), before.evidence(place.getKey()));
+            if (carried != null && before.evidence(item) != null) {
+                after.attachEvidence(item, before.evidence(item));
+            }
+            ItemState mark = before.state(item);
+            if (carried == null && (mark.kind() == ItemState.Kind.IN_PROGRESS || mark.isSkipped())) {
+                after.mark(item, mark);
             }
         }
         long latestFinished = 0;
-        boolean all = true;
         for (var level : target.levelsInOrder()) {
             int ticked = 0;
+            int skipped = 0;
             long latest = 0;
             for (var category : level.categories()) {
                 for (var item : category.items()) {
@@ -187,12 +266,14 @@ public final class LearnerModel {
                     if (time != null) {
                         ticked++;
                         latest = Math.max(latest, time);
+                    } else if (after.state(item.id()).isSkipped()) {
+                        skipped++;
                     }
                 }
             }
             after.setTickedIn(level.id(), ticked);
-            boolean finished = level.itemCount() > 0 && ticked >= level.itemCount();
-            if (finished) {
+            after.setSkippedIn(level.id(), skipped);
+            if (isFinished(after, level)) {
                 if (after.finishedAt(level.id()) == null) {
                     after.setFinishedAt(level.id(), latest);
                 }
@@ -200,14 +281,10 @@ public final class LearnerModel {
                 if (!finishedBefore.contains(level.id())) {
                     effects.milestones().add(new CausedMilestone(
                             CausedMilestone.idOf("level-completed:" + level.id(), activity.eventId()),
-                            new LevelCompleted(event.organisationId(), cohort, event.learnerId(), event.checklistId(),
-                                    event.checklistVersion(), level.id(), level.itemCount())));
+                            levelCompleted(event.organisationId(), cohort, event.learnerId(), target, level, after)));
                 }
             } else {
                 after.setFinishedAt(level.id(), null);
-                if (level.itemCount() > 0) {
-                    all = false;
-                }
                 if (finishedBefore.contains(level.id())) {
                     effects.milestones().add(new CausedMilestone(
                             CausedMilestone.idOf("level-reopened:" + level.id(), activity.eventId()),
@@ -216,7 +293,7 @@ public final class LearnerModel {
                 }
             }
         }
-        if (all && latestFinished > 0) {
+        if (allFinished(after, target)) {
             if (after.checklistFinishedAt() == null) {
                 after.setChecklistFinishedAt(latestFinished);
             }
@@ -238,8 +315,21 @@ public final class LearnerModel {
         });
     }
 
+    /**
+     * Every level with items left to do (not all skipped) is finished, and there is one: a level
+     * whose every item is skipped neither finishes nor holds the checklist back.
+     */
     private static boolean allFinished(VersionProgress progress, ChecklistStructure structure) {
-        return structure.levelsWithItems().stream().allMatch(level -> progress.finishedAt(level) != null);
+        boolean any = false;
+        for (var level : structure.levelsInOrder()) {
+            if (level.itemCount() - progress.skippedIn(level.id()) > 0) {
+                if (progress.finishedAt(level.id()) == null) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** @param step 0 for a join an event implies before its own change, else 1 */
@@ -253,9 +343,12 @@ public final class LearnerModel {
                 finished.put(level.id(), Instant.ofEpochMilli(at));
             }
         }
-        return new MemberChange(cohort, kind, structure.checklistId(), structure.version(),
-                null, Set.copyOf(progress.tickedItems()), null, finished, activity.offset() * 2 + step,
-                activity.time(), activity.position());
+        var started = new HashSet<String>();
+        var skipped = new HashSet<String>();
+        progress.marked().forEach((item, mark) -> (mark.isSkipped() ? skipped : started).add(item));
+        return new MemberChange(cohort, kind, structure.checklistId(), structure.version(), null,
+                new MemberChange.Standing(Set.copyOf(progress.tickedItems()), Set.copyOf(started), Set.copyOf(skipped)),
+                null, finished, activity.offset() * 2 + step, activity.time(), activity.position());
     }
 
     private static MemberChange change(LearnerActivity activity, String cohort, String kind, String checklistId,

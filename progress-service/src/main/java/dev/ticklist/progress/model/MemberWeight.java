@@ -32,7 +32,8 @@ public final class MemberWeight {
     }
 
     public static int of(Member member) {
-        int items = member.ticked().size() + member.unticked().size();
+        int items = member.ticked().size() + member.unticked().size() + member.started().size()
+                + member.skipped().size();
         return member.reset() ? ROW_FIELDS + items : CHANGE_FIELDS * Math.max(1, items);
     }
 }

@@ -12,14 +12,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A learner's progress on one checklist version: ticked items with their times, each level's
- * ticked count and finished time, the checklist's finished time. Remembers which fields changed
- * since the last flush, so only those are written.
+ * A learner's progress on one checklist version: ticked items with their times, items in
+ * progress and skipped (with reasons), each level's ticked and skipped counts and finished time,
+ * the checklist's finished time. Remembers which fields changed since the last flush, so only
+ * those are written.
  *
  * <p>Kept in arrays numbered as the version's items and levels ({@link ChecklistStructure.Indexes}):
  * a cache of tens of thousands of learners then fits a small heap, and a tick allocates nothing
- * here. Stored in Redis as two hashes, item to tick time and level field to value; the maps this
- * class gives are made on demand, for writing and for tests.
+ * here. Stored in Redis as hashes — item to tick time, level field to value, item to evidence,
+ * item to state (for items in progress or skipped) — the maps this class gives are made on
+ * demand, for writing and for tests.
  */
 public final class VersionProgress {
 
@@ -27,7 +29,13 @@ public final class VersionProgress {
     public static final String CHECKLIST_FINISHED = "*checklist.finishedAt";
     private static final String TICKED_FIELD = ".ticked";
     private static final String FINISHED_FIELD = ".finishedAt";
+    private static final String SKIPPED_FIELD = ".skipped";
     private static final long NONE = Long.MIN_VALUE;
+    private static final byte OPEN = 0;
+    private static final byte STARTED = 1;
+    private static final byte SKIPPED = 2;
+    /** Level field bits per level in {@link #changedLevelFields}: ticked, finished, skipped. */
+    private static final int LEVEL_BITS = 3;
 
     private final ChecklistStructure.Indexes indexes;
     /** By item number: the tick time, or NONE. */
@@ -36,12 +44,19 @@ public final class VersionProgress {
     private final int[] levelTicked;
     /** By level number: the finished time, or NONE. */
     private final long[] levelFinishedAt;
+    /** By level number: the skipped count, or -1 while the field was never set. */
+    private final int[] levelSkipped;
+    /** By item number: OPEN, STARTED or SKIPPED for an item not ticked. */
+    private final byte[] marks;
+    /** By item number, the reasons of skipped items that have one; made on first use. */
+    private Map<Integer, String> skipReasons;
     private long checklistFinishedAt = NONE;
     /** By item number, the evidence of ticked items that have some; made on first use, as few learners give any. */
     private Map<Integer, Evidence> evidence;
     private final BitSet changedItems = new BitSet();
     private final BitSet changedEvidence = new BitSet();
-    /** Bit 2l: level l's ticked count changed; 2l + 1: its finished time; 2 × levels: the checklist's. */
+    private final BitSet changedStates = new BitSet();
+    /** Bit 3l: level l's ticked count changed; 3l + 1: its finished time; 3l + 2: its skipped count; 3 × levels: the checklist's. */
     private final BitSet changedLevelFields = new BitSet();
 
     private VersionProgress(ChecklistStructure structure) {
@@ -49,8 +64,11 @@ public final class VersionProgress {
         this.tickedAt = new long[indexes.itemIds().size()];
         this.levelTicked = new int[indexes.levelIds().size()];
         this.levelFinishedAt = new long[indexes.levelIds().size()];
+        this.levelSkipped = new int[indexes.levelIds().size()];
+        this.marks = new byte[indexes.itemIds().size()];
         Arrays.fill(tickedAt, NONE);
         Arrays.fill(levelTicked, -1);
+        Arrays.fill(levelSkipped, -1);
         Arrays.fill(levelFinishedAt, NONE);
     }
 
@@ -72,7 +90,21 @@ public final class VersionProgress {
     /** As stored, with the evidence of ticked items (item to {@link Evidence#encoded()}). */
     public static VersionProgress of(ChecklistStructure structure, Map<String, Long> ticked,
                                      Map<String, Long> levelFields, Map<String, String> evidence) {
+        return of(structure, ticked, levelFields, evidence, Map.of());
+    }
+
+    /** As stored, with evidence and the states of items in progress or skipped ({@link ItemState#encoded()}). */
+    public static VersionProgress of(ChecklistStructure structure, Map<String, Long> ticked,
+                                     Map<String, Long> levelFields, Map<String, String> evidence,
+                                     Map<String, String> states) {
         var progress = new VersionProgress(structure);
+        states.forEach((item, stored) -> {
+            int index = progress.indexes.item(item);
+            ItemState state = ItemState.decode(stored);
+            if (index >= 0 && state != null) {
+                progress.mark(index, state);
+            }
+        });
         evidence.forEach((item, stored) -> {
             int index = progress.indexes.item(item);
             Evidence decoded = Evidence.decode(stored);
@@ -98,6 +130,11 @@ public final class VersionProgress {
                 int level = progress.indexes.level(field.substring(0, field.length() - FINISHED_FIELD.length()));
                 if (level >= 0) {
                     progress.levelFinishedAt[level] = value;
+                }
+            } else if (field.endsWith(SKIPPED_FIELD)) {
+                int level = progress.indexes.level(field.substring(0, field.length() - SKIPPED_FIELD.length()));
+                if (level >= 0) {
+                    progress.levelSkipped[level] = value.intValue();
                 }
             }
         });
@@ -135,6 +172,85 @@ public final class VersionProgress {
         return index < 0 ? 0 : Math.max(0, levelTicked[index]);
     }
 
+    public int skippedIn(String level) {
+        int index = indexes.level(level);
+        return index < 0 ? 0 : Math.max(0, levelSkipped[index]);
+    }
+
+    /** The item's state: done, in progress, skipped (with its reason) or not started. */
+    public ItemState state(String item) {
+        int index = indexes.item(item);
+        if (index < 0) {
+            return ItemState.NOT_STARTED;
+        }
+        return stateOf(index);
+    }
+
+    private ItemState stateOf(int index) {
+        if (tickedAt[index] != NONE) {
+            return ItemState.DONE;
+        }
+        return switch (marks[index]) {
+            case STARTED -> ItemState.IN_PROGRESS;
+            case SKIPPED -> ItemState.skipped(skipReasons == null ? null : skipReasons.get(index));
+            default -> ItemState.NOT_STARTED;
+        };
+    }
+
+    /** Items in progress or skipped, in checklist order, with their states. */
+    public Map<String, ItemState> marked() {
+        var marked = new LinkedHashMap<String, ItemState>();
+        for (int i = 0; i < marks.length; i++) {
+            if (marks[i] != OPEN && tickedAt[i] == NONE) {
+                marked.put(indexes.itemIds().get(i), stateOf(i));
+            }
+        }
+        return marked;
+    }
+
+    /** Items whose mark (in progress, skipped, its reason) changed since the last flush: in {@link #marked()} means set, else removed. */
+    public Set<String> changedStates() {
+        var items = new LinkedHashSet<String>();
+        changedStates.stream().forEach(index -> items.add(indexes.itemIds().get(index)));
+        return items;
+    }
+
+    /** Marks an item not ticked as in progress or skipped, or takes the mark away (not started). */
+    void mark(String item, ItemState state) {
+        int index = requireItem(item);
+        byte before = marks[index];
+        String reasonBefore = skipReasons == null ? null : skipReasons.get(index);
+        mark(index, state);
+        String reasonNow = skipReasons == null ? null : skipReasons.get(index);
+        if (before != marks[index] || !Objects.equals(reasonBefore, reasonNow)) {
+            changedStates.set(index);
+        }
+    }
+
+    private void mark(int index, ItemState state) {
+        marks[index] = switch (state.kind()) {
+            case IN_PROGRESS -> STARTED;
+            case SKIPPED -> SKIPPED;
+            default -> OPEN;
+        };
+        if (state.kind() == ItemState.Kind.SKIPPED && state.reason() != null) {
+            if (skipReasons == null) {
+                skipReasons = new HashMap<>(4);
+            }
+            skipReasons.put(index, state.reason());
+        } else if (skipReasons != null) {
+            skipReasons.remove(index);
+        }
+    }
+
+    void setSkippedIn(String level, int count) {
+        int index = requireLevel(level);
+        if (levelSkipped[index] != count) {
+            levelSkipped[index] = count;
+            changedLevelFields.set(LEVEL_BITS * index + 2);
+        }
+    }
+
     public Long finishedAt(String level) {
         int index = indexes.level(level);
         return index < 0 || levelFinishedAt[index] == NONE ? null : levelFinishedAt[index];
@@ -155,6 +271,9 @@ public final class VersionProgress {
             if (levelFinishedAt[level] != NONE) {
                 fields.put(id + FINISHED_FIELD, levelFinishedAt[level]);
             }
+            if (levelSkipped[level] > 0) {
+                fields.put(id + SKIPPED_FIELD, (long) levelSkipped[level]);
+            }
         }
         if (checklistFinishedAt != NONE) {
             fields.put(CHECKLIST_FINISHED, checklistFinishedAt);
@@ -166,6 +285,11 @@ public final class VersionProgress {
         int index = requireItem(item);
         tickedAt[index] = time;
         changedItems.set(index);
+        // Done is neither in progress nor skipped any more.
+        if (marks[index] != OPEN) {
+            mark(index, ItemState.NOT_STARTED);
+            changedStates.set(index);
+        }
     }
 
     void untick(String item) {
@@ -226,7 +350,7 @@ public final class VersionProgress {
         int index = requireLevel(level);
         if (levelTicked[index] != count) {
             levelTicked[index] = count;
-            changedLevelFields.set(2 * index);
+            changedLevelFields.set(LEVEL_BITS * index);
         }
     }
 
@@ -235,7 +359,7 @@ public final class VersionProgress {
         long value = time == null ? NONE : time;
         if (levelFinishedAt[index] != value) {
             levelFinishedAt[index] = value;
-            changedLevelFields.set(2 * index + 1);
+            changedLevelFields.set(LEVEL_BITS * index + 1);
         }
     }
 
@@ -243,7 +367,7 @@ public final class VersionProgress {
         long value = time == null ? NONE : time;
         if (checklistFinishedAt != value) {
             checklistFinishedAt = value;
-            changedLevelFields.set(2 * levelTicked.length);
+            changedLevelFields.set(LEVEL_BITS * levelTicked.length);
         }
     }
 
@@ -258,10 +382,14 @@ public final class VersionProgress {
     public Set<String> changedLevelFields() {
         var fields = new LinkedHashSet<String>();
         changedLevelFields.stream().forEach(bit -> {
-            if (bit == 2 * levelTicked.length) {
+            if (bit == LEVEL_BITS * levelTicked.length) {
                 fields.add(CHECKLIST_FINISHED);
             } else {
-                fields.add(indexes.levelIds().get(bit / 2) + (bit % 2 == 0 ? TICKED_FIELD : FINISHED_FIELD));
+                fields.add(indexes.levelIds().get(bit / LEVEL_BITS) + switch (bit % LEVEL_BITS) {
+                    case 0 -> TICKED_FIELD;
+                    case 1 -> FINISHED_FIELD;
+                    default -> SKIPPED_FIELD;
+                });
             }
         });
         return fields;
@@ -270,6 +398,7 @@ public final class VersionProgress {
     public void flushed() {
         changedItems.clear();
         changedEvidence.clear();
+        changedStates.clear();
         changedLevelFields.clear();
     }
 

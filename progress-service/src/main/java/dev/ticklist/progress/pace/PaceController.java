@@ -49,7 +49,8 @@ class PaceController {
         LocalDate today = TicksPerDay.today(clock);
         var checklist = learners.findIn(tenant.organisationId(), learnerId, cohortId).checklists().stream().findFirst();
         List<Pace.Left> left = checklist.map(mine -> mine.levels().stream()
-                        .map(level -> new Pace.Left(level.id(), level.name(), level.total() - level.ticked())).toList())
+                        .map(level -> new Pace.Left(level.id(), level.name(),
+                                level.total() - level.skipped() - level.ticked())).toList())
                 .orElse(List.of());
         List<TicksPerDay.Day> days = checklist.map(mine -> mine.tickedItems().values().stream()
                         .collect(Collectors.groupingBy(time -> LocalDate.ofInstant(time, ZoneOffset.UTC),
@@ -59,7 +60,7 @@ class PaceController {
         return Pace.of(days, today, window, left);
     }
 
-    /** The cohort's ticks per week, and its levels forecast from the items its learners have left. */
+    /** The cohort's ticks per week, and its levels forecast from the items its learners have left (not done, not skipped). */
     @Operation(operationId = "getCohortPace", summary = "Get a cohort's items per week and projected finish per level")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/pace")
     Pace cohort(Tenant tenant, @PathVariable String cohortId, @RequestParam(required = false) Integer weeks) {
@@ -69,7 +70,8 @@ class PaceController {
         CohortProgress progress = cohorts.find(tenant.organisationId(), cohortId);
         List<Pace.Left> left = progress.levels().stream().map(level -> new Pace.Left(level.id(), level.name(),
                 level.categories().stream().flatMap(category -> category.items().stream())
-                        .mapToLong(item -> level.standing().learners() - item.tickedBy()).sum())).toList();
+                        .mapToLong(item -> Math.max(0, level.standing().learners() - item.tickedBy() - item.skippedBy()))
+                        .sum())).toList();
         var days = cohorts.ticksPerDay(tenant.organisationId(), cohortId, range(today, window));
         return Pace.of(days, today, window, left);
     }

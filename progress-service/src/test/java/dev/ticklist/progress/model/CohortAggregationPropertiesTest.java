@@ -41,7 +41,7 @@ class CohortAggregationPropertiesTest {
                 .isEqualTo(FoldedCohorts.nettedPerChunk(changes, stream.size(), chunkSizes).outcome());
     }
 
-    /** "A cohort shows the progress of the version its member is on": the learner's own ticks there. */
+    /** "A cohort shows the progress of the version its member is on": the learner's own items there, in their states. */
     @Property(tries = 300)
     void everyCohortShowsItsMembersTicksOnTheVersionTheyAreOn(
             @ForAll("streams") List<LearnerActivity> stream, @ForAll("chunkSizes") List<Integer> chunkSizes) {
@@ -52,15 +52,41 @@ class CohortAggregationPropertiesTest {
         var shown = new TreeMap<String, String>();
         learners.states.forEach((learner, state) -> {
             state.memberships().forEach((cohort, version) -> expected.put(cohort + "/" + learner,
-                    version + " " + new TreeSet<>(state.version(version).ticked().keySet())));
+                    version + " " + statesOf(state.version(version))));
             for (String cohort : LearnerStreams.COHORTS) {
                 var row = cohorts.row(cohort, learner);
                 if (row != null && row.isCounted()) {
-                    shown.put(cohort + "/" + learner, row.version() + " " + items(row.fields()));
+                    shown.put(cohort + "/" + learner, row.version() + " " + itemStates(row.fields()));
                 }
             }
         });
         assertThat(shown).isEqualTo(expected);
+    }
+
+    /**
+     * A member's row measures them as the learner model does: per level, items done against the
+     * items less those they skipped, and finished exactly when the learner finished the level.
+     */
+    @Property(tries = 300)
+    void everyRowCountsLevelsAsTheLearnerModelDoes(
+            @ForAll("streams") List<LearnerActivity> stream, @ForAll("chunkSizes") List<Integer> chunkSizes) {
+        var learners = FoldedLearners.atOnce(stream);
+        var cohorts = FoldedCohorts.nettedPerChunk(learners.changes, stream.size(), chunkSizes);
+
+        learners.states.forEach((learner, state) -> state.memberships().forEach((cohort, version) -> {
+            var progress = state.version(version);
+            var structure = Checklists.VERSIONS.of(version);
+            var fields = cohorts.row(cohort, learner).fields();
+            for (var level : structure.levelsInOrder()) {
+                String at = cohort + "/" + learner + " " + level.id();
+                int toDo = level.itemCount() - (progress == null ? 0 : progress.skippedIn(level.id()));
+                assertThat(fields.get("L:" + level.id())).as(at + " done")
+                        .isEqualTo(Integer.toString(progress == null ? 0 : progress.tickedIn(level.id())));
+                assertThat(fields.get("LS:" + level.id())).as(at + " size").isEqualTo(Integer.toString(toDo));
+                assertThat(fields.containsKey("F:" + level.id())).as(at + " finished")
+                        .isEqualTo(progress != null && progress.finishedAt(level.id()) != null);
+            }
+        }));
     }
 
     /** Step by step, the aggregates stay what the rows add up to when counted afresh. */
@@ -78,7 +104,8 @@ class CohortAggregationPropertiesTest {
                     String version = row.version();
                     members.add(new CohortMembersChanged.Member(learner, version.substring(0, version.indexOf('@')),
                             Integer.parseInt(version.substring(version.indexOf('@') + 1)), 1,
-                            CohortMembersChanged.MEMBER, true, List.copyOf(items(fields)), List.of(), Map.of(),
+                            CohortMembersChanged.MEMBER, true, List.copyOf(items(fields, "1")), List.of(),
+                            List.copyOf(items(fields, "p")), List.copyOf(items(fields, "s")), Map.of(),
                             finishWeeks(fields), LearnerStreams.START, "0-0"));
                 }
             });
@@ -99,11 +126,27 @@ class CohortAggregationPropertiesTest {
         return counts;
     }
 
-    private static TreeSet<String> items(Map<String, String> rowFields) {
+    /** The row's items in one state: {@code 1} done, {@code p} in progress, {@code s} skipped. */
+    private static TreeSet<String> items(Map<String, String> rowFields, String itemState) {
         var items = new TreeSet<String>();
-        rowFields.keySet().stream().filter(field -> field.startsWith("I:"))
-                .forEach(field -> items.add(field.substring(2)));
+        rowFields.forEach((field, value) -> {
+            if (field.startsWith("I:") && value.equals(itemState)) {
+                items.add(field.substring(2));
+            }
+        });
         return items;
+    }
+
+    private static String itemStates(Map<String, String> rowFields) {
+        return "done " + items(rowFields, "1") + " started " + items(rowFields, "p") + " skipped "
+                + items(rowFields, "s");
+    }
+
+    private static String statesOf(VersionProgress progress) {
+        var started = new TreeSet<String>();
+        var skipped = new TreeSet<String>();
+        progress.marked().forEach((item, state) -> (state.isSkipped() ? skipped : started).add(item));
+        return "done " + new TreeSet<>(progress.ticked().keySet()) + " started " + started + " skipped " + skipped;
     }
 
     /** The row's finished levels, each at the Monday of the week it counts in. */

@@ -19,7 +19,7 @@ final class CohortScenario {
 
     static final List<Integer> THRESHOLDS = List.of(50, 100);
     static final String MONDAY = "2026-03-02";
-    private static final Instant AT = Instant.parse(MONDAY + "T10:00:00Z");
+    static final Instant AT = Instant.parse(MONDAY + "T10:00:00Z");
 
     final CohortState state = new CohortState(ORG, "north", -1);
     private long offset = -1;
@@ -68,6 +68,18 @@ final class CohortScenario {
 
     Member unticked(String learner, String... items) {
         return member(learner, 1, CohortMembersChanged.MEMBER, false, List.of(), List.of(items), Map.of());
+    }
+
+    Member started(String learner, String... items) {
+        sequence += 2;
+        return new Member(learner, TEA, 1, sequence, CohortMembersChanged.MEMBER, false, List.of(), List.of(),
+                List.of(items), List.of(), Map.of(), Map.of(), AT, "0-" + sequence);
+    }
+
+    Member skipped(String learner, String... items) {
+        sequence += 2;
+        return new Member(learner, TEA, 1, sequence, CohortMembersChanged.MEMBER, false, List.of(), List.of(),
+                List.of(), List.of(items), Map.of(), Map.of(), AT, "0-" + sequence);
     }
 
     Member left(String learner) {

@@ -24,7 +24,7 @@ final class FoldedLearners {
 
     /** A learner's state as it is stored: what survives a reload. */
     record Stored(Map<String, String> memberships, Set<String> left, Map<String, Map<String, Long>> ticked,
-                  Map<String, Map<String, Long>> levelFields) {
+                  Map<String, Map<String, Long>> levelFields, Map<String, Map<String, String>> states) {
     }
 
     final Map<String, LearnerState> states = new TreeMap<>();
@@ -105,13 +105,18 @@ final class FoldedLearners {
     static Stored stored(LearnerState state) {
         var ticked = new TreeMap<String, Map<String, Long>>();
         var levelFields = new TreeMap<String, Map<String, Long>>();
+        var states = new TreeMap<String, Map<String, String>>();
         state.versions().forEach((version, progress) -> {
-            if (!progress.ticked().isEmpty() || !progress.levelFields().isEmpty()) {
+            if (!progress.ticked().isEmpty() || !progress.levelFields().isEmpty() || !progress.marked().isEmpty()) {
                 ticked.put(version, new TreeMap<>(progress.ticked()));
                 levelFields.put(version, new TreeMap<>(progress.levelFields()));
+                var marks = new TreeMap<String, String>();
+                progress.marked().forEach((item, mark) -> marks.put(item, mark.encoded()));
+                states.put(version, marks);
             }
         });
-        return new Stored(new TreeMap<>(state.memberships()), new TreeSet<>(state.left()), ticked, levelFields);
+        return new Stored(new TreeMap<>(state.memberships()), new TreeSet<>(state.left()), ticked, levelFields,
+                states);
     }
 
     private static LearnerState reloaded(LearnerState old) {
@@ -120,7 +125,7 @@ final class FoldedLearners {
         fresh.loadMemberships(stored.memberships(), stored.left());
         stored.ticked().forEach((version, ticked) ->
                 fresh.load(version, VersionProgress.of(VERSIONS.of(version), new HashMap<>(ticked),
-                        stored.levelFields().get(version))));
+                        stored.levelFields().get(version), Map.of(), stored.states().get(version))));
         return fresh;
     }
 }

@@ -86,7 +86,9 @@ final class LearnerScenario {
             return change.cohortId() + " " + change.kind() + " "
                     + ChecklistVersions.key(change.checklistId(), change.checklistVersion())
                     + (change.itemId() == null ? "" : " " + change.itemId())
-                    + (change.standing() == null ? "" : " " + new TreeSet<>(change.standing()));
+                    + (change.standing() == null ? "" : " " + new TreeSet<>(change.standing().done())
+                    + (change.standing().started().isEmpty() ? "" : " started " + new TreeSet<>(change.standing().started()))
+                    + (change.standing().skipped().isEmpty() ? "" : " skipped " + new TreeSet<>(change.standing().skipped())));
         }
     }
 

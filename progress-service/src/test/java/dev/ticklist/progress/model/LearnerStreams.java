@@ -5,6 +5,8 @@ import static dev.ticklist.progress.model.Checklists.KITCHEN_1;
 import static dev.ticklist.progress.model.Checklists.KITCHEN_2;
 import static dev.ticklist.progress.model.Checklists.ORG;
 
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
@@ -25,8 +27,8 @@ import net.jqwik.api.Tuple.Tuple2;
 /**
  * Random streams of learner events for the properties: learners "ada" and "bob", cohorts
  * "north", "south" and "east", the "kitchen" checklist in v1 and v2 (k3 only in v1, p4 only in
- * v2). Single random ticks seldom finish a level of six, so some steps tick a whole level in
- * random order. The events share one partition: offsets 0, 1, 2, ..., five hours apart, so ticks
+ * v2). Items are ticked, unticked, started and skipped. Single random ticks seldom finish a
+ * level of six, so some steps tick (or skip) a whole level in random order. The events share one partition: offsets 0, 1, 2, ..., five hours apart, so ticks
  * fall on several days.
  */
 final class LearnerStreams {
@@ -39,6 +41,10 @@ final class LearnerStreams {
     private static final List<Tuple2<Integer, String>> PLACES = Stream.concat(
             KITCHEN_1.placeOfItem().keySet().stream().sorted().map(item -> Tuple.of(1, item)),
             KITCHEN_2.placeOfItem().keySet().stream().sorted().map(item -> Tuple.of(2, item))).toList();
+
+    /** Skip reasons: none, or one of two. */
+    private static final Arbitrary<java.util.Optional<String>> REASONS =
+            Arbitraries.of("does not apply", "done elsewhere").optional();
 
     private LearnerStreams() {
     }
@@ -65,6 +71,11 @@ final class LearnerStreams {
                 .as((who, where, what) -> new ItemTicked(ORG, where, who, KITCHEN, what.get1(), what.get2()));
         Arbitrary<LearnerActivityEvent> untick = Combinators.combine(learner, cohort, place)
                 .as((who, where, what) -> new ItemUnticked(ORG, where, who, KITCHEN, what.get1(), what.get2()));
+        Arbitrary<LearnerActivityEvent> start = Combinators.combine(learner, cohort, place)
+                .as((who, where, what) -> new ItemStarted(ORG, where, who, KITCHEN, what.get1(), what.get2()));
+        Arbitrary<LearnerActivityEvent> skip = Combinators.combine(learner, cohort, place, REASONS)
+                .as((who, where, what, why) -> new ItemSkipped(ORG, where, who, KITCHEN, what.get1(), what.get2(),
+                        why.orElse(null)));
         Arbitrary<LearnerActivityEvent> join = Combinators.combine(learner, cohort, version)
                 .as((who, where, on) -> new LearnerJoinedCohort(ORG, where, who, KITCHEN, on));
         Arbitrary<LearnerActivityEvent> leave = Combinators.combine(learner, cohort, version)
@@ -73,19 +84,30 @@ final class LearnerStreams {
         Arbitrary<LearnerActivityEvent> move = Combinators.combine(learner, cohort, version)
                 .as((who, where, to) -> new LearnerChecklistAssigned(ORG, where, who, KITCHEN, to, KITCHEN, 3 - to));
         return Arbitraries.frequencyOf(
-                Tuple.of(8, tick), Tuple.of(3, untick), Tuple.of(1, join), Tuple.of(1, leave), Tuple.of(1, move));
+                Tuple.of(8, tick), Tuple.of(3, untick), Tuple.of(2, start), Tuple.of(2, skip), Tuple.of(1, join),
+                Tuple.of(1, leave), Tuple.of(1, move));
     }
 
-    /** Every item of one level of one version ticked, in random order, by one learner in one cohort. */
+    /**
+     * Every item of one level of one version ticked or skipped (one in five), in random order, by
+     * one learner in one cohort.
+     */
     static Arbitrary<List<LearnerActivityEvent>> levelTicked() {
         return Combinators.combine(Arbitraries.of(LEARNERS), Arbitraries.of(COHORTS), Arbitraries.of(1, 2),
                 Arbitraries.of("prep", "cook")).flatAs((who, where, on, level) -> {
                     var structure = on == 1 ? KITCHEN_1 : KITCHEN_2;
                     var items = structure.levels().get(level).categories().stream()
                             .flatMap(category -> category.items().stream()).map(item -> item.id()).toList();
-                    return Arbitraries.shuffle(items).map(shuffled -> shuffled.stream()
-                            .map(item -> (LearnerActivityEvent) new ItemTicked(ORG, where, who, KITCHEN, on, item))
-                            .toList());
+                    var skips = Arbitraries.integers().between(0, 4).list().ofSize(items.size());
+                    return Combinators.combine(Arbitraries.shuffle(items), skips).as((shuffled, dice) -> {
+                        var events = new ArrayList<LearnerActivityEvent>();
+                        for (int i = 0; i < shuffled.size(); i++) {
+                            events.add(dice.get(i) == 0
+                                    ? new ItemSkipped(ORG, where, who, KITCHEN, on, shuffled.get(i), "not here")
+                                    : new ItemTicked(ORG, where, who, KITCHEN, on, shuffled.get(i)));
+                        }
+                        return (List<LearnerActivityEvent>) events;
+                    });
                 });
     }
 

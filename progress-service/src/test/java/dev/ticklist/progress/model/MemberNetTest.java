@@ -127,7 +127,8 @@ class MemberNetTest {
 
     private Member add(String kind, String item, Set<String> standing, int version) {
         offset++;
-        net.add(new MemberChange("north", kind, TEA, version, item, standing, item == null ? null : "entry", Map.of(),
+        net.add(new MemberChange("north", kind, TEA, version, item,
+                standing == null ? null : MemberChange.Standing.done(standing), item == null ? null : "entry", Map.of(),
                 offset * 2 + 1, MONDAY.plusSeconds(offset), "3-" + offset));
         return net.toMember("ada");
     }
