@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param responseExcerpt the first characters of the answer, or null
  * @param nextAttemptAt   when to try again, or null: delivered, or given up
  */
-@EventType("dev.ticklist.webhook-delivery.attempted.v2")
+@EventType(value = "dev.ticklist.webhook-delivery.attempted.v2", supersedes = WebhookDeliveryAttempted.class)
 public record WebhookDeliveryAttemptedV2(
         String organisationId,
         String endpointId,

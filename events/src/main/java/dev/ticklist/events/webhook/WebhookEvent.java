@@ -6,7 +6,7 @@ import dev.ticklist.events.TicklistEvent;
 public sealed interface WebhookEvent extends TicklistEvent
         permits WebhookEndpointCreated, WebhookEndpointUpdated, WebhookEndpointDisabled, WebhookEndpointEnabled,
         WebhookEndpointDeleted, WebhookSecretRotated, WebhookMessageQueued, WebhookMessageRetryRequested,
-        WebhookDeliveryAttempted, WebhookDeliveryAttemptedV2 {
+        WebhookDeliveryAttemptedV2 {
 
     String organisationId();
 

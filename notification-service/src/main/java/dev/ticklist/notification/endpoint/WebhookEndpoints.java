@@ -1,7 +1,6 @@
 package dev.ticklist.notification.endpoint;
 
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
 import dev.ticklist.events.webhook.WebhookEndpointDeleted;
@@ -55,8 +54,6 @@ public class WebhookEndpoints {
             case WebhookEndpointDeleted deleted -> organisation.remove(deleted.endpointId());
             case WebhookDeliveryAttemptedV2 attempted -> organisation.change(attempted.endpointId(),
                     endpoint -> afterAttempt(endpoint, attempted.delivered(), at));
-            case WebhookDeliveryAttempted legacy -> organisation.change(legacy.endpointId(),
-                    endpoint -> afterAttempt(endpoint, legacy.upcast().delivered(), at));
             case WebhookMessageQueued ignored -> {
             }
             case WebhookMessageRetryRequested ignored -> {

@@ -1,7 +1,6 @@
 package dev.ticklist.notification.message;
 
 import dev.ticklist.events.EventEnvelope;
-import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointDeleted;
 import dev.ticklist.events.webhook.WebhookEvent;
@@ -55,9 +54,6 @@ public class WebhookMessages {
             case WebhookDeliveryAttemptedV2 attempted -> organisation.record(attempted, envelope.time());
             case WebhookMessageRetryRequested retry -> organisation.retry(retry, envelope.time());
             case WebhookEndpointDeleted deleted -> organisation.delete(deleted.endpointId());
-            // Version 1 attempts had no queued message, but their ids are made the same way: a
-            // milestone delivered then and read again must not be queued anew.
-            case WebhookDeliveryAttempted legacy -> organisation.remember(legacy.messageId());
             default -> {
                 // endpoint settings are WebhookEndpoints' business
             }
@@ -156,11 +152,10 @@ public class WebhookMessages {
             schedule(message);
         }
 
-        synchronized void remember(String messageId) {
-            known.add(messageId);
-        }
-
         synchronized void record(WebhookDeliveryAttemptedV2 attempted, Instant at) {
+            // Version 1 attempts (read upcast) had no queued message, but their ids are made the
+            // same way: a milestone delivered then and read again must not be queued anew.
+            known.add(attempted.messageId());
             Message message = message(attempted.endpointId(), attempted.messageId());
             if (message == null || attempted.attempt() <= message.attempts.size()) {
                 return; // unknown, or an attempt made again after a crash: the first record stands

@@ -3,6 +3,7 @@ package dev.ticklist.notification.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Superseded;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
@@ -132,12 +133,17 @@ class WebhookEndpointsTest {
         apply(created("org_a", "ep_1", Set.of()));
 
         Instant firstFailure = apply(
-                new WebhookDeliveryAttempted("org_a", "ep_1", "msg_1", "evt_1", 1, 500, false, 12));
-        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_2", "evt_2", 1, 0, false, 12));
+                asRead(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_1", "evt_1", 1, 500, false, 12)));
+        apply(asRead(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_2", "evt_2", 1, 0, false, 12)));
         assertThat(failingSince()).isEqualTo(firstFailure);
 
-        apply(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_3", "evt_3", 1, 204, true, 8));
+        apply(asRead(new WebhookDeliveryAttempted("org_a", "ep_1", "msg_3", "evt_3", 1, 204, true, 8)));
         assertThat(failingSince()).isNull();
+    }
+
+    /** A version 1 attempt as the follower hands it over: the deserializer upcasts it. */
+    private static WebhookEvent asRead(WebhookDeliveryAttempted legacy) {
+        return (WebhookEvent) Superseded.current(legacy);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.ticklist.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Superseded;
+import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointDeleted;
 import dev.ticklist.events.webhook.WebhookEvent;
@@ -140,6 +142,18 @@ class WebhookMessagesTest {
         assertThat(view.status()).isEqualTo("pending");
         assertThat(view.attempts()).extracting(AttemptView::outcome).containsExactly("rejected");
         assertThat(messages.pending()).singleElement().extracting(DueMessage::attempt).isEqualTo(2);
+    }
+
+    @Test
+    void aVersion1AttemptMakesItsMessageKnownSoTheMilestoneIsNotQueuedAgain() {
+        var legacy = new WebhookDeliveryAttempted("org_a", "ep_1", "msg_old", "evt_1", 1, 204, true, 8);
+
+        apply(T0, (WebhookEvent) Superseded.current(legacy));
+
+        assertThat(messages.isKnown("org_a", "msg_old")).isTrue();
+        assertThat(messages.isKnown("org_b", "msg_old")).isFalse();
+        assertThat(messages.find("org_a", "ep_1", "msg_old")).isEmpty();
+        assertThat(messages.pending()).isEmpty();
     }
 
     @Test
