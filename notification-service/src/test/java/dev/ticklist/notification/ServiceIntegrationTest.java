@@ -106,7 +106,14 @@ public abstract class ServiceIntegrationTest {
 
     /** Registers an endpoint for all milestone types and returns the answer (with the secret). */
     protected JsonNode register(String organisationId, String url) {
-        Answer created = post(organisationId, ENDPOINTS, Map.of("url", url, "description", "test receiver"));
+        return register(organisationId, url, List.of());
+    }
+
+    /** Registers an endpoint for these webhook types (empty: all) and returns the answer (with the secret). */
+    protected JsonNode register(String organisationId, String url, List<String> eventTypes) {
+        Answer created = post(organisationId, ENDPOINTS, eventTypes.isEmpty()
+                ? Map.of("url", url, "description", "test receiver")
+                : Map.of("url", url, "description", "test receiver", "eventTypes", eventTypes));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body();
     }

@@ -11,6 +11,7 @@ import dev.ticklist.notification.destination.RefusedUrlException;
 import dev.ticklist.notification.destination.WebhookUrlGuard;
 import dev.ticklist.notification.signing.SecretCipher;
 import dev.ticklist.notification.signing.SigningSecret;
+import dev.ticklist.notification.webhooktype.WebhookTypes;
 import dev.ticklist.platform.web.Ids;
 import dev.ticklist.platform.web.Problems;
 import java.time.Clock;
@@ -120,10 +121,11 @@ public class EndpointCommands {
 
     private static Set<String> checkedEventTypes(Set<String> requested) {
         var unknown = new TreeSet<>(requested);
-        unknown.removeAll(MilestoneTypes.ALL);
+        unknown.removeIf(WebhookTypes.MILESTONES::offers);
         if (!unknown.isEmpty()) {
             throw Problems.invalid("unknown-event-type", "unknown event types " + unknown
-                    + "; webhooks can subscribe to " + MilestoneTypes.ALL + ", or to all of them with an empty list");
+                    + "; webhooks can subscribe to " + WebhookTypes.MILESTONES.names()
+                    + ", or to all of them with an empty list");
         }
         return Set.copyOf(requested);
     }

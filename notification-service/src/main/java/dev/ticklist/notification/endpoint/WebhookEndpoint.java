@@ -1,7 +1,11 @@
 package dev.ticklist.notification.endpoint;
 
+import dev.ticklist.events.milestone.MilestoneEvent;
+import dev.ticklist.notification.webhooktype.WebhookTypes;
+import dev.ticklist.notification.webhooktype.WebhookVersion;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -9,7 +13,7 @@ import java.util.Set;
  *
  * @param encryptedSecret the signing secret as {@link dev.ticklist.notification.signing.SecretCipher} stored it
  * @param previousSecret  the secret before the last rotation while it still signs, or null
- * @param eventTypes      the milestone types it wants; empty means all
+ * @param eventTypes      the webhook types it wants ({@link WebhookTypes}); empty means all
  * @param disabled        why no attempts go to it, or null while it is enabled
  * @param failingSince    the first failed attempt since its last success, or null
  */
@@ -47,8 +51,9 @@ public record WebhookEndpoint(
         return disabled == null;
     }
 
-    public boolean wants(String eventType) {
-        return eventTypes.isEmpty() || eventTypes.contains(eventType);
+    /** The version this endpoint gets the milestone in, or none if it did not subscribe to it. */
+    public Optional<WebhookVersion> versionOf(MilestoneEvent milestone) {
+        return WebhookTypes.MILESTONES.versionFor(eventTypes, milestone);
     }
 
     /** The encrypted secrets that sign a message at {@code now}: the current one, then the previous one. */

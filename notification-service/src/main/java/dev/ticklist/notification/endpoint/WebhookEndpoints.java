@@ -1,6 +1,7 @@
 package dev.ticklist.notification.endpoint;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
 import dev.ticklist.events.webhook.WebhookEndpointDeleted;
@@ -77,10 +78,15 @@ public class WebhookEndpoints {
         return organisation(organisationId).flatMap(organisation -> organisation.endpoint(endpointId));
     }
 
-    /** The enabled endpoints that want this event type: a disabled endpoint is sent nothing new. */
-    public List<WebhookEndpoint> subscribedTo(String organisationId, String eventType) {
+    /**
+     * The enabled endpoints that want this milestone, each with the version it gets it in: a
+     * disabled endpoint is sent nothing new.
+     */
+    public List<Subscription> subscribedTo(String organisationId, MilestoneEvent milestone) {
         return of(organisationId).stream()
-                .filter(endpoint -> endpoint.enabled() && endpoint.wants(eventType))
+                .filter(WebhookEndpoint::enabled)
+                .flatMap(endpoint -> endpoint.versionOf(milestone)
+                        .map(version -> new Subscription(endpoint, version)).stream())
                 .toList();
     }
 

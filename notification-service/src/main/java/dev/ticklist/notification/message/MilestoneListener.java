@@ -4,7 +4,7 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookEvent;
-import dev.ticklist.notification.endpoint.WebhookEndpoint;
+import dev.ticklist.notification.endpoint.Subscription;
 import dev.ticklist.notification.endpoint.WebhookEndpoints;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.kafka.EventPublisher;
@@ -23,9 +23,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues one message per milestone and subscribed endpoint, in the notification-service consumer
- * group. The offset moves on once the messages are recorded in Kafka; attempts are made apart
- * from this listener, so a slow receiver never holds back the milestones of others.
+ * Queues one message per milestone and subscribed endpoint, in the version the endpoint
+ * subscribed to, in the notification-service consumer group. The offset moves on once the
+ * messages are recorded in Kafka; attempts are made apart from this listener, so a slow receiver
+ * never holds back the milestones of others.
  */
 @Component
 class MilestoneListener {
@@ -93,11 +94,12 @@ class MilestoneListener {
         var queued = new ArrayList<Identified<WebhookEvent>>();
         for (EventEnvelope<MilestoneEvent> milestone : present) {
             String organisationId = milestone.event().organisationId();
-            for (WebhookEndpoint endpoint : endpoints.subscribedTo(organisationId, milestone.type())) {
-                WebhookMessage message = WebhookMessage.of(milestone, endpoint.id());
+            for (Subscription subscription : endpoints.subscribedTo(organisationId, milestone.event())) {
+                String endpointId = subscription.endpoint().id();
+                WebhookMessage message = WebhookMessage.of(milestone, subscription.version(), endpointId);
                 // Known: read again, queued before. Twice in one poll: the fold keeps the first.
                 if (!messages.isKnown(organisationId, message.id())) {
-                    queued.add(message.queuedFor(organisationId, endpoint.id())
+                    queued.add(message.queuedFor(organisationId, endpointId)
                             .continuing(batchTraces.traceparentFor(milestone.event().key())));
                 }
             }

@@ -6,6 +6,7 @@ import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookMessageQueued;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.events.webhook.WebhookEvent;
+import dev.ticklist.notification.webhooktype.WebhookVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,12 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One message for one endpoint: what every attempt sends. For a milestone, both the id and the
- * body follow from the milestone and the endpoint alone, so a redelivered milestone makes the
- * same message.
+ * body follow from the milestone, the endpoint and the version it subscribed to, so a
+ * redelivered milestone makes the same message.
  *
- * @param id   the {@code webhook-id}: {@code msg_} and the first 32 hex digits of
- *             SHA-256(milestone event id + ":" + endpoint id)
- * @param body {@code {"type", "timestamp", "data"}} as the Standard Webhooks specification suggests
+ * @param id        the {@code webhook-id}: {@code msg_} and the first 32 hex digits of
+ *                  SHA-256(milestone event id + ":" + endpoint id). Not of the version: an
+ *                  endpoint gets one version of a milestone, and one that changes the versions it
+ *                  subscribes to is not sent a milestone again that it was already sent
+ * @param eventType the type the body announces: the version the endpoint gets
+ * @param body      {@code {"type", "timestamp", "data"}} as the Standard Webhooks specification suggests
  */
 record WebhookMessage(String id, String eventType, String milestoneEventId, String body) {
 
@@ -35,9 +39,10 @@ record WebhookMessage(String id, String eventType, String milestoneEventId, Stri
     private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
     };
 
-    static WebhookMessage of(EventEnvelope<? extends MilestoneEvent> milestone, String endpointId) {
-        return new WebhookMessage(idFor(milestone.id(), endpointId), milestone.type(), milestone.id(),
-                bodyOf(milestone));
+    static WebhookMessage of(EventEnvelope<? extends MilestoneEvent> milestone, WebhookVersion version,
+                             String endpointId) {
+        return new WebhookMessage(idFor(milestone.id(), endpointId), version.name(), milestone.id(),
+                bodyOf(milestone, version));
     }
 
     /** A test message: a fresh id each time, since every test is a new message. */
@@ -67,11 +72,11 @@ record WebhookMessage(String id, String eventType, String milestoneEventId, Stri
                 new WebhookMessageQueued(organisationId, endpointId, id, eventType, milestoneEventId, body));
     }
 
-    /** The event's fields exactly as its JSON Schema describes them, plus its id. */
-    private static String bodyOf(EventEnvelope<? extends MilestoneEvent> milestone) {
-        Map<String, Object> data = JSON.readValue(EventJson.write(milestone.event()), FIELDS);
+    /** The event's fields exactly as the JSON Schema of the version describes them, plus its id. */
+    private static String bodyOf(EventEnvelope<? extends MilestoneEvent> milestone, WebhookVersion version) {
+        Map<String, Object> data = JSON.readValue(EventJson.write(version.dataOf(milestone.event())), FIELDS);
         data.put("eventId", milestone.id());
-        return envelope(milestone.type(), milestone.time(), data);
+        return envelope(version.name(), milestone.time(), data);
     }
 
     private static String envelope(String type, Instant timestamp, Map<String, Object> data) {

@@ -112,6 +112,59 @@ class MilestoneDeliveryTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void eachEndpointReceivesTheMilestoneInTheVersionItSubscribedToSignedWithItsSecret() throws Exception {
+        String organisation = newOrganisation();
+        try (var receiverV1 = WebhookReceiver.start(); var receiverV2 = WebhookReceiver.start()) {
+            JsonNode endpointV1 = register(organisation, receiverV1.url(), List.of("dev.ticklist.level.completed.v1"));
+            JsonNode endpointV2 = register(organisation, receiverV2.url(), List.of("dev.ticklist.level.completed.v2"));
+            String eventId = "evt-" + UUID.randomUUID();
+            var completed = new LevelCompleted(organisation, "coh-1", "ada", "machine-learning", 1, "entry", 25,
+                    List.of(new LevelCompleted.SkippedItem("spark", "Our track uses pandas only")),
+                    List.of(new LevelCompleted.ItemEvidence("regression", "https://github.com/ada/house-prices",
+                            "Ridge regression")));
+
+            publisher.publish(Topics.MILESTONES, eventId, completed);
+
+            await().atMost(PATIENCE).until(() -> receiverV1.received().size() == 1
+                    && receiverV2.received().size() == 1);
+            Received asV1 = receiverV1.received().getFirst();
+            Received asV2 = receiverV2.received().getFirst();
+            var verifierV1 = new StandardWebhooksVerifier(endpointV1.path("secret").asString(), Clock.systemUTC());
+            var verifierV2 = new StandardWebhooksVerifier(endpointV2.path("secret").asString(), Clock.systemUTC());
+            assertThat(verifies(verifierV1, asV1)).isTrue();
+            assertThat(verifies(verifierV2, asV2)).isTrue();
+            assertThat(verifies(verifierV2, asV1)).as("signed with the other endpoint's secret").isFalse();
+            assertThat(asV1.header("webhook-id")).isEqualTo(expectedMessageId(eventId, endpointV1.path("id").asString()));
+            assertThat(asV2.header("webhook-id")).isEqualTo(expectedMessageId(eventId, endpointV2.path("id").asString()));
+
+            JsonNode bodyV1 = JSON.readTree(asV1.bodyText());
+            assertThat(bodyV1.path("type").asString()).isEqualTo("dev.ticklist.level.completed.v1");
+            assertThat(bodyV1.path("data").path("eventId").asString()).isEqualTo(eventId);
+            assertThat(bodyV1.path("data").path("itemCount").asInt()).isEqualTo(25);
+            assertThat(bodyV1.path("data").has("skipped")).isFalse();
+            assertThat(bodyV1.path("data").has("evidence")).isFalse();
+
+            JsonNode bodyV2 = JSON.readTree(asV2.bodyText());
+            assertThat(bodyV2.path("type").asString()).isEqualTo("dev.ticklist.level.completed.v2");
+            assertThat(bodyV2.path("timestamp")).isEqualTo(bodyV1.path("timestamp"));
+            assertThat(bodyV2.path("data").path("eventId").asString()).isEqualTo(eventId);
+            assertThat(bodyV2.path("data").path("skipped")).singleElement()
+                    .satisfies(skipped -> assertThat(skipped.path("reason").asString())
+                            .isEqualTo("Our track uses pandas only"));
+            assertThat(bodyV2.path("data").path("evidence")).singleElement()
+                    .satisfies(evidence -> assertThat(evidence.path("url").asString())
+                            .isEqualTo("https://github.com/ada/house-prices"));
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(message(organisation, endpointV1.path("id").asString(), asV1.header("webhook-id"))
+                        .path("eventType").asString()).isEqualTo("dev.ticklist.level.completed.v1");
+                assertThat(message(organisation, endpointV2.path("id").asString(), asV2.header("webhook-id"))
+                        .path("eventType").asString()).isEqualTo("dev.ticklist.level.completed.v2");
+            });
+        }
+    }
+
+    @Test
     void anEndpointOfAnotherOrganisationNeverReceivesTheMilestone() {
         String organisationA = newOrganisation();
         String organisationB = newOrganisation();
@@ -182,6 +235,11 @@ class MilestoneDeliveryTest extends ServiceIntegrationTest {
             await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
                     .until(() -> eventIdsIn(receiver).equals(List.of(eventId, laterId)));
         }
+    }
+
+    private static boolean verifies(StandardWebhooksVerifier verifier, Received webhook) {
+        return verifier.verifies(webhook.header("webhook-id"), webhook.header("webhook-timestamp"),
+                webhook.header("webhook-signature"), webhook.body());
     }
 
     private static LevelCompleted levelCompleted(String organisation, String learner, String level) {

@@ -130,9 +130,31 @@ class WebhookEndpointsApiTest extends ServiceIntegrationTest {
         assertThat(post(organisation, ENDPOINTS, Map.of("url", "https://203.0.113.14/",
                 "eventTypes", List.of("dev.ticklist.level.finished.v9")))
                 .isProblem(400, "urn:ticklist:problem:unknown-event-type").detail())
-                .contains("dev.ticklist.level.finished.v9").contains("dev.ticklist.level.completed.v1");
+                .contains("dev.ticklist.level.finished.v9").contains("dev.ticklist.level.completed.v1")
+                .contains("dev.ticklist.level.completed.v2");
+        assertThat(post(organisation, ENDPOINTS, Map.of("url", "https://203.0.113.14/",
+                "eventTypes", List.of("dev.ticklist.level.completed.v2", "dev.ticklist.level.completed.v3")))
+                .isProblem(400, "urn:ticklist:problem:unknown-event-type").detail())
+                .startsWith("unknown event types [dev.ticklist.level.completed.v3]");
         post(organisation, ENDPOINTS, "{\"url\": ").isProblem(400, "urn:ticklist:problem:unreadable-request");
         assertThat(get(organisation, ENDPOINTS).body().path("endpoints")).isEmpty();
+    }
+
+    @Test
+    void anEndpointSubscribesToEitherVersionOfAMilestoneOrBoth() {
+        String organisation = newOrganisation();
+
+        var both = post(organisation, ENDPOINTS, Map.of("url", "https://203.0.113.14/both", "eventTypes",
+                List.of("dev.ticklist.level.completed.v2", "dev.ticklist.level.completed.v1")));
+        assertThat(both.status()).as(both.text()).isEqualTo(201);
+        assertThat(both.body().path("eventTypes").valueStream().map(JsonNode::asString))
+                .containsExactly("dev.ticklist.level.completed.v1", "dev.ticklist.level.completed.v2");
+
+        var v2Only = patch(organisation, ENDPOINTS + "/" + both.body().path("id").asString(),
+                Map.of("eventTypes", List.of("dev.ticklist.level.completed.v2")));
+        assertThat(v2Only.status()).as(v2Only.text()).isEqualTo(200);
+        assertThat(v2Only.body().path("eventTypes").valueStream().map(JsonNode::asString))
+                .containsExactly("dev.ticklist.level.completed.v2");
     }
 
     @Test

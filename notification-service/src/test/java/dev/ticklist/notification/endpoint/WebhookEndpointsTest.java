@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Superseded;
+import dev.ticklist.events.milestone.ChecklistCompleted;
+import dev.ticklist.events.milestone.LevelCompleted;
+import dev.ticklist.events.milestone.MilestoneEvent;
 import dev.ticklist.events.webhook.WebhookDeliveryAttempted;
 import dev.ticklist.events.webhook.WebhookDeliveryAttemptedV2;
 import dev.ticklist.events.webhook.WebhookEndpointCreated;
@@ -14,6 +17,7 @@ import dev.ticklist.events.webhook.WebhookEndpointUpdated;
 import dev.ticklist.events.webhook.WebhookEvent;
 import dev.ticklist.events.webhook.WebhookSecretRotated;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class WebhookEndpointsTest {
 
     private static final String LEVEL_COMPLETED = "dev.ticklist.level.completed.v1";
+    private static final MilestoneEvent A_LEVEL_COMPLETED = new LevelCompleted("org_a", "coh_1", "ada",
+            "machine-learning", 1, "entry", 25);
+    private static final MilestoneEvent A_CHECKLIST_COMPLETED = new ChecklistCompleted("org_a", "coh_1", "ada",
+            "machine-learning", 1, 86);
     private final WebhookEndpoints endpoints = new WebhookEndpoints();
     private int sequence;
 
@@ -41,8 +49,7 @@ class WebhookEndpointsTest {
         apply(created("org_a", "ep_levels", Set.of(LEVEL_COMPLETED)));
         apply(created("org_a", "ep_other", Set.of("dev.ticklist.checklist.completed.v1")));
 
-        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).extracting(WebhookEndpoint::id)
-                .containsExactly("ep_all", "ep_levels");
+        assertThat(subscribersOf(A_LEVEL_COMPLETED)).containsExactly("ep_all", "ep_levels");
     }
 
     @Test
@@ -66,7 +73,7 @@ class WebhookEndpointsTest {
         assertThat(endpoint.description()).isEqualTo("Levels only");
         assertThat(endpoint.eventTypes()).containsExactly(LEVEL_COMPLETED);
         assertThat(endpoint.encryptedSecret()).isEqualTo("v1:AAAA");
-        assertThat(endpoints.subscribedTo("org_a", "dev.ticklist.checklist.completed.v1")).isEmpty();
+        assertThat(subscribersOf(A_CHECKLIST_COMPLETED)).isEmpty();
     }
 
     @Test
@@ -95,7 +102,7 @@ class WebhookEndpointsTest {
         assertThat(endpoint.enabled()).isFalse();
         assertThat(endpoint.disabled()).isEqualTo(new WebhookEndpoint.Disabled(WebhookEndpointDisabled.GONE,
                 "answered 410", disabledAt));
-        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).isEmpty();
+        assertThat(subscribersOf(A_LEVEL_COMPLETED)).isEmpty();
     }
 
     @Test
@@ -110,8 +117,7 @@ class WebhookEndpointsTest {
         assertThat(endpoint.enabled()).isTrue();
         assertThat(endpoint.disabled()).isNull();
         assertThat(endpoint.failingSince()).isNull();
-        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).extracting(WebhookEndpoint::id)
-                .containsExactly("ep_1");
+        assertThat(subscribersOf(A_LEVEL_COMPLETED)).containsExactly("ep_1");
     }
 
     @Test
@@ -155,8 +161,27 @@ class WebhookEndpointsTest {
 
         assertThat(endpoints.find("org_a", "ep_1")).isEmpty();
         assertThat(endpoints.of("org_a")).extracting(WebhookEndpoint::id).containsExactly("ep_2");
-        assertThat(endpoints.subscribedTo("org_a", LEVEL_COMPLETED)).extracting(WebhookEndpoint::id)
-                .containsExactly("ep_2");
+        assertThat(subscribersOf(A_LEVEL_COMPLETED)).containsExactly("ep_2");
+    }
+
+    @Test
+    void eachEndpointGetsAMilestoneOnceInTheNewestVersionItSubscribedTo() {
+        apply(created("org_a", "ep_v1", Set.of(LEVEL_COMPLETED)));
+        apply(created("org_a", "ep_v2", Set.of("dev.ticklist.level.completed.v2")));
+        apply(created("org_a", "ep_both", Set.of(LEVEL_COMPLETED, "dev.ticklist.level.completed.v2")));
+        apply(created("org_a", "ep_all", Set.of()));
+
+        assertThat(endpoints.subscribedTo("org_a", A_LEVEL_COMPLETED))
+                .extracting(subscription -> subscription.endpoint().id() + " " + subscription.version().name())
+                .containsExactly("ep_v1 dev.ticklist.level.completed.v1", "ep_v2 dev.ticklist.level.completed.v2",
+                        "ep_both dev.ticklist.level.completed.v2", "ep_all dev.ticklist.level.completed.v1");
+    }
+
+    /** The ids of the endpoints of org_a that get this milestone. */
+    private List<String> subscribersOf(MilestoneEvent milestone) {
+        return endpoints.subscribedTo("org_a", milestone).stream()
+                .map(subscription -> subscription.endpoint().id())
+                .toList();
     }
 
     private Instant failingSince() {
