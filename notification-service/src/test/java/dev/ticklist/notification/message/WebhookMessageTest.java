@@ -6,9 +6,14 @@ import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.events.milestone.LevelCompleted.ItemEvidence;
 import dev.ticklist.events.milestone.LevelCompleted.SkippedItem;
+import dev.ticklist.notification.signing.SigningSecret;
+import dev.ticklist.notification.signing.WebhookSignature;
 import dev.ticklist.notification.webhooktype.WebhookTypes;
 import dev.ticklist.notification.webhooktype.WebhookVersion;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -93,6 +98,27 @@ class WebhookMessageTest {
         assertThat(data.path("evidence")).isEqualTo(JSON.readTree("""
                 [{"itemId": "regression", "url": "https://github.com/ada/house-prices", "note": "Ridge regression"},
                  {"itemId": "trees", "url": null, "note": "Kaggle notebook"}]"""));
+    }
+
+    @Test
+    void theExamplesInTheWebhookDocsAreWhatIsSentAndHowItIsSigned() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "webhooks.md"));
+        var documented = new EventEnvelope<>("5c0e8f2a-6f4b-5d7e-9a1c-3b2d4e6f8a0b", "/ticklist/progress-service",
+                Instant.parse("2026-11-23T10:15:30.044Z"),
+                new LevelCompleted("org_acme", "coh_1", "ada", "machine-learning", 1, "entry", 25,
+                        List.of(new SkippedItem("audio-data", "Our track has no audio")),
+                        List.of(new ItemEvidence("regression", "https://github.com/ada/house-prices",
+                                "Linear and ridge regression"))));
+        var secret = new SigningSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+        for (String type : List.of(V1, V2)) {
+            var message = WebhookMessage.of(documented,
+                    WebhookTypes.MILESTONES.versionFor(Set.of(type), documented.event()).orElseThrow(),
+                    "ep_3f9c2a7d1b4e8f60");
+            String signature = WebhookSignature.sign(secret, message.id(), 1795428931,
+                    message.body().getBytes(StandardCharsets.UTF_8));
+            assertThat(docs).as(type).contains(message.id(), message.body(), signature);
+        }
     }
 
     private static JsonNode dataOf(WebhookMessage message) {
