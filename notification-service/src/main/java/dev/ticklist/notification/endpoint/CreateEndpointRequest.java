@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Registers a webhook endpoint.
  *
- * @param eventTypes the milestone types to receive; absent or empty means all of them
+ * @param eventTypes the milestone types to receive, each in a version
+ *                   ({@link dev.ticklist.notification.webhooktype.WebhookTypes}); absent or empty
+ *                   means all of them, each in its first version
  */
 public record CreateEndpointRequest(
         @NotBlank @Size(max = 2048) String url,

@@ -9,7 +9,8 @@ import java.util.Set;
  * Changes an endpoint; a field left out keeps its value.
  *
  * @param description an empty text removes it
- * @param eventTypes  an empty list means every milestone type
+ * @param eventTypes  the milestone types, each in a version; an empty list means every milestone
+ *                    type, each in its first version
  * @param enabled     false stops attempts (pending messages wait), true resumes them
  */
 public record UpdateEndpointRequest(
