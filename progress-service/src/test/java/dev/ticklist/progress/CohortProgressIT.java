@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemEvidenceAttached;
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerJoinedCohort;
@@ -246,6 +248,45 @@ class CohortProgressIT {
         // Ticked again after the untick: the evidence went with the first tick.
         await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
                 answer -> firstItem(answer, 0).get("tickedAt").isString() && firstItem(answer, 0).get("evidence").isNull());
+    }
+
+    @Test
+    void itemsInProgressAndSkippedShowInTheLearnersViewAndCountApartInTheCohort() {
+        String path = "/api/v1/progress/cohorts/" + cohortId + "/learners/lia";
+        activity(new LearnerJoinedCohort(organisationId, cohortId, "lia", checklistId, 1));
+        tick("lia", "notation");
+        activity(new ItemSkipped(organisationId, cohortId, "lia", checklistId, 1, "matrices", "covered at school"));
+        activity(new ItemStarted(organisationId, cohortId, "lia", checklistId, 1, "research"));
+
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                answer -> answer.get("checklists").size() == 1
+                        && answer.get("checklists").get(0).get("inProgress").asInt() == 1);
+        JsonNode checklist = view.get("checklists").get(0);
+        JsonNode entry = checklist.get("levels").get(0);
+        // Skipping the level's other item finished it: 1 done of the 1 left to do.
+        assertThat(entry.get("ticked").asInt()).isEqualTo(1);
+        assertThat(entry.get("skipped").asInt()).isEqualTo(1);
+        assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(entry.get("finishedAt").isString()).isTrue();
+        assertThat(firstItem(view, 0).get("state").asString()).isEqualTo("done");
+        assertThat(firstItem(view, 1).get("state").asString()).isEqualTo("skipped");
+        assertThat(firstItem(view, 1).get("skipReason").asString()).isEqualTo("covered at school");
+        assertThat(checklist.get("levels").get(1).get("categories").get(0).get("items").get(0).get("state").asString())
+                .isEqualTo("in-progress");
+        assertThat(checklist.get("percent").asDouble()).as("1 done of 2 left to do").isEqualTo(50.0);
+
+        JsonNode cohort = awaitCohort(answer -> answer.get("levels").size() > 0
+                && answer.get("levels").get(0).get("categories").get(1).get("items").get(0).get("skippedBy").asInt() == 1);
+        assertThat(cohort.get("levels").get(0).get("standing").get("finished").asInt()).isEqualTo(1);
+        assertThat(cohort.get("levels").get(1).get("categories").get(0).get("items").get(0).get("inProgressBy").asInt())
+                .isEqualTo(1);
+
+        // An untick takes a skipped item back to not started: the level is open again.
+        untick("lia", "matrices");
+        JsonNode reopened = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
+                answer -> answer.get("checklists").get(0).get("levels").get(0).get("finishedAt").isNull());
+        assertThat(firstItem(reopened, 1).get("state").asString()).isEqualTo("not-started");
+        assertThat(firstItem(reopened, 1).get("skipReason").isNull()).isTrue();
     }
 
     @Test

@@ -124,7 +124,7 @@ class ProgressServiceIT {
         assertThat(entry.get("finishedAt").isNull()).isTrue();
         assertThat(entry.get("percent").asDouble()).isEqualTo(50.0);
         assertThat(awaitMilestones("bob", 2).stream().map(record -> record.value().type()))
-                .containsExactly("dev.ticklist.level.completed.v1", "dev.ticklist.level.reopened.v1");
+                .containsExactly("dev.ticklist.level.completed.v2", "dev.ticklist.level.reopened.v1");
     }
 
     @Test
