@@ -136,7 +136,7 @@ function standingsOf(progress) {
           h('td', { className: 'number' }, format.percent(category.standing.averagePercent)))))))),
     h('section', { 'aria-labelledby': 'items-title' },
       h('h2', { id: 'items-title' }, 'Items'),
-      h('p', { className: 'hint' }, 'The share of the cohort who ticked each item, in the checklist\'s order; darker is more.'),
+      h('p', { className: 'hint' }, 'The share of the cohort who ticked each item, in the checklist\'s order; darker is more. Learners working on an item or skipping it are counted beside it.'),
       progress.levels.map((level) => h('div', { className: 'heat-level' },
         h('h3', {}, level.name),
         level.categories.map((category) => h('div', { className: 'heat-category' },
@@ -145,6 +145,8 @@ function standingsOf(progress) {
             className: `heat-${Math.round(item.share * 10)}`,
             'data-item': item.id,
           }, h('span', { className: 'item-name' }, item.name),
-          h('span', { className: 'item-share' }, format.percent(100 * item.share)))))))))),
+          h('span', { className: 'item-share' }, format.percent(100 * item.share)),
+          item.inProgressBy ? h('span', { className: 'item-others' }, `${format.number(item.inProgressBy)} in progress`) : null,
+          item.skippedBy ? h('span', { className: 'item-others' }, `${format.number(item.skippedBy)} skipped`) : null)))))))),
   ];
 }

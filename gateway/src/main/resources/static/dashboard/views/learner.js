@@ -70,30 +70,53 @@ export async function showLearner(view, cohortId, learnerId, signedIn) {
 function checklistOf(mine, tickBox) {
   return h('section', { 'aria-labelledby': 'checklist-title' },
     h('h2', { id: 'checklist-title' }, 'Checklist'),
-    h('p', { className: 'lead' }, `${format.number(mine.ticked)} of ${format.number(mine.total)} items ticked (${format.percent(mine.percent)})`,
-      mine.finishedAt ? ` · finished ${format.date(mine.finishedAt)}` : ''),
+    h('p', { className: 'lead' }, `${format.number(mine.ticked)} of ${format.number(mine.total - (mine.skipped ?? 0))} items ticked (${format.percent(mine.percent)})`,
+      otherStates(mine), mine.finishedAt ? ` · finished ${format.date(mine.finishedAt)}` : ''),
     mine.levels.map((level) => h('section', { className: 'learner-level' },
-      h('h3', {}, `${level.name} `, h('span', { className: 'muted' }, `${level.ticked} of ${level.total}`),
+      h('h3', {}, `${level.name} `, h('span', { className: 'muted' }, `${level.ticked} of ${level.total - (level.skipped ?? 0)}`, otherStates(level)),
         level.finishedAt ? h('span', { className: 'tag' }, `finished ${format.date(level.finishedAt)}`) : null),
       level.categories.map((category) => h('div', {},
         h('h4', {}, category.name),
         h('ul', { className: 'items' }, category.items.map((item) => itemOf(item, tickBox))))))));
 }
 
+// Skipped items leave the counts above; say how many, and how many are being worked on.
+function otherStates(part) {
+  const notes = [];
+  if (part.inProgress) notes.push(`${format.number(part.inProgress)} in progress`);
+  if (part.skipped) notes.push(`${format.number(part.skipped)} skipped`);
+  return notes.length ? ` · ${notes.join(' · ')}` : '';
+}
+
+// An item's state: done (ticked), in progress, skipped (with the reason), or not started (open).
+const STATES = {
+  done: { className: 'ticked', mark: '✓', said: 'ticked' },
+  'in-progress': { className: 'in-progress', mark: '◐', said: 'in progress' },
+  skipped: { className: 'skipped', mark: '–', said: 'skipped' },
+  'not-started': { className: 'open', mark: '○', said: 'not ticked' },
+};
+
+function stateOf(item) {
+  return STATES[item.state] ?? (item.tickedAt ? STATES.done : STATES['not-started']);
+}
+
 function itemOf(item, tickBox) {
   const at = item.tickedAt;
+  const state = stateOf(item);
   const when = at ? h('time', { datetime: at }, format.date(at)) : null;
+  const tag = state === STATES.done || state === STATES['not-started'] ? null
+    : h('span', { className: 'state' }, item.skipReason ? `${state.said}: ${item.skipReason}` : state.said);
   if (tickBox) {
     const id = `tick-${item.id}`;
     const box = h('input', { type: 'checkbox', id, checked: Boolean(at) });
     box.addEventListener('change', () => tickBox(item, box));
-    return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
-      box, h('label', { for: id }, item.name), when, evidenceOf(item.evidence));
+    return h('li', { className: state.className, 'data-item': item.id },
+      box, h('label', { for: id }, item.name), tag, when, evidenceOf(item.evidence));
   }
-  return h('li', { className: at ? 'ticked' : 'open', 'data-item': item.id },
-    h('span', { className: 'mark', 'aria-hidden': 'true' }, at ? '✓' : '○'),
-    h('span', {}, item.name),
-    h('span', { className: 'visually-hidden' }, at ? ', ticked' : ', not ticked'),
+  return h('li', { className: state.className, 'data-item': item.id },
+    h('span', { className: 'mark', 'aria-hidden': 'true' }, state.mark),
+    h('span', { className: 'item-name' }, item.name),
+    tag ?? h('span', { className: 'visually-hidden' }, `, ${state.said}`),
     when, evidenceOf(item.evidence));
 }
 
@@ -110,7 +133,7 @@ function timelineOf(timeline, names) {
   return h('section', { 'aria-labelledby': 'timeline-title' },
     h('h2', { id: 'timeline-title' }, 'Timeline'),
     timeline.total === 0
-      ? h('p', { className: 'empty' }, 'Nothing ticked yet.')
+      ? h('p', { className: 'empty' }, 'Nothing ticked, started or skipped yet.')
       : h('ol', { className: 'timeline' }, timeline.entries.map((entry) => h('li', {},
         h('time', { datetime: entry.time }, format.dateTime(entry.time)), ' ',
         h('span', { className: `change ${entry.change}` }, entry.change), ' ', names.get(entry.itemId) ?? entry.itemId))),
