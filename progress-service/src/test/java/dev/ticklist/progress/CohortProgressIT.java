@@ -329,17 +329,22 @@ class CohortProgressIT {
         Instant beforeAnything = Instant.now();
         awaitThePast(beforeAnything);
         activity(new LearnerJoinedCohort(organisationId, cohortId, "hal", checklistId, 1));
-        tick("hal", "notation", "matrices");
+        tick("hal", "notation");
+        activity(new ItemSkipped(organisationId, cohortId, "hal", checklistId, 1, "matrices", "seen it"));
+        activity(new ItemStarted(organisationId, cohortId, "hal", checklistId, 1, "research"));
         JsonNode then = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
                 view -> view.get("checklists").size() == 1
-                        && view.get("checklists").get(0).get("levels").get(0).get("finishedAt").isString());
+                        && view.get("checklists").get(0).get("levels").get(0).get("finishedAt").isString()
+                        && view.get("checklists").get(0).get("inProgress").asInt() == 1);
         // The records so far were written before this moment; those that follow, after it.
         Instant moment = Instant.now();
         awaitThePast(moment);
         untick("hal", "notation");
         tick("hal", "research");
+        tick("hal", "matrices");
         JsonNode now = await().atMost(Duration.ofSeconds(30)).until(() -> client(organisationId).get(path).json(),
-                view -> view.get("checklists").get(0).get("tickedItems").has("research"));
+                view -> view.get("checklists").get(0).get("tickedItems").has("research")
+                        && view.get("checklists").get(0).get("tickedItems").has("matrices"));
 
         assertThat(client(organisationId).get(path + "?asOf=" + moment).json()).isEqualTo(then);
         assertThat(client(organisationId).get(path + "?asOf=" + Instant.now()).json()).isEqualTo(now);
