@@ -9,6 +9,7 @@ import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.events.activity.TickEvidence;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.platform.kafka.EventPosition;
 import dev.ticklist.platform.kafka.EventPublisher;
@@ -49,21 +50,17 @@ public class TickCommands {
     }
 
     /**
-     * Ticks items; with evidence, each item's tick is followed by that evidence for the item, in
-     * the same write and in order, so the evidence never arrives without its tick.
+     * Ticks items; with evidence, each item's tick carries it, so the milestone a tick causes
+     * (a finished level) carries it too.
      *
      * @param evidence the evidence for every item ticked, or null for none
      */
     public Receipt tick(String organisationId, String cohortId, String learnerId, List<String> itemIds,
                         Evidence evidence) {
         requireBatchSize(itemIds);
-        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> {
-            var ticked = new ItemTicked(organisationId, cohortId, learnerId, checklist.checklistId(),
-                    checklist.version(), item);
-            return evidence == null ? List.of(ticked)
-                    : List.of(ticked, evidence(organisationId, cohortId, learnerId, checklist, item, evidence.url(),
-                            evidence.note()));
-        });
+        TickEvidence given = evidence == null ? null : new TickEvidence(evidence.url(), evidence.note());
+        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> List.of(new ItemTicked(
+                organisationId, cohortId, learnerId, checklist.checklistId(), checklist.version(), item, given)));
     }
 
     /** Ticks from an imported list: any number of items, all checked against the cohort's checklist. */
@@ -167,7 +164,7 @@ public class TickCommands {
     /**
      * What a tick command recorded.
      *
-     * @param eventIds the events recorded, in order (with evidence, each item's tick then its evidence)
+     * @param eventIds the events recorded, in order: one per item
      * @param position where the last event landed; pass it to progress queries to read this write
      */
     public record Receipt(String cohortId, String learnerId, List<String> itemIds, List<String> eventIds,

@@ -7,6 +7,7 @@ import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
+import dev.ticklist.events.activity.TickEvidence;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class EvidenceIT extends ServiceIT {
     private static final String NOTE = "Linear and ridge regression on a housing dataset";
 
     @Test
-    void aTickWithEvidencePublishesEachItemsTickThenItsEvidenceInOneWrite() {
+    void aTickWithEvidencePublishesOneTickPerItemCarryingTheEvidence() {
         String cohortId = cohortWith("ada");
         var tick = writer.post(ticks(cohortId, "ada"), Map.of("itemIds", List.of("regression", "clustering"),
                 "evidence", Map.of("url", REPO, "note", NOTE)));
@@ -30,14 +31,10 @@ class EvidenceIT extends ServiceIT {
         assertThat(tick.status()).as(tick.toString()).isEqualTo(201);
         assertThat(tick.json().get("itemIds").valueStream().map(id -> id.asString()))
                 .containsExactly("regression", "clustering");
-        assertThat(tick.json().get("eventIds")).hasSize(4);
+        assertThat(tick.json().get("eventIds")).hasSize(2);
         assertThat(eventsOf("ada", ids(tick))).containsExactly(
-                new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "regression"),
-                new ItemEvidenceAttached(organisationId, cohortId, "ada", "machine-learning", 1, "regression", REPO,
-                        NOTE),
-                new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "clustering"),
-                new ItemEvidenceAttached(organisationId, cohortId, "ada", "machine-learning", 1, "clustering", REPO,
-                        NOTE));
+                ticked(cohortId, "regression", new TickEvidence(REPO, NOTE)),
+                ticked(cohortId, "clustering", new TickEvidence(REPO, NOTE)));
     }
 
     @Test
@@ -56,13 +53,9 @@ class EvidenceIT extends ServiceIT {
         ids.addAll(ids(note));
         ids.addAll(ids(without));
         assertThat(eventsOf("ada", ids)).containsExactly(
-                new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "regression"),
-                new ItemEvidenceAttached(organisationId, cohortId, "ada", "machine-learning", 1, "regression", REPO,
-                        null),
-                new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "clustering"),
-                new ItemEvidenceAttached(organisationId, cohortId, "ada", "machine-learning", 1, "clustering", null,
-                        NOTE),
-                new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "text-data"));
+                ticked(cohortId, "regression", new TickEvidence(REPO, null)),
+                ticked(cohortId, "clustering", new TickEvidence(null, NOTE)),
+                ticked(cohortId, "text-data", null));
     }
 
     @Test
@@ -196,6 +189,10 @@ class EvidenceIT extends ServiceIT {
         assertThat(schema.get("properties").get("url").get("maxLength").asInt()).isEqualTo(2048);
         assertThat(schema.get("properties").get("note").get("maxLength").asInt()).isEqualTo(280);
         assertThat(document.get("components").get("schemas").get("Ticks").get("properties").has("evidence")).isTrue();
+    }
+
+    private ItemTicked ticked(String cohortId, String itemId, TickEvidence evidence) {
+        return new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, itemId, evidence);
     }
 
     private static void assertBadEvidence(JsonHttp.Response answer, String type, String detail, String reason) {
