@@ -4,12 +4,16 @@ import dev.ticklist.checklist.catalog.Catalog;
 import dev.ticklist.checklist.catalog.CatalogCommands;
 import dev.ticklist.checklist.catalog.ChecklistContent;
 import dev.ticklist.checklist.catalog.ChecklistIds;
+import dev.ticklist.checklist.tick.ItemState;
+import dev.ticklist.checklist.tick.StateChange;
 import dev.ticklist.checklist.tick.TickCommands;
 import dev.ticklist.platform.identity.Tenant;
 import dev.ticklist.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -93,9 +97,15 @@ class MarkdownController {
         var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
         var list = new TickedMarkdownReader().read(markdown, checklist.levels());
         var receipt = list.checkedItemIds().isEmpty() ? null
-                : ticks.tickImported(tenant.organisationId(), cohortId, learnerId, list.checkedItemIds());
+                : ticks.setStatesImported(tenant.organisationId(), cohortId, learnerId, done(list.checkedItemIds()));
         return new TicksAnswer(list.checkedItemIds(), receipt == null ? null : receipt.position(),
                 list.unmatched(), list.skipped());
+    }
+
+    private static SequencedMap<String, StateChange> done(List<String> itemIds) {
+        var changes = new LinkedHashMap<String, StateChange>();
+        itemIds.forEach(id -> changes.put(id, StateChange.to(ItemState.DONE)));
+        return changes;
     }
 
     @ExceptionHandler(MarkdownTooLargeException.class)

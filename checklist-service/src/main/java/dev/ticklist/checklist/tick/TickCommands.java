@@ -15,8 +15,11 @@ import dev.ticklist.platform.kafka.EventPosition;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.web.Problems;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -25,10 +28,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Ticks, unticks and evidence. The learner must be enrolled in the cohort and every item must be
- * in the cohort's checklist version; a request with one bad item records nothing. Evidence is not
- * checked against ticks (this service does not keep them): on an item not ticked it changes
- * nothing downstream.
+ * Ticks, unticks, the other item states and evidence. The learner must be enrolled in the
+ * cohort and every item must be in the cohort's checklist version; a request with one bad item
+ * records nothing. Neither states nor evidence are checked against what the learner did before
+ * (this service does not keep it): evidence on an item not ticked changes nothing downstream.
  */
 @Service
 public class TickCommands {
@@ -63,10 +66,20 @@ public class TickCommands {
                 organisationId, cohortId, learnerId, checklist.checklistId(), checklist.version(), item, given)));
     }
 
-    /** Ticks from an imported list: any number of items, all checked against the cohort's checklist. */
-    public Receipt tickImported(String organisationId, String cohortId, String learnerId, List<String> itemIds) {
-        return record(organisationId, cohortId, learnerId, itemIds, (checklist, item) -> List.of(new ItemTicked(
-                organisationId, cohortId, learnerId, checklist.checklistId(), checklist.version(), item)));
+    /** Sets one item's state: done, in progress, skipped (with its reason) or not started. */
+    public Receipt setState(String organisationId, String cohortId, String learnerId, String itemId,
+                            StateChange change) {
+        return setStatesImported(organisationId, cohortId, learnerId, new LinkedHashMap<>(Map.of(itemId, change)));
+    }
+
+    /**
+     * Sets the states an imported list gives, in its order and in one write: any number of items,
+     * all checked against the cohort's checklist.
+     */
+    public Receipt setStatesImported(String organisationId, String cohortId, String learnerId,
+                                     SequencedMap<String, StateChange> changes) {
+        return record(organisationId, cohortId, learnerId, List.copyOf(changes.sequencedKeySet()), (checklist, item) ->
+                List.of(changes.get(item).eventFor(organisationId, cohortId, learnerId, checklist, item)));
     }
 
     /** Attaches evidence to an item, replacing what it had; whether the item is ticked is not checked. */

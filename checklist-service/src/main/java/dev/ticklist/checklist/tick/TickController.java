@@ -1,6 +1,7 @@
 package dev.ticklist.checklist.tick;
 
 import dev.ticklist.platform.identity.Tenant;
+import dev.ticklist.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,6 +60,17 @@ class TickController {
         return commands.removeEvidence(tenant.organisationId(), cohortId, learnerId, itemId);
     }
 
+    @Operation(operationId = "setItemState",
+            summary = "Set a learner's item to done, in progress, skipped or not started",
+            description = "done records a tick, in-progress a start, skipped a skip (with an optional reason: the"
+                    + " item leaves its level's count and never counts as done), not-started an untick. The same"
+                    + " answer as a tick: one event id and position.")
+    @PutMapping("/{itemId}/state")
+    TickCommands.Receipt setState(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
+                                  @PathVariable String itemId, @RequestBody StateRequest request) {
+        return commands.setState(tenant.organisationId(), cohortId, learnerId, itemId, request.checked());
+    }
+
     record Ticks(@NotEmpty List<@NotBlank String> itemIds,
                  @Schema(description = "Evidence for every item ticked; leave it out for none")
                  EvidenceRequest evidence) {
@@ -76,6 +88,26 @@ class TickController {
 
         Evidence checked() {
             return new Evidence(url, note);
+        }
+    }
+
+    /** A state as sent; {@link StateChange} checks the reason (so its problems name what to fix). */
+    @Schema(name = "ItemStateChange", description = "The state to set an item to, and why for a skip")
+    record StateRequest(
+            @Schema(description = "The item's new state", requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"done", "in-progress", "skipped", "not-started"}, example = "skipped")
+            String state,
+            @Schema(description = "Why the item is skipped (only with skipped): one line of plain text",
+                    maxLength = 280, example = "Covered by my degree")
+            String reason) {
+
+        StateChange checked() {
+            if (state == null) {
+                throw Problems.invalid("bad-item-state", "state is missing: one of " + ItemState.NAMES);
+            }
+            var named = ItemState.named(state).orElseThrow(() -> Problems.invalid("bad-item-state",
+                    "state must be one of " + ItemState.NAMES));
+            return new StateChange(named, reason);
         }
     }
 }

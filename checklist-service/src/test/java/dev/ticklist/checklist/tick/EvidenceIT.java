@@ -2,22 +2,17 @@ package dev.ticklist.checklist.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.checklist.ServiceIT;
-import dev.ticklist.events.TicklistEvent;
-import dev.ticklist.events.activity.ItemActivity;
 import dev.ticklist.events.activity.ItemEvidenceAttached;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.TickEvidence;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.http.JsonHttp;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EvidenceIT extends ServiceIT {
+class EvidenceIT extends LearnerActivity {
 
     private static final String REPO = "https://github.com/ada/house-prices";
     private static final String NOTE = "Linear and ridge regression on a housing dataset";
@@ -200,39 +195,5 @@ class EvidenceIT extends ServiceIT {
         assertThat(answer.json().get("type").asString()).as(answer.toString())
                 .isEqualTo("urn:ticklist:problem:" + type);
         assertThat(answer.json().get("detail").asString()).as(answer.toString()).startsWith(detail).contains(reason);
-    }
-
-    private static String ticks(String cohortId, String learnerId) {
-        return "/api/v1/cohorts/" + cohortId + "/learners/" + learnerId + "/ticks";
-    }
-
-    private static List<String> ids(JsonHttp.Response receipt) {
-        return receipt.json().get("eventIds").valueStream().map(id -> id.asString()).toList();
-    }
-
-    /**
-     * The learner's ticks, unticks and evidence, in the order of their partition, once every one
-     * of {@code eventIds} is there: anything else recorded for the learner is among them too.
-     */
-    private List<TicklistEvent> eventsOf(String learnerId, List<String> eventIds) {
-        try (var consumer = learnerActivityFromStart()) {
-            var found = new ArrayList<TicklistEvent>();
-            var seen = new HashSet<String>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    var event = record.value().event();
-                    if (record.key().equals(organisationId + "/" + learnerId)
-                            && (event instanceof ItemActivity || event instanceof ItemEvidenceAttached)) {
-                        found.add(event);
-                        seen.add(record.value().id());
-                    }
-                }
-                if (seen.containsAll(eventIds)) {
-                    return found;
-                }
-            }
-            throw new AssertionError("expected events " + eventIds + " of " + learnerId + ", found " + found);
-        }
     }
 }
