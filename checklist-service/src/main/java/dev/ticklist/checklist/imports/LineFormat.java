@@ -1,5 +1,8 @@
 package dev.ticklist.checklist.imports;
 
+import dev.ticklist.checklist.tick.ItemState;
+import dev.ticklist.checklist.tick.SkipReason;
+import dev.ticklist.checklist.tick.StateChange;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,12 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the lines of an import are written: NDJSON, one object per line, or CSV under a header
- * row. Both name the same four fields: {@code learnerId}, {@code itemId}, {@code action}
- * ({@code tick} or {@code untick}) and, optionally, {@code at} (ISO-8601 with an offset).
+ * row. Both name the same fields: {@code learnerId}, {@code itemId}, {@code action}
+ * ({@code tick}, {@code untick}, {@code start} or {@code skip}) and, optionally, {@code at}
+ * (ISO-8601 with an offset) and {@code reason} (why an item is skipped, with {@code skip} only).
  */
 sealed interface LineFormat {
 
-    List<String> FIELDS = List.of("learnerId", "itemId", "action", "at");
+    List<String> FIELDS = List.of("learnerId", "itemId", "action", "at", "reason");
 
     /** The line read, or why it cannot be; {@code null} for a line that holds nothing (skipped). */
     ImportLine parse(String line) throws RefusedLine;
@@ -26,7 +30,7 @@ sealed interface LineFormat {
         return new Ndjson();
     }
 
-    /** CSV whose first line names the columns, in any order; {@code at} may be left out. */
+    /** CSV whose first line names the columns, in any order; {@code at} and {@code reason} may be left out. */
     static LineFormat csv(String header) throws RefusedLine {
         return new Csv(Csv.columnsOf(header));
     }
@@ -51,10 +55,12 @@ sealed interface LineFormat {
             }
             for (String name : node.propertyNames()) {
                 if (!FIELDS.contains(name)) {
-                    throw new RefusedLine("unknown field '" + Text.abbreviate(name) + "' (fields: learnerId, itemId, action, at)");
+                    throw new RefusedLine("unknown field '" + Text.abbreviate(name)
+                            + "' (fields: learnerId, itemId, action, at, reason)");
                 }
             }
-            return line(text(node, "learnerId"), text(node, "itemId"), text(node, "action"), text(node, "at"));
+            return line(text(node, "learnerId"), text(node, "itemId"), text(node, "action"), text(node, "at"),
+                    text(node, "reason"));
         }
 
         private static String text(JsonNode node, String field) throws RefusedLine {
@@ -89,11 +95,12 @@ sealed interface LineFormat {
             for (String name : names) {
                 if (!FIELDS.contains(name)) {
                     throw new RefusedLine("the header names an unknown column '" + Text.abbreviate(name)
-                            + "' (columns: learnerId, itemId, action, at)");
+                            + "' (columns: learnerId, itemId, action, at, reason)");
                 }
             }
             if (columns[0] < 0 || columns[1] < 0 || columns[2] < 0) {
-                throw new RefusedLine("the header must name the columns learnerId, itemId and action (and may name at)");
+                throw new RefusedLine("the header must name the columns learnerId, itemId and action"
+                        + " (and may name at and reason)");
             }
             return columns;
         }
@@ -107,7 +114,7 @@ sealed interface LineFormat {
             if (values.size() != named) {
                 throw new RefusedLine(values.size() + " values where the header names " + named);
             }
-            return line(value(values, 0), value(values, 1), value(values, 2), value(values, 3));
+            return line(value(values, 0), value(values, 1), value(values, 2), value(values, 3), value(values, 4));
         }
 
         private String value(List<String> values, int field) {
@@ -153,7 +160,8 @@ sealed interface LineFormat {
         }
     }
 
-    private static ImportLine line(String learnerId, String itemId, String action, String at) throws RefusedLine {
+    private static ImportLine line(String learnerId, String itemId, String action, String at, String reason)
+            throws RefusedLine {
         if (learnerId == null) {
             throw new RefusedLine("learnerId is missing");
         }
@@ -161,14 +169,27 @@ sealed interface LineFormat {
             throw new RefusedLine("itemId is missing");
         }
         if (action == null) {
-            throw new RefusedLine("action is missing (tick or untick)");
+            throw new RefusedLine("action is missing (tick, untick, start or skip)");
         }
-        boolean tick = switch (action) {
-            case "tick" -> true;
-            case "untick" -> false;
-            default -> throw new RefusedLine("action '" + Text.abbreviate(action) + "' is neither tick nor untick");
+        ItemState state = switch (action) {
+            case "tick" -> ItemState.DONE;
+            case "untick" -> ItemState.NOT_STARTED;
+            case "start" -> ItemState.IN_PROGRESS;
+            case "skip" -> ItemState.SKIPPED;
+            default -> throw new RefusedLine("action '" + Text.abbreviate(action)
+                    + "' is not tick, untick, start or skip");
         };
-        return new ImportLine(learnerId, itemId, tick, at == null ? null : instant(at));
+        if (reason != null && reason.isEmpty()) {
+            reason = null; // as an empty CSV cell, so a table's blank reason column reads the same in both formats
+        }
+        if (reason != null && state != ItemState.SKIPPED) {
+            throw new RefusedLine("a reason goes only with the action skip, not " + action);
+        }
+        var reasonProblem = SkipReason.problemIn(reason);
+        if (reasonProblem.isPresent()) {
+            throw new RefusedLine("reason " + reasonProblem.get());
+        }
+        return new ImportLine(learnerId, itemId, new StateChange(state, reason), at == null ? null : instant(at));
     }
 
     private static Instant instant(String at) throws RefusedLine {

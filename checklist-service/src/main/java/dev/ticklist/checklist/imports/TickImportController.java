@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A cohort's ticks and unticks imported from a streamed body (see {@link TickImports}). */
-@Tag(name = "Tick imports", description = "Import many learners' ticks and unticks in one streamed request")
+/** A cohort's ticks, unticks, starts and skips imported from a streamed body (see {@link TickImports}). */
+@Tag(name = "Tick imports", description = "Import many learners' ticks, unticks, starts and skips in one streamed"
+        + " request")
 @RestController
 @RequestMapping(TickImportController.PATH)
 class TickImportController {
@@ -30,11 +31,13 @@ class TickImportController {
         this.imports = imports;
     }
 
-    @Operation(operationId = "importTicks", summary = "Import ticks and unticks from NDJSON or CSV lines")
+    @Operation(operationId = "importTicks",
+            summary = "Import ticks, unticks, starts and skips from NDJSON or CSV lines")
     @PutMapping
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description =
-            "One line per tick or untick: NDJSON objects, or CSV under a header row; fields learnerId, itemId,"
-                    + " action (tick or untick) and optionally at (ISO-8601 with an offset)", content = {
+            "One line per tick, untick, start or skip: NDJSON objects, or CSV under a header row; fields learnerId,"
+                    + " itemId, action (tick, untick, start or skip) and optionally at (ISO-8601 with an offset) and"
+                    + " reason (why an item is skipped, with skip only)", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<ImportReport> importTicks(Tenant tenant, @PathVariable String cohortId,

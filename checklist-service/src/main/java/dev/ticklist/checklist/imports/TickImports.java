@@ -3,8 +3,6 @@ package dev.ticklist.checklist.imports;
 import dev.ticklist.checklist.directory.DirectoryCommands;
 import dev.ticklist.checklist.tick.TickCommands;
 import dev.ticklist.events.Topics;
-import dev.ticklist.events.activity.ItemTicked;
-import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.platform.kafka.EventPublisher;
@@ -32,10 +30,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Imports a cohort's ticks and unticks from one streamed body, line by line: each line is
- * checked (the learner enrolled, the item in the cohort's checklist version, the time not in the
- * future) and becomes one event, or is refused with its reason; the lines around a refused one are
- * recorded all the same. Events keep the time the line gives ({@code time} of the CloudEvent) and
+ * Imports a cohort's ticks, unticks, starts and skips from one streamed body, line by line: each
+ * line is checked (the learner enrolled, the item in the cohort's checklist version, the time not
+ * in the future) and becomes one event, or is refused with its reason; the lines around a refused
+ * one are recorded all the same. Events keep the time the line gives ({@code time} of the CloudEvent) and
  * are written now (the Kafka record's timestamp); each has an id made from the import's id and its
  * line number, so an import run again publishes the same ids.
  */
@@ -132,6 +130,8 @@ public class TickImports {
         private long lines;
         private long ticked;
         private long unticked;
+        private long started;
+        private long skipped;
         private long refused;
         private Instant lastProgress = startedAt;
 
@@ -198,16 +198,14 @@ public class TickImports {
             if (line.at() != null && line.at().isAfter(clock.instant().plus(CLOCK_SKEW))) {
                 throw new RefusedLine("at " + line.at() + " is in the future");
             }
-            LearnerActivityEvent event = line.tick()
-                    ? new ItemTicked(organisationId, cohortId, line.learnerId(), checklist.checklistId(),
-                            checklist.version(), line.itemId())
-                    : new ItemUnticked(organisationId, cohortId, line.learnerId(), checklist.checklistId(),
-                            checklist.version(), line.itemId());
+            LearnerActivityEvent event = line.change().eventFor(organisationId, cohortId, line.learnerId(),
+                    checklist, line.itemId());
             chunk.add(new Identified<>(eventId(number), event, line.at()));
-            if (line.tick()) {
-                ticked++;
-            } else {
-                unticked++;
+            switch (line.change().state()) {
+                case DONE -> ticked++;
+                case NOT_STARTED -> unticked++;
+                case IN_PROGRESS -> started++;
+                case SKIPPED -> skipped++;
             }
         }
 
@@ -240,8 +238,8 @@ public class TickImports {
         }
 
         private ImportReport report(String status, String stoppedBecause, Instant endedAt) {
-            return new ImportReport(importId, cohortId, status, lines, ticked + unticked, ticked, unticked, refused,
-                    List.copyOf(refusals), stoppedBecause, startedAt, endedAt);
+            return new ImportReport(importId, cohortId, status, lines, ticked + unticked + started + skipped, ticked,
+                    unticked, started, skipped, refused, List.copyOf(refusals), stoppedBecause, startedAt, endedAt);
         }
 
         /** The same line of the same import always has the same event id. */

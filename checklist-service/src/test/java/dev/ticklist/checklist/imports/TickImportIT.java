@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ticklist.checklist.ServiceIT;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.platform.identity.Scope;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TickImportIT extends ServiceIT {
@@ -40,7 +43,7 @@ class TickImportIT extends ServiceIT {
                 "",
                 "{\"learnerId\":\"nobody\",\"itemId\":\"regression\",\"action\":\"tick\"}",
                 "{\"learnerId\":\"ada\",\"itemId\":\"juggling\",\"action\":\"tick\"}",
-                "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"skip\"}",
+                "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"jump\"}",
                 "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"tick\",\"at\":\"yesterday\"}",
                 "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"tick\",\"at\":\"2999-01-01T00:00:00Z\"}",
                 "not json",
@@ -62,7 +65,7 @@ class TickImportIT extends ServiceIT {
         assertThat(refusals).hasSize(7);
         assertThat(refusals.get(0)).startsWith("4: ").contains("nobody", "not enrolled");
         assertThat(refusals.get(1)).startsWith("5: ").contains("juggling", "not in checklist");
-        assertThat(refusals.get(2)).startsWith("6: ").contains("skip");
+        assertThat(refusals.get(2)).startsWith("6: ").contains("jump");
         assertThat(refusals.get(3)).startsWith("7: ").contains("yesterday");
         assertThat(refusals.get(4)).startsWith("8: ").contains("future");
         assertThat(refusals.get(5)).startsWith("9: ").contains("not a JSON object");
@@ -86,6 +89,45 @@ class TickImportIT extends ServiceIT {
         var followed = writer.get(path(cohortId, "lms-2025"));
         assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
         assertThat(followed.json()).isEqualTo(report);
+    }
+
+    @Test
+    void anImportStartsAndSkipsItemsASkipWithItsReasonInNdjsonAndCsv() {
+        String cohortId = cohortWith("ada", "grace");
+        String ndjson = String.join("\n",
+                "{\"learnerId\":\"ada\",\"itemId\":\"regression\",\"action\":\"start\"}",
+                "{\"learnerId\":\"ada\",\"itemId\":\"clustering\",\"action\":\"skip\",\"reason\":\"Covered by my degree\"}",
+                "{\"learnerId\":\"ada\",\"itemId\":\"text-data\",\"action\":\"skip\"}",
+                "{\"learnerId\":\"ada\",\"itemId\":\"image-data\",\"action\":\"tick\",\"reason\":\"Because\"}",
+                "{\"learnerId\":\"ada\",\"itemId\":\"image-data\",\"action\":\"skip\",\"reason\":\"two\\nlines\"}");
+        String csv = "learnerId,itemId,action,reason\n"
+                + "grace,regression,skip,\"Not in our course, sorry\"\n"
+                + "grace,clustering,tick,\n";
+
+        var fromNdjson = writer.putRaw(path(cohortId, "states-ndjson"), ndjson, NDJSON);
+        var fromCsv = writer.putRaw(path(cohortId, "states-csv"), csv, "text/csv");
+
+        assertThat(fromNdjson.status()).as(fromNdjson.toString()).isEqualTo(200);
+        var report = fromNdjson.json();
+        assertThat(Stream.of("recorded", "ticks", "unticks", "starts", "skips", "refused")
+                .map(count -> report.get(count).asLong())).containsExactly(3L, 0L, 0L, 1L, 2L, 2L);
+        assertThat(report.get("refusals").valueStream()
+                .map(refusal -> refusal.get("line").asLong() + ": " + refusal.get("reason").asString()))
+                .containsExactly("4: a reason goes only with the action skip, not tick",
+                "5: reason holds U+000A (a control character) at character 4; remove it");
+        assertThat(fromCsv.status()).as(fromCsv.toString()).isEqualTo(200);
+        assertThat(List.of(fromCsv.json().get("ticks").asLong(), fromCsv.json().get("skips").asLong()))
+                .containsExactly(1L, 1L);
+
+        assertThat(eventsOf(organisationId, 5).stream().map(envelope -> (Object) envelope.event()).toList())
+                .containsExactlyInAnyOrder(
+                        new ItemStarted(organisationId, cohortId, "ada", "machine-learning", 1, "regression"),
+                        new ItemSkipped(organisationId, cohortId, "ada", "machine-learning", 1, "clustering",
+                                "Covered by my degree"),
+                        new ItemSkipped(organisationId, cohortId, "ada", "machine-learning", 1, "text-data", null),
+                        new ItemSkipped(organisationId, cohortId, "grace", "machine-learning", 1, "regression",
+                                "Not in our course, sorry"),
+                        new ItemTicked(organisationId, cohortId, "grace", "machine-learning", 1, "clustering"));
     }
 
     @Test
