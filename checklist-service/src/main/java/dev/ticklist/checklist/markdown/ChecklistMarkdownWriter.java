@@ -1,8 +1,10 @@
 package dev.ticklist.checklist.markdown;
 
+import dev.ticklist.checklist.tick.ItemState;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * ### Data handling
  *
  * - [x] Image data
- * - [ ] Audio data
+ * - [ ] Audio data *(in progress)*
+ * - [ ] ~~Video data~~ *(skipped: not in our course)*
  * </pre>
  *
  * Items keep their order (easiest first). Names are written with whitespace normalised and with backslash
@@ -35,6 +38,8 @@ public final class ChecklistMarkdownWriter {
     /** What CommonMark reads as an autolink: a scheme, then no space, control character, {@code <} or {@code >}. */
     private static final Pattern AUTOLINKABLE = Pattern.compile("^https?://[^\\s<>\\p{Cntrl}]+$",
             Pattern.CASE_INSENSITIVE);
+
+    private static final LearnerItem NOT_STARTED = new LearnerItem(ItemState.NOT_STARTED, null, null);
 
     private final boolean descriptions;
 
@@ -67,13 +72,27 @@ public final class ChecklistMarkdownWriter {
     }
 
     /**
-     * The same, with a learner's evidence under each ticked item that has some, as a plain list item
-     * GitHub shows nested under it: {@code   - Evidence: <https://…> — note}. Both readers leave such
-     * lines out (reported as more text of the item), so the file still ticks back.
+     * The same, with a learner's evidence under each ticked item that has some.
      *
      * @param evidence item id to its evidence; items not ticked are written without it
      */
     public String write(String title, List<Level> levels, Set<String> tickedItemIds, Map<String, ItemEvidence> evidence) {
+        var items = new HashMap<String, LearnerItem>();
+        tickedItemIds.forEach(id -> items.put(id, LearnerItem.done(evidence.get(id))));
+        return write(title, levels, items);
+    }
+
+    /**
+     * A learner's checklist: each item as they stand on it. Done items are {@code - [x]}, with the
+     * learner's evidence under each that has some, as a plain list item GitHub shows nested under
+     * it: {@code   - Evidence: <https://…> — note}; both readers leave such lines out (reported as
+     * more text of the item), so the file still ticks back. Items in progress and skipped are
+     * {@code - [ ]} with their {@link StateMarker}: {@code - [ ] Name *(in progress)*},
+     * {@code - [ ] ~~Name~~ *(skipped: reason)*}. Items not started are plain {@code - [ ]}.
+     *
+     * @param items item id to where the learner stands on it; items not in it are not started
+     */
+    public String write(String title, List<Level> levels, Map<String, LearnerItem> items) {
         var markdown = new StringBuilder();
         String cleanTitle = title == null ? "" : Names.clean(title);
         heading(markdown, "#", cleanTitle.isEmpty() ? UNTITLED : cleanTitle);
@@ -82,10 +101,10 @@ public final class ChecklistMarkdownWriter {
             for (Category category : level.categories()) {
                 heading(markdown, "###", category.name());
                 category.items().forEach(item -> {
-                    boolean ticked = tickedItemIds.contains(item.id());
-                    item(markdown, item, ticked);
-                    if (ticked && evidence.get(item.id()) != null) {
-                        evidence(markdown, evidence.get(item.id()));
+                    LearnerItem learner = items.getOrDefault(item.id(), NOT_STARTED);
+                    item(markdown, item, learner);
+                    if (learner.state() == ItemState.DONE && learner.evidence() != null) {
+                        evidence(markdown, learner.evidence());
                     }
                 });
                 if (!category.items().isEmpty()) {
@@ -119,11 +138,12 @@ public final class ChecklistMarkdownWriter {
         markdown.append(marker).append(' ').append(MarkdownEscaping.heading(Names.clean(name))).append("\n\n");
     }
 
-    private void item(StringBuilder markdown, Item item, boolean ticked) {
-        markdown.append(ticked ? "- [x] " : "- [ ] ").append(MarkdownEscaping.inline(Names.clean(item.name())));
+    private void item(StringBuilder markdown, Item item, LearnerItem learner) {
+        var text = new StringBuilder(MarkdownEscaping.inline(Names.clean(item.name())));
         if (descriptions && item.description() != null && !Names.clean(item.description()).isEmpty()) {
-            markdown.append(DESCRIPTION_SEPARATOR).append(MarkdownEscaping.inline(Names.clean(item.description())));
+            text.append(DESCRIPTION_SEPARATOR).append(MarkdownEscaping.inline(Names.clean(item.description())));
         }
-        markdown.append('\n');
+        markdown.append(learner.state() == ItemState.DONE ? "- [x] " : "- [ ] ")
+                .append(StateMarker.write(text.toString(), learner)).append('\n');
     }
 }

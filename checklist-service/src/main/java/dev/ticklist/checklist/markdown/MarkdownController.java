@@ -60,15 +60,16 @@ class MarkdownController {
         return writer(descriptions).write(published.title(), published.levels(), Set.of());
     }
 
-    /** The learner's checklist in their cohort, their ticked items as {@code - [x]}. */
-    @Operation(operationId = "exportLearnerMarkdown", summary = "Export a learner's checklist with their ticks as Markdown")
+    /** The learner's checklist in their cohort, each item in its state (see {@link ChecklistMarkdownWriter}). */
+    @Operation(operationId = "exportLearnerMarkdown",
+            summary = "Export a learner's checklist with their ticks and item states as Markdown")
     @GetMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/checklist", produces = MARKDOWN)
     String exportLearner(Tenant tenant, @PathVariable String cohortId, @PathVariable String learnerId,
                          @RequestHeader("Authorization") String identity,
                          @RequestParam(defaultValue = "false") boolean descriptions) {
         var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
-        var ticked = learnerTicks.tickedItems(identity, learnerId, checklist.checklistId(), checklist.version());
-        return writer(descriptions).write(checklist.title(), checklist.levels(), ticked.itemIds(), ticked.evidence());
+        var items = learnerTicks.items(identity, learnerId, checklist.checklistId(), checklist.version());
+        return writer(descriptions).write(checklist.title(), checklist.levels(), items);
     }
 
     /** A Markdown task list becomes a new draft; the report says what was not taken and why. */
@@ -87,8 +88,13 @@ class MarkdownController {
         return new ImportAnswer(draft.checklistId(), imported.counts(), imported.skipped(), imported.adjusted());
     }
 
-    /** A learner's ticked Markdown list becomes ticks of the checked items; lines matching no item are reported. */
-    @Operation(operationId = "importLearnerMarkdown", summary = "Tick a learner's items from a Markdown task list")
+    /**
+     * A learner's Markdown list sets the states it shows: checked items are ticked, items marked in
+     * progress or skipped are started or skipped; plain {@code - [ ]} items are left as they are.
+     * Lines matching no item are reported.
+     */
+    @Operation(operationId = "importLearnerMarkdown",
+            summary = "Tick, start and skip a learner's items from a Markdown task list")
     @PostMapping(path = "/api/v1/cohorts/{cohortId}/learners/{learnerId}/ticks/markdown",
             consumes = {"text/markdown", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
@@ -96,15 +102,20 @@ class MarkdownController {
                             @RequestBody String markdown) {
         var checklist = ticks.checklistOf(tenant.organisationId(), cohortId, learnerId);
         var list = new TickedMarkdownReader().read(markdown, checklist.levels());
-        var receipt = list.checkedItemIds().isEmpty() ? null
-                : ticks.setStatesImported(tenant.organisationId(), cohortId, learnerId, done(list.checkedItemIds()));
-        return new TicksAnswer(list.checkedItemIds(), receipt == null ? null : receipt.position(),
-                list.unmatched(), list.skipped());
+        var changes = changesIn(list);
+        var receipt = changes.isEmpty() ? null
+                : ticks.setStatesImported(tenant.organisationId(), cohortId, learnerId, changes);
+        return new TicksAnswer(list.checkedItemIds(), list.startedItemIds(), list.skippedItems(),
+                receipt == null ? null : receipt.position(), list.unmatched(), list.skipped());
     }
 
-    private static SequencedMap<String, StateChange> done(List<String> itemIds) {
+    /** Each item once (the reader lists an item in one list only): ticks, then starts, then skips. */
+    private static SequencedMap<String, StateChange> changesIn(TickedList list) {
         var changes = new LinkedHashMap<String, StateChange>();
-        itemIds.forEach(id -> changes.put(id, StateChange.to(ItemState.DONE)));
+        list.checkedItemIds().forEach(id -> changes.put(id, StateChange.to(ItemState.DONE)));
+        list.startedItemIds().forEach(id -> changes.put(id, StateChange.to(ItemState.IN_PROGRESS)));
+        list.skippedItems().forEach(item ->
+                changes.put(item.itemId(), new StateChange(ItemState.SKIPPED, item.reason())));
         return changes;
     }
 
@@ -123,7 +134,13 @@ class MarkdownController {
                         List<ReportLine> adjusted) {
     }
 
-    /** @param position where the last tick landed, or null when nothing was checked */
-    record TicksAnswer(List<String> ticked, String position, List<ReportLine> unmatched, List<ReportLine> skipped) {
+    /**
+     * @param ticked       items ticked, {@code started} items set in progress, {@code skippedItems} items skipped
+     * @param position     where the last event landed, or null when nothing was recorded
+     * @param unmatched    task items not taken, and why
+     * @param skipped      other content that was not read
+     */
+    record TicksAnswer(List<String> ticked, List<String> started, List<TickedList.SkippedItem> skippedItems,
+                       String position, List<ReportLine> unmatched, List<ReportLine> skipped) {
     }
 }

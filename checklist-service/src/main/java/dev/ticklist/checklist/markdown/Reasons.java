@@ -69,6 +69,10 @@ final class Reasons {
                 + "); put it under its level and category headings";
     }
 
+    static String badSkipReason(String problem) {
+        return "skip reason " + problem;
+    }
+
     static String alreadyListed(int firstLine) {
         return "item already listed on line " + firstLine;
     }

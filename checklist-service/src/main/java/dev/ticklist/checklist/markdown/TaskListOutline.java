@@ -23,9 +23,12 @@ record TaskListOutline(List<Entry> entries) {
     /**
      * A task list item with a usable name.
      *
+     * @param name   its name, without the {@link StateMarker} a learner's export writes after it
+     * @param mark   that marker (in progress or skipped), or {@code null}
      * @param parent the task item it is nested in, or {@code null}
      */
-    record TaskEntry(int line, String name, boolean checked, TaskEntry parent) implements Entry {
+    record TaskEntry(int line, String name, boolean checked, StateMarker.Mark mark, TaskEntry parent)
+            implements Entry {
 
         /** Between a parent's name and its nested item's, where the nested item needs its parent to be told apart. */
         static final String CONTEXT_SEPARATOR = " › ";

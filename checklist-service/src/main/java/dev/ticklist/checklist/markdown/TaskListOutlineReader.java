@@ -3,6 +3,7 @@ package dev.ticklist.checklist.markdown;
 import dev.ticklist.checklist.markdown.TaskListOutline.Entry;
 import dev.ticklist.checklist.markdown.TaskListOutline.HeadingEntry;
 import dev.ticklist.checklist.markdown.TaskListOutline.TaskEntry;
+import dev.ticklist.checklist.tick.ItemState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -100,7 +101,11 @@ final class TaskListOutlineReader {
 
     private void taskItem(ListItem item, TaskListItemMarker marker, Deque<Node> todo) {
         Node paragraph = marker.getNext();
+        StateMarker.Mark mark = paragraph == null ? null : StateMarker.takeFrom(paragraph);
         String name = paragraph == null ? "" : PlainText.of(paragraph);
+        if (mark != null && mark.state() == ItemState.SKIPPED) {
+            name = StateMarker.unstruck(name);
+        }
         int line = line(item);
         if (name.isEmpty()) {
             skipped.add(line, Reasons.NO_NAME);
@@ -108,7 +113,7 @@ final class TaskListOutlineReader {
             skipped.add(line, Reasons.NAME_TOO_LONG);
         } else {
             MarkdownLimits.requireWithinItems(++tasks);
-            var task = new TaskEntry(line, name, marker.isChecked(), parentTask(item));
+            var task = new TaskEntry(line, name, marker.isChecked(), mark, parentTask(item));
             takenItems.put(item, task);
             entries.add(task);
         }

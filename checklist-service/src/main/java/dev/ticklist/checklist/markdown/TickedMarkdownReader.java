@@ -6,6 +6,8 @@ import dev.ticklist.checklist.markdown.ChecklistNameIndex.Missing;
 import dev.ticklist.checklist.markdown.OutlineSections.CategorySection;
 import dev.ticklist.checklist.markdown.OutlineSections.LevelSection;
 import dev.ticklist.checklist.markdown.TaskListOutline.TaskEntry;
+import dev.ticklist.checklist.tick.ItemState;
+import dev.ticklist.checklist.tick.SkipReason;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
  * <p>Each task item is matched to an item by name: case-insensitive, whitespace-normalised, NFC. Where two items
  * share a name, the level and category headings above the line decide; a name found nowhere, or in several
  * places the headings do not tell apart, is reported as unmatched, and so is a second line for the same item.
+ * A line's {@link StateMarker} says whether an item not ticked is in progress or skipped.
  * Headings and everything else are read as {@link ChecklistMarkdownReader} reads them.
  *
  * <p>Stateless and thread-safe.
@@ -44,6 +47,8 @@ public final class TickedMarkdownReader {
         var index = new ChecklistNameIndex(levels);
         var checked = new ArrayList<String>();
         var unchecked = new ArrayList<String>();
+        var started = new ArrayList<String>();
+        var skippedItems = new ArrayList<TickedList.SkippedItem>();
         Map<String, Integer> firstLines = new HashMap<>();
         for (LevelSection level : sections.levels()) {
             String levelHeading = level.heading() == null ? null : level.heading().name();
@@ -53,10 +58,20 @@ public final class TickedMarkdownReader {
                     switch (find(index, levelHeading, categoryHeading, task)) {
                         case Found found -> {
                             Integer first = firstLines.putIfAbsent(found.item().id(), task.line());
+                            String id = found.item().id();
                             if (first != null) {
                                 unmatched.add(task.line(), Reasons.alreadyListed(first));
+                            } else if (task.checked()) {
+                                checked.add(id);
+                            } else if (task.mark() == null) {
+                                unchecked.add(id);
+                            } else if (task.mark().state() == ItemState.IN_PROGRESS) {
+                                started.add(id);
                             } else {
-                                (task.checked() ? checked : unchecked).add(found.item().id());
+                                String reason = task.mark().reason();
+                                SkipReason.problemIn(reason).ifPresentOrElse(
+                                        problem -> unmatched.add(task.line(), Reasons.badSkipReason(problem)),
+                                        () -> skippedItems.add(new TickedList.SkippedItem(id, reason)));
                             }
                         }
                         case Missing ignored -> unmatched.add(task.line(), Reasons.noSuchItem(task.name()));
@@ -66,7 +81,7 @@ public final class TickedMarkdownReader {
                 }
             }
         }
-        return new TickedList(checked, unchecked, unmatched.lines(), skipped.lines());
+        return new TickedList(checked, unchecked, started, skippedItems, unmatched.lines(), skipped.lines());
     }
 
     /** A nested item by its name with its parent's first, as an import names it where its own name repeats. */

@@ -1,7 +1,8 @@
 /**
  * Checklists as GitHub-flavoured Markdown task lists: export ({@link dev.ticklist.checklist.markdown.ChecklistMarkdownWriter}),
  * import into a draft ({@link dev.ticklist.checklist.markdown.ChecklistMarkdownReader}) and reading a learner's ticked
- * list against a published version ({@link dev.ticklist.checklist.markdown.TickedMarkdownReader}).
+ * list, with its items' states ({@link dev.ticklist.checklist.markdown.StateMarker}), against a published version
+ * ({@link dev.ticklist.checklist.markdown.TickedMarkdownReader}).
  *
  * <p>Pure functions of their input: no Spring, no I/O. Markdown is read with commonmark-java and its task-list
  * extension, never with regular expressions, and every reader reports what it did not take and why. The format

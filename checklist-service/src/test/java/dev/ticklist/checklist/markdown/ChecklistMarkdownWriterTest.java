@@ -2,6 +2,7 @@ package dev.ticklist.checklist.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.checklist.tick.ItemState;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
@@ -140,5 +141,70 @@ class ChecklistMarkdownWriterTest {
                 Map.of("image-data", new ItemEvidence("HTTPS://Example.org/Cats", null)));
 
         assertThat(markdown).contains("- [x] Image data\n  - Evidence: <HTTPS://Example.org/Cats>\n");
+    }
+
+    @Test
+    void aLearnersItemsInProgressAndSkippedAreMarkedAfterTheirNamesAndSkippedOnesStruckThrough() {
+        var items = Map.of(
+                "image-data", LearnerItem.done(new ItemEvidence("https://github.com/ada/cats", null)),
+                "audio-data", LearnerItem.inProgress(),
+                "dense-networks", LearnerItem.skipped("Not in *our* course (sorry)"),
+                "image-data-at-scale", LearnerItem.skipped(null));
+
+        String markdown = writer.write("ML", Checklists.small(), items);
+
+        assertThat(markdown).isEqualTo("""
+                # ML
+
+                ## Entry
+
+                ### Data handling
+
+                - [x] Image data
+                  - Evidence: <https://github.com/ada/cats>
+                - [ ] Audio data *(in progress)*
+
+                ### Networks
+
+                - [ ] ~~Dense networks~~ *(skipped: Not in \\*our\\* course (sorry))*
+
+                ## Advanced
+
+                ### Data handling
+
+                - [ ] ~~Image data~~ *(skipped)*
+                """);
+        var read = new TickedMarkdownReader().read(markdown, Checklists.small());
+        assertThat(read.checkedItemIds()).containsExactly("image-data");
+        assertThat(read.startedItemIds()).containsExactly("audio-data");
+        assertThat(read.skippedItems()).containsExactly(
+                new TickedList.SkippedItem("dense-networks", "Not in *our* course (sorry)"),
+                new TickedList.SkippedItem("image-data-at-scale", null));
+        assertThat(read.uncheckedItemIds()).isEmpty();
+        assertThat(read.unmatched()).isEmpty();
+    }
+
+    @Test
+    void withDescriptionsTheStrikeCoversNameAndDescriptionAndTheMarkerFollows() {
+        String markdown = writer.withDescriptions().write("ML", Checklists.small(), Map.of(
+                "image-data", LearnerItem.skipped("Done at school"), "dense-networks", LearnerItem.inProgress()));
+
+        assertThat(markdown).contains(
+                "- [ ] ~~Image data — Load small image datasets.~~ *(skipped: Done at school)*\n",
+                "- [ ] Dense networks — Fully connected layers. *(in progress)*\n");
+        var read = new TickedMarkdownReader().read(markdown, Checklists.small());
+        assertThat(read.skippedItems()).containsExactly(new TickedList.SkippedItem("image-data", "Done at school"));
+        assertThat(read.startedItemIds()).containsExactly("dense-networks");
+        assertThat(read.unmatched()).isEmpty();
+    }
+
+    @Test
+    void evidenceIsWrittenForDoneItemsOnlyAndAReasonTidiedAsANameIs() {
+        String markdown = writer.write("ML", Checklists.small(), Map.of(
+                "image-data", new LearnerItem(ItemState.SKIPPED, "  two   spaces ", new ItemEvidence("https://x.org", null)),
+                "audio-data", new LearnerItem(ItemState.NOT_STARTED, null, new ItemEvidence("https://y.org", null))));
+
+        assertThat(markdown).contains("- [ ] ~~Image data~~ *(skipped: two spaces)*\n- [ ] Audio data\n\n")
+                .doesNotContain("Evidence");
     }
 }

@@ -1,12 +1,14 @@
 package dev.ticklist.checklist.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +103,82 @@ class TickedMarkdownReaderTest {
         TickedList ticks = reader.read("## Practice\n- [x] Basics\n", levels);
 
         assertThat(ticks.checkedItemIds()).containsExactly("basics-practice");
+    }
+
+    @Test
+    void markersAfterANameSetItemsInProgressOrSkippedAsPeopleWriteThemToo() {
+        TickedList read = reader.read("""
+                ## Entry
+                - [ ] Audio data _(In progress)_
+                - [ ] ~~Dense networks~~ *(skipped:Covered at work)*
+                ## Advanced
+                - [ ] Image data *(skipped: )*
+                """, checklist);
+
+        assertThat(read.startedItemIds()).containsExactly("audio-data");
+        assertThat(read.skippedItems()).containsExactly(
+                new TickedList.SkippedItem("dense-networks", "Covered at work"),
+                new TickedList.SkippedItem("image-data-at-scale", null));
+        assertThat(read.checkedItemIds()).isEmpty();
+        assertThat(read.uncheckedItemIds()).isEmpty();
+        assertThat(read.unmatched()).isEmpty();
+    }
+
+    @Test
+    void anItemTickedOnGitHubIsDoneWhateverMarkerItHad() {
+        TickedList read = reader.read("""
+                ## Entry
+                - [x] Audio data *(in progress)*
+                - [x] ~~Dense networks~~ *(skipped: Covered at work)*
+                """, checklist);
+
+        assertThat(read.checkedItemIds()).containsExactly("audio-data", "dense-networks");
+        assertThat(read.startedItemIds()).isEmpty();
+        assertThat(read.skippedItems()).isEmpty();
+    }
+
+    @Test
+    void emphasisThatIsNoMarkerStaysPartOfTheNameAndAStrikeWithoutAMarkerIsNoSkip() {
+        var levels = List.of(new Level("entry", "Entry", List.of(new Category("entry-general", "General", List.of(
+                new Item("optional-reading", "Optional reading (optional)", ""),
+                new Item("in-progress", "(in progress)", ""),
+                new Item("struck", "~~Struck~~", ""))))));
+
+        TickedList read = reader.read("""
+                - [ ] Optional reading *(optional)*
+                - [ ] *(in progress)*
+                - [ ] ~~Struck~~
+                """, levels);
+
+        assertThat(read.uncheckedItemIds()).containsExactly("optional-reading", "in-progress", "struck");
+        assertThat(read.startedItemIds()).isEmpty();
+        assertThat(read.skippedItems()).isEmpty();
+        assertThat(read.unmatched()).isEmpty();
+    }
+
+    @Test
+    void aNameThatLooksLikeAMarkerIsWrittenSoItReadsBackAsAName() {
+        var levels = List.of(new Level("entry", "Entry", List.of(new Category("entry-general", "General", List.of(
+                new Item("a", "Reading *(in progress)*", ""),
+                new Item("b", "~~Old~~ (skipped)", ""))))));
+        String markdown = new ChecklistMarkdownWriter().write("T", levels, Map.of(
+                "a", LearnerItem.skipped("Too long"), "b", LearnerItem.inProgress()));
+
+        TickedList read = reader.read(markdown, levels);
+
+        assertThat(read.skippedItems()).containsExactly(new TickedList.SkippedItem("a", "Too long"));
+        assertThat(read.startedItemIds()).containsExactly("b");
+        assertThat(read.unmatched()).isEmpty();
+    }
+
+    @Test
+    void aSkipWhoseReasonCannotBeTakenIsReportedAndNotRecorded() {
+        TickedList read = reader.read("## Entry\n- [ ] Audio data *(skipped: " + "x".repeat(281) + ")*\n"
+                + "- [ ] Dense networks *(skipped: cert \u202Efdp.exe)*\n", checklist);
+
+        assertThat(read.skippedItems()).isEmpty();
+        assertThat(read.unmatched()).extracting(ReportLine::line, ReportLine::reason).containsExactly(
+                tuple(2, "skip reason is 281 characters long; at most 280"),
+                tuple(3, "skip reason holds U+202E (a bidirectional control) at character 6; remove it"));
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Category;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
+import dev.ticklist.checklist.tick.ItemState;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -15,7 +18,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever the names, an export reads back as the same checklist, and its ticks as the same ids. */
+/**
+ * Whatever the names, an export reads back as the same checklist, and its ticks and item states as the same ids
+ * (and reasons).
+ */
 class WriteThenReadPropertyTest {
 
     /** Pieces of names: Markdown syntax, escapes, entities, whitespace, non-Latin scripts, emoji, combining marks. */
@@ -47,6 +53,61 @@ class WriteThenReadPropertyTest {
         assertThat(ticks.checkedItemIds()).containsExactlyElementsOf(checklist.ticked());
         assertThat(ticks.unmatched()).isEmpty();
         assertThat(ticks.checkedItemIds().size() + ticks.uncheckedItemIds().size()).isEqualTo(checklist.itemCount());
+    }
+
+    @Property(tries = 300)
+    void statesOnAnyExportReadBackAsTheSameStatesAndTheSameChecklist(@ForAll("checklists") Exported checklist,
+                                                                     @ForAll("reasons") List<String> reasons,
+                                                                     @ForAll boolean withDescriptions) {
+        var states = new LinkedHashMap<String, LearnerItem>();
+        var ids = allIds(checklist.levels());
+        for (int i = 0; i < ids.size(); i++) {
+            String reason = reasons.get(i % reasons.size());
+            states.put(ids.get(i), switch (i % 4) {
+                case 0 -> LearnerItem.done(null);
+                case 1 -> LearnerItem.inProgress();
+                case 2 -> LearnerItem.skipped(reason.isEmpty() ? null : reason);
+                default -> new LearnerItem(ItemState.NOT_STARTED, null, null);
+            });
+        }
+        var writer = withDescriptions ? new ChecklistMarkdownWriter().withDescriptions() : new ChecklistMarkdownWriter();
+        String markdown = writer.write(checklist.title(), checklist.levels(), states);
+
+        TickedList read = new TickedMarkdownReader().read(markdown, checklist.levels());
+
+        assertThat(read.unmatched()).isEmpty();
+        assertThat(read.checkedItemIds()).containsExactlyElementsOf(idsIn(states, ItemState.DONE));
+        assertThat(read.startedItemIds()).containsExactlyElementsOf(idsIn(states, ItemState.IN_PROGRESS));
+        assertThat(read.uncheckedItemIds()).containsExactlyElementsOf(idsIn(states, ItemState.NOT_STARTED));
+        assertThat(read.skippedItems()).containsExactlyElementsOf(states.entrySet().stream()
+                .filter(entry -> entry.getValue().state() == ItemState.SKIPPED)
+                .map(entry -> new TickedList.SkippedItem(entry.getKey(), cleanReason(entry.getValue().skipReason())))
+                .toList());
+        if (!withDescriptions) {
+            var imported = new ChecklistMarkdownReader().read(markdown);
+            assertThat(Checklists.outline(imported.levels())).isEqualTo(Checklists.outline(cleaned(checklist.levels())));
+            assertThat(imported.skipped()).isEmpty();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> reasons() {
+        return Arbitraries.oneOf(names(), Arbitraries.just("")).list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    private static List<String> allIds(List<Level> levels) {
+        return levels.stream().flatMap(level -> level.categories().stream())
+                .flatMap(category -> category.items().stream()).map(Item::id).toList();
+    }
+
+    private static List<String> idsIn(Map<String, LearnerItem> states, ItemState state) {
+        return states.entrySet().stream().filter(entry -> entry.getValue().state() == state).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** A reason as written and read back: tidied as names are; nothing left of it is no reason. */
+    private static String cleanReason(String reason) {
+        return reason == null || Names.clean(reason).isEmpty() ? null : Names.clean(reason);
     }
 
     record Exported(String title, List<Level> levels, List<String> ticked) {
