@@ -24,7 +24,10 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
     private static final List<String> COHORT_READS = List.of("learners", "table.csv", "ticks-per-day", "burn-up", "pace",
             "stream");
 
-    /** What the holder may do: read, or (a learner's own link) also tick that learner's items and give evidence. */
+    /**
+     * What the holder may do: read, or (a learner's own link) also tick that learner's items, set their
+     * states and give evidence.
+     */
     public enum Access {
         READ, TICK;
 
@@ -94,8 +97,8 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
     }
 
     /**
-     * Ticks and unticks the learner's items, and attaches or takes away evidence on them: the
-     * learner's own work, so their own link may show it.
+     * Ticks and unticks the learner's items, sets their states (in progress, skipped, …), and
+     * attaches or takes away evidence on them: the learner's own work, so their own link may show it.
      */
     private boolean tickable(HttpMethod method, List<String> path) {
         if (!startsWith(path, "api", "v1", "cohorts", cohortId, "learners", learnerId, "ticks")) {
@@ -106,7 +109,8 @@ public record ShareLink(String organisationId, String linkId, String sha256, Str
         return HttpMethod.POST.equals(method) && rest.isEmpty()
                 || HttpMethod.DELETE.equals(method) && rest.size() == 1 && item
                 || (HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method))
-                        && rest.size() == 2 && item && rest.get(1).equals("evidence");
+                        && rest.size() == 2 && item && rest.get(1).equals("evidence")
+                || HttpMethod.PUT.equals(method) && rest.size() == 2 && item && rest.get(1).equals("state");
     }
 
     private static boolean startsWith(List<String> path, String... prefix) {

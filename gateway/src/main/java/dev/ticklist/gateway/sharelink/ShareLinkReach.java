@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps a share link within its reach ({@link ShareLink#reaches}): any other request is refused
- * before it is authorised or routed. A learner's own link may tick; such a request must come from
+ * before it is authorised or routed. A learner's own link may tick (and set item states and
+ * evidence); such a request must come from
  * the dashboard's own pages when the browser says where it came from ({@code Sec-Fetch-Site}).
  */
 public final class ShareLinkReach implements WebFilter {
@@ -42,7 +43,8 @@ public final class ShareLinkReach implements WebFilter {
                             + " and nothing else");
         }
         if (!HttpMethod.GET.equals(request.getMethod()) && FetchSite.notFromThisOrigin(request)) {
-            return Optional.of("ticks and evidence through a link are made from the dashboard's own pages");
+            return Optional.of("ticks, item states and evidence through a link are made from the dashboard's"
+                    + " own pages");
         }
         return Optional.empty();
     }

@@ -94,6 +94,29 @@ class ShareLinkReachTest {
     }
 
     @Test
+    void aLearnersOwnLinkSetsTheStatesOfTheirItemsAndNothingElse() {
+        String state = "/api/v1/cohorts/coh_a/learners/ada/ticks/regression/state";
+        assertThat(ownLink.reaches(HttpMethod.PUT, state)).isTrue();
+        assertThat(ownLink.reaches(HttpMethod.DELETE, state)).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.POST, state)).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PATCH, state)).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/bea/ticks/regression/state"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_b/learners/ada/ticks/regression/state"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks//state")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, state + "/")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, state + "/x")).isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/regression/states"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/regression;x=1/state"))
+                .isFalse();
+        assertThat(ownLink.reaches(HttpMethod.PUT, "/api/v1/cohorts/coh_a/learners/ada/ticks/state")).isFalse();
+        assertThat(learnerLink.reaches(HttpMethod.PUT, state)).as("a read link").isFalse();
+        assertThat(cohortLink.reaches(HttpMethod.PUT, state)).as("a cohort's link").isFalse();
+    }
+
+    @Test
     void segmentsAreComparedDecodedAsTheServicesReadThem() {
         var email = new ShareLink("org_a", "link_1", "0".repeat(64), "coh_a", "ada@example.org", ShareLink.Access.TICK,
                 LATER, null, Instant.parse("2026-12-01T00:00:00Z"));
