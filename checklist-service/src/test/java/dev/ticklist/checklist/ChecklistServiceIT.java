@@ -45,7 +45,7 @@ class ChecklistServiceIT extends ServiceIT {
         var record = findOnTopic(eventId);
         assertThat(record.key()).isEqualTo(organisationId + "/ada");
         assertThat(new String(record.headers().lastHeader("ce_type").value()))
-                .isEqualTo("dev.ticklist.item.ticked.v1");
+                .isEqualTo("dev.ticklist.item.ticked.v2");
         assertThat(record.value().event()).isEqualTo(
                 new ItemTicked(organisationId, cohortId, "ada", "machine-learning", 1, "regression"));
     }
