@@ -15,10 +15,8 @@ import dev.ticklist.platform.kafka.EventPosition;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.web.Problems;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
 import java.util.UUID;
@@ -69,7 +67,8 @@ public class TickCommands {
     /** Sets one item's state: done, in progress, skipped (with its reason) or not started. */
     public Receipt setState(String organisationId, String cohortId, String learnerId, String itemId,
                             StateChange change) {
-        return setStatesImported(organisationId, cohortId, learnerId, new LinkedHashMap<>(Map.of(itemId, change)));
+        return record(organisationId, cohortId, learnerId, List.of(itemId), (checklist, item) ->
+                List.of(change.eventFor(organisationId, cohortId, learnerId, checklist, item)));
     }
 
     /**
