@@ -63,6 +63,8 @@ class EndToEndIT {
     static DeployedKafka kafka;
     static DeployedRedisUsers redisUsers;
     static final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
+    /** Webhooks of the endpoint subscribed to level.completed.v2. */
+    static final List<ReceivedWebhook> receivedV2 = new CopyOnWriteArrayList<>();
 
     record ReceivedWebhook(String id, String timestamp, String signature, String body) {
     }
@@ -87,14 +89,8 @@ class EndToEndIT {
                 .tracedTo(traces.tracesUrl())
                 .loggingIn(kafka.bootstrapServers(), logins);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            var headers = exchange.getRequestHeaders();
-            received.add(new ReceivedWebhook(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        receiver.createContext("/hooks", exchange -> receive(exchange, received));
+        receiver.createContext("/v2-hooks", exchange -> receive(exchange, receivedV2));
         receiver.start();
         // Management ports apart, as in the images and the local stack.
         var managementPorts = new HashMap<String, Integer>();
@@ -412,17 +408,113 @@ class EndToEndIT {
         }
     }
 
-    /** The learner's Entry level, or null while the enrolment is not applied yet (no checklist). */
-    private static JsonNode entryLevel(JsonHttp api) {
-        var progress = api.get("/api/v1/progress/learners/ada").json();
+    private static void receive(com.sun.net.httpserver.HttpExchange exchange, List<ReceivedWebhook> into)
+            throws java.io.IOException {
+        var headers = exchange.getRequestHeaders();
+        into.add(new ReceivedWebhook(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                headers.getFirst("webhook-signature"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    @Test
+    void itemStatesAndEvidenceShowInTheViewTheExportAndTheLevelsV2Webhook() {
+        var admin = JsonHttp.at(settings.gatewayUrl()).withBearer(settings.adminKey());
+        var organisation = admin.post("/admin/v1/organisations", Map.of("name", "Beta Bootcamp"));
+        assertThat(organisation.status()).as(organisation.toString()).isEqualTo(201);
+        var api = JsonHttp.at(settings.gatewayUrl()).withBearer(organisation.json().get("apiKey").asString());
+        var endpoint = api.post("/api/v1/webhooks/endpoints", Map.of(
+                "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v2-hooks",
+                "eventTypes", List.of("dev.ticklist.level.completed.v2")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String secret = endpoint.json().get("secret").asString();
+
+        JsonNode checklist = api.get("/api/v1/checklists/machine-learning").json();
+        List<String> entryItems = itemsOfLevel(checklist, "entry");
+        String skipped = entryItems.getLast();
+        String started = entryItems.get(1);
+        var cohort = api.post("/api/v1/cohorts", Map.of("name", "Autumn 2027", "checklistId", "machine-learning"));
+        String cohortId = cohort.json().get("id").asString();
+        assertThat(api.post("/api/v1/cohorts/" + cohortId + "/learners", Map.of("learnerIds", List.of("bea"))).status())
+                .isEqualTo(200);
+        String ticks = "/api/v1/cohorts/" + cohortId + "/learners/bea/ticks";
+
+        var skip = api.put(ticks + "/" + skipped + "/state",
+                Map.of("state", "skipped", "reason", "Covered in our maths module"));
+        assertThat(skip.status()).as(skip.toString()).isEqualTo(200);
+        assertThat(api.put(ticks + "/" + started + "/state", Map.of("state", "in-progress")).status()).isEqualTo(200);
+        var rest = new ArrayList<>(entryItems);
+        rest.removeAll(List.of(skipped, started));
+        var ticked = api.post(ticks, Map.of("itemIds", rest,
+                "evidence", Map.of("url", "https://github.com/bea/ml-basics", "note", "Course notebook")));
+        assertThat(ticked.status()).as(ticked.toString()).isEqualTo(201);
+        JsonNode open = await().atMost(Duration.ofSeconds(30)).until(() -> levelOf(api, "bea", "entry"),
+                level -> level != null && level.get("ticked").asInt() == rest.size());
+        assertThat(open.get("skipped").asInt()).isEqualTo(1);
+        assertThat(open.get("inProgress").asInt()).isEqualTo(1);
+        assertThat(open.get("finishedAt").isNull()).as("an item still in progress").isTrue();
+
+        // The item in progress done: every item done or skipped finishes the level.
+        assertThat(api.put(ticks + "/" + started + "/state", Map.of("state", "done")).status()).isEqualTo(200);
+        JsonNode entry = await().atMost(Duration.ofSeconds(30)).until(() -> levelOf(api, "bea", "entry"),
+                level -> level != null && !level.get("finishedAt").isNull());
+        assertThat(entry.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(entry.get("inProgress").asInt()).isZero();
+
+        String skippedName = nameOf(checklist, skipped);
+        var markdown = api.get("/api/v1/cohorts/" + cohortId + "/learners/bea/checklist");
+        assertThat(markdown.status()).as(markdown.toString()).isEqualTo(200);
+        assertThat(markdown.body()).contains("- [ ] ~~" + skippedName + "~~ *(skipped: Covered in our maths module)*");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receivedV2.isEmpty());
+        var webhook = receivedV2.getFirst();
+        assertThat(StandardWebhooks.verify(secret, webhook.id(), webhook.timestamp(), webhook.body(), webhook.signature()))
+                .as("signature verifies").isTrue();
+        JsonNode payload = JsonHttp.Response.parse(webhook.body());
+        assertThat(payload.get("type").asString()).isEqualTo("dev.ticklist.level.completed.v2");
+        JsonNode data = payload.get("data");
+        assertThat(data.get("learnerId").asString()).isEqualTo("bea");
+        assertThat(data.get("skipped")).hasSize(1);
+        assertThat(data.get("skipped").get(0).get("itemId").asString()).isEqualTo(skipped);
+        assertThat(data.get("skipped").get(0).get("reason").asString()).isEqualTo("Covered in our maths module");
+        var withEvidence = new ArrayList<String>();
+        data.get("evidence").forEach(item -> {
+            assertThat(item.get("url").asString()).isEqualTo("https://github.com/bea/ml-basics");
+            withEvidence.add(item.get("itemId").asString());
+        });
+        assertThat(withEvidence).containsExactlyInAnyOrderElementsOf(rest);
+    }
+
+    /** The learner's level, or null while the enrolment is not applied yet (no checklist). */
+    private static JsonNode levelOf(JsonHttp api, String learner, String levelId) {
+        var progress = api.get("/api/v1/progress/learners/" + learner).json();
         for (JsonNode checklist : progress.get("checklists")) {
             for (JsonNode level : checklist.get("levels")) {
-                if (level.get("id").asString().equals("entry")) {
+                if (level.get("id").asString().equals(levelId)) {
                     return level;
                 }
             }
         }
         return null;
+    }
+
+    private static String nameOf(JsonNode checklist, String itemId) {
+        for (JsonNode level : checklist.get("levels")) {
+            for (JsonNode category : level.get("categories")) {
+                for (JsonNode item : category.get("items")) {
+                    if (item.get("id").asString().equals(itemId)) {
+                        return item.get("name").asString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no item " + itemId);
+    }
+
+    /** Ada's Entry level, or null while the enrolment is not applied yet (no checklist). */
+    private static JsonNode entryLevel(JsonHttp api) {
+        return levelOf(api, "ada", "entry");
     }
 
     private static List<String> itemsOfLevel(JsonNode checklist, String levelId) {
