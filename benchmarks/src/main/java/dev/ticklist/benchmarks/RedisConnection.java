@@ -1,101 +1,47 @@
 package dev.ticklist.benchmarks;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The few Redis commands the benchmark sends, in RESP2 over a plain socket, so it needs no Redis
- * client library (test-support keeps Lettuce test-scoped). Replies are a String, a Long, a List
- * of replies, or null.
+ * The benchmark's own connection to a Redis it started (Lettuce, synchronous), for the readings it
+ * takes ({@code INFO}, {@code SCAN}, {@code DBSIZE}). One connection per Redis, kept for the run: its
+ * handshake ({@code HELLO}, {@code CLIENT SETINFO}) is over before the first reading, so from then on
+ * the readings add only their own commands to Redis's statistics. It is not reconnected: a Redis
+ * stopped at the end of a run stays stopped, and a new one on the same port gets a new connection.
  */
-final class RedisConnection implements AutoCloseable {
+final class RedisConnection {
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private static final RedisClient CLIENT = RedisClient.create(
+            ClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build());
 
-    private RedisConnection(Socket socket) throws IOException {
-        this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream());
-        this.in = new BufferedInputStream(socket.getInputStream());
+    static {
+        CLIENT.setOptions(ClientOptions.builder().autoReconnect(false).build());
     }
 
-    static RedisConnection open(int port) {
+    private static final Map<Integer, StatefulRedisConnection<String, String>> BY_PORT = new ConcurrentHashMap<>();
+
+    private RedisConnection() {
+    }
+
+    /** The commands of the Redis on {@code 127.0.0.1:port}, connecting on first use. */
+    static RedisCommands<String, String> to(int port) {
+        return BY_PORT.compute(port, (p, open) -> open != null && open.isOpen() ? open : connect(p)).sync();
+    }
+
+    private static StatefulRedisConnection<String, String> connect(int port) {
         try {
-            return new RedisConnection(new Socket("127.0.0.1", port));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not connect to Redis on port " + port, e);
-        }
-    }
-
-    Object command(String... words) {
-        try {
-            out.write(("*" + words.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (String word : words) {
-                byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
-                out.write(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.flush();
-            return reply();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Redis did not answer " + words[0], e);
-        }
-    }
-
-    private Object reply() throws IOException {
-        int type = in.read();
-        String line = line();
-        return switch (type) {
-            case '+' -> line;
-            case ':' -> Long.parseLong(line);
-            case '$' -> line.equals("-1") ? null : bulk(Integer.parseInt(line));
-            case '*' -> {
-                int size = Integer.parseInt(line);
-                var items = new ArrayList<Object>(Math.max(size, 0));
-                for (int i = 0; i < size; i++) {
-                    items.add(reply());
-                }
-                yield size < 0 ? null : items;
-            }
-            case '-' -> throw new IllegalStateException("Redis: " + line);
-            default -> throw new IOException("not a RESP reply: " + (char) type + line);
-        };
-    }
-
-    private String bulk(int length) throws IOException {
-        String text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        line();
-        return text;
-    }
-
-    private String line() throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\r'; c = in.read()) {
-            if (c == -1) {
-                throw new IOException("Redis closed the connection");
-            }
-            bytes.write(c);
-        }
-        in.read(); // '\n'
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing to release
+            return CLIENT.connect(RedisURI.Builder.redis("127.0.0.1", port).withTimeout(Duration.ofSeconds(10)).build());
+        } catch (RedisConnectionException e) {
+            throw new IllegalStateException("could not connect to Redis on port " + port, e);
         }
     }
 }

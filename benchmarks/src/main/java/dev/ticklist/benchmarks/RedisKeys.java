@@ -1,6 +1,6 @@
 package dev.ticklist.benchmarks;
 
-import java.util.List;
+import io.lettuce.core.ScanArgs;
 
 /**
  * The keys the rebuild left in Redis, told apart by progress-service's key layout: every key of
@@ -15,29 +15,29 @@ import java.util.List;
 record RedisKeys(long learnerKeys, long cohortKeys, long outboxes, long all) {
 
     static RedisKeys count(int port, String generation) {
-        try (var redis = RedisConnection.open(port)) {
-            long learner = 0;
-            long cohort = 0;
-            long outboxes = 0;
-            String cursor = "0";
-            do {
-                List<?> reply = (List<?>) redis.command("SCAN", cursor, "COUNT", "1000");
-                cursor = (String) reply.get(0);
-                for (Object key : (List<?>) reply.get(1)) {
-                    String name = (String) key;
-                    if (name.startsWith("progress:" + generation + ":{")) {
-                        learner++;
-                    } else if (name.startsWith("cohort:" + generation + ":{")) {
-                        cohort++;
-                    } else {
-                        continue;
-                    }
-                    if (name.endsWith(":outbox")) {
-                        outboxes++;
-                    }
+        var commands = RedisConnection.to(port);
+        long learner = 0;
+        long cohort = 0;
+        long outboxes = 0;
+        var scan = commands.scan(ScanArgs.Builder.limit(1000));
+        while (true) {
+            for (String name : scan.getKeys()) {
+                if (name.startsWith("progress:" + generation + ":{")) {
+                    learner++;
+                } else if (name.startsWith("cohort:" + generation + ":{")) {
+                    cohort++;
+                } else {
+                    continue;
                 }
-            } while (!cursor.equals("0"));
-            return new RedisKeys(learner, cohort, outboxes, (Long) redis.command("DBSIZE"));
+                if (name.endsWith(":outbox")) {
+                    outboxes++;
+                }
+            }
+            if (scan.isFinished()) {
+                break;
+            }
+            scan = commands.scan(scan, ScanArgs.Builder.limit(1000));
         }
+        return new RedisKeys(learner, cohort, outboxes, commands.dbsize());
     }
 }

@@ -69,25 +69,25 @@ record ResourceUse(long serviceNanos, long redisNanos, long benchmarkNanos, long
     }
 
     static ResourceUse read(long servicePid, int redisPort) {
+        // Connected before the clocks are read, so that connecting counts in no span.
+        var redis = RedisConnection.to(redisPort);
         long service = cpuNanos(servicePid);
         long benchmark = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        try (var redis = RedisConnection.open(redisPort)) {
-            var cpu = fields((String) redis.command("INFO", "cpu"));
-            long redisNanos = (long) ((Double.parseDouble(cpu.get("used_cpu_user"))
-                    + Double.parseDouble(cpu.get("used_cpu_sys"))) * 1e9);
-            var commands = new HashMap<String, Command>();
-            fields((String) redis.command("INFO", "commandstats")).forEach((field, value) -> {
-                // cmdstat_evalsha:calls=202000,usec=3400000,usec_per_call=16.83,...
-                var stats = new HashMap<String, String>();
-                for (String pair : value.split(",")) {
-                    stats.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-                }
-                String name = field.substring("cmdstat_".length());
-                commands.put(name, new Command(name, Long.parseLong(stats.get("calls")),
-                        Long.parseLong(stats.get("usec"))));
-            });
-            return new ResourceUse(service, redisNanos, benchmark, machineBusyNanos(), Map.copyOf(commands));
-        }
+        var cpu = fields(redis.info("cpu"));
+        long redisNanos = (long) ((Double.parseDouble(cpu.get("used_cpu_user"))
+                + Double.parseDouble(cpu.get("used_cpu_sys"))) * 1e9);
+        var commands = new HashMap<String, Command>();
+        fields(redis.info("commandstats")).forEach((field, value) -> {
+            // cmdstat_evalsha:calls=202000,usec=3400000,usec_per_call=16.83,...
+            var stats = new HashMap<String, String>();
+            for (String pair : value.split(",")) {
+                stats.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            String name = field.substring("cmdstat_".length());
+            commands.put(name, new Command(name, Long.parseLong(stats.get("calls")),
+                    Long.parseLong(stats.get("usec"))));
+        });
+        return new ResourceUse(service, redisNanos, benchmark, machineBusyNanos(), Map.copyOf(commands));
     }
 
     /** What was used between {@code earlier} and this reading. */
