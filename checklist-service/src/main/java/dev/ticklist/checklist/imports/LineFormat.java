@@ -6,7 +6,6 @@ import dev.ticklist.checklist.tick.StateChange;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -87,7 +86,7 @@ sealed interface LineFormat {
 
         /** For each field, the column it is in, or -1. */
         static int[] columnsOf(String header) throws RefusedLine {
-            var names = split(header);
+            var names = CsvValues.of(header);
             var columns = new int[FIELDS.size()];
             for (int field = 0; field < FIELDS.size(); field++) {
                 columns[field] = names.indexOf(FIELDS.get(field));
@@ -110,7 +109,7 @@ sealed interface LineFormat {
             if (line.isBlank()) {
                 return null;
             }
-            var values = split(line);
+            var values = CsvValues.of(line);
             if (values.size() != named) {
                 throw new RefusedLine(values.size() + " values where the header names " + named);
             }
@@ -120,43 +119,6 @@ sealed interface LineFormat {
         private String value(List<String> values, int field) {
             int column = columns[field];
             return column < 0 || values.get(column).isEmpty() ? null : values.get(column);
-        }
-
-        /** Comma-separated values, each optionally in double quotes (a quote inside doubled). */
-        static List<String> split(String line) throws RefusedLine {
-            var values = new ArrayList<String>();
-            var value = new StringBuilder();
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        value.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        value.append(c);
-                    }
-                } else if (c == '"' && value.isEmpty() && !wasQuoted) {
-                    quoted = true;
-                    wasQuoted = true;
-                } else if (c == ',') {
-                    values.add(value.toString().strip());
-                    value.setLength(0);
-                    wasQuoted = false;
-                } else if (wasQuoted && !Character.isWhitespace(c)) {
-                    throw new RefusedLine("text after a closing quote");
-                } else {
-                    value.append(c);
-                }
-            }
-            if (quoted) {
-                throw new RefusedLine("a quote is not closed");
-            }
-            values.add(value.toString().strip());
-            return values;
         }
     }
 

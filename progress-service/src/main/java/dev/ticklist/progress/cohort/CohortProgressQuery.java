@@ -158,7 +158,8 @@ public class CohortProgressQuery {
         List<ChecklistStructure.Level> levels = structure.map(ChecklistStructure::levelsInOrder).orElse(List.of());
         var header = new ArrayList<String>(List.of("learner", "overall %"));
         levels.forEach(level -> header.add(level.name() + " %"));
-        Csv.writeRow(out, header);
+        var csv = new CohortCsv(out);
+        csv.writeRow(header);
         var fields = new ArrayList<String>(List.of("T", "TS"));
         levels.forEach(level -> {
             fields.add("L:" + level.id());
@@ -181,7 +182,7 @@ public class CohortProgressQuery {
                 var row = new ArrayList<String>(List.of(ids.get(i)));
                 IntStream.range(0, fields.size() / 2).forEach(f ->
                         row.add(percentText(values.get(2 * f), values.get(2 * f + 1))));
-                Csv.writeRow(out, row);
+                csv.writeRow(row);
             }
             if (ids.size() < TABLE_PAGE) {
                 return;
@@ -219,31 +220,6 @@ public class CohortProgressQuery {
             double average = learners == 0 ? 0
                     : Math.round(number(prefix + ":sum") / (double) learners) / 100.0;
             return new CohortProgress.Standing(learners, number(prefix + ":finished"), average, histogram);
-        }
-    }
-
-    /** RFC 4180 rows; a cell that a spreadsheet would take for a formula is quoted with a leading apostrophe. */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static void writeRow(Writer out, List<String> cells) throws IOException {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(cell(cells.get(i)));
-            }
-            out.write("\r\n");
-        }
-
-        static String cell(String value) {
-            String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-                return '"' + text.replace("\"", "\"\"") + '"';
-            }
-            return text;
         }
     }
 }
