@@ -26,6 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +46,7 @@ class WebhookDelivery {
     private static final Duration RECORD_PATIENCE = Duration.ofMinutes(10);
     private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
     private static final Duration RECORD_HOLD = Duration.ofMinutes(1);
+    private static final RetryTemplate RECORD_RETRIES = recordRetries();
 
     private final WebhookUrlGuard guard;
     private final WebhookSender sender;
@@ -107,40 +114,56 @@ class WebhookDelivery {
     }
 
     /**
-     * Writes the attempt's record, retrying the write (never the request) while the broker does
-     * not take it, and holding the claim meanwhile, so no instance sends the message again just
-     * because its record is late. Past {@link #RECORD_PATIENCE} the claim lapses and the attempt
-     * is made again later: at least once, with the same {@code webhook-id}.
+     * Writes the attempt's record, retrying the write (never the request) every
+     * {@link #RECORD_RETRY} while the broker does not take it, and holding the claim meanwhile, so
+     * no instance sends the message again just because its record is late. Past
+     * {@link #RECORD_PATIENCE} the claim lapses and the attempt is made again later: at least once,
+     * with the same {@code webhook-id}.
      */
     private void record(DueMessage message, WebhookDeliveryAttemptedV2 attempted) {
-        Instant giveUpAt = clock.instant().plus(RECORD_PATIENCE);
-        while (true) {
-            try {
-                claims.extend(message.organisationId(), message.messageId(), message.attempt(), RECORD_HOLD);
-            } catch (RuntimeException redisAway) {
-                LOG.debug("Could not extend the claim of {}: {}", message.messageId(), redisAway.toString());
-            }
-            try {
-                publisher.publish(Topics.WEBHOOKS, attempted);
-                return;
-            } catch (EventNotPublishedException e) {
-                if (clock.instant().isAfter(giveUpAt)) {
-                    throw e;
+        try {
+            RECORD_RETRIES.execute(new Retryable<Void>() {
+                @Override
+                public Void execute() {
+                    try {
+                        claims.extend(message.organisationId(), message.messageId(), message.attempt(), RECORD_HOLD);
+                    } catch (RuntimeException redisAway) {
+                        LOG.debug("Could not extend the claim of {}: {}", message.messageId(), redisAway.toString());
+                    }
+                    publisher.publish(Topics.WEBHOOKS, attempted);
+                    return null;
                 }
-                LOG.warn("Attempt {} of {} is made but not yet recorded; retrying the record: {}",
-                        message.attempt(), message.messageId(), e.getMessage());
-                pause(RECORD_RETRY);
+
+                @Override
+                public String getName() {
+                    return "Attempt " + message.attempt() + " of " + message.messageId();
+                }
+            });
+        } catch (RetryException e) {
+            // Given up (or interrupted): what the last write threw, as if there were no template.
+            switch (e.getCause()) {
+                case RuntimeException cause -> throw cause;
+                case Error error -> throw error;
+                case Throwable other -> throw new IllegalStateException(other);
             }
         }
     }
 
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording an attempt", e);
-        }
+    private static RetryTemplate recordRetries() {
+        var retries = new RetryTemplate(RetryPolicy.builder()
+                .includes(EventNotPublishedException.class)
+                .maxRetries(Long.MAX_VALUE)
+                .delay(RECORD_RETRY)
+                .timeout(RECORD_PATIENCE)
+                .build());
+        retries.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                LOG.warn("{} is made but not yet recorded; retrying the record: {}", retryable.getName(),
+                        state.getLastException().getMessage());
+            }
+        });
+        return retries;
     }
 
     private AttemptResult send(DueMessage message, WebhookEndpoint endpoint) {
