@@ -149,14 +149,15 @@ public class CohortProgressQuery {
     }
 
     /**
-     * Writes the cohort's table of learners × levels as CSV (percent done), most progressed
-     * first, reading the learners' rows a page at a time.
+     * Writes the cohort's table of learners × levels as CSV (percent done of the items each
+     * learner has to do: skipped ones leave it), with each learner's items done and to do, most
+     * progressed first, reading the learners' rows a page at a time.
      */
     public void writeTable(String organisationId, String cohortId, Writer out) throws IOException {
         var keys = keys(organisationId, cohortId);
         var structure = structureOf(redis.opsForHash().entries(keys.aggregates()));
         List<ChecklistStructure.Level> levels = structure.map(ChecklistStructure::levelsInOrder).orElse(List.of());
-        var header = new ArrayList<String>(List.of("learner", "overall %"));
+        var header = new ArrayList<String>(List.of("learner", "overall %", "items done", "items to do"));
         levels.forEach(level -> header.add(level.name() + " %"));
         var csv = new CohortCsv(out);
         csv.writeRow(header);
@@ -182,6 +183,9 @@ public class CohortProgressQuery {
                 var row = new ArrayList<String>(List.of(ids.get(i)));
                 IntStream.range(0, fields.size() / 2).forEach(f ->
                         row.add(percentText(values.get(2 * f), values.get(2 * f + 1))));
+                // The overall counts: done (T), and to do (TS, the items less those skipped).
+                row.add(2, values.get(0) == null ? "" : values.get(0));
+                row.add(3, values.get(1) == null ? "" : values.get(1));
                 csv.writeRow(row);
             }
             if (ids.size() < TABLE_PAGE) {
