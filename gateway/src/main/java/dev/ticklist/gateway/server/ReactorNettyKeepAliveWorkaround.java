@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Starting every request on another thread means no answer is ever written while the server
  * is still draining the connection's queue, which is what stalls it. Cost: one thread hop per
- * request. Remove this class once reactor-netty is 1.3.8 or newer; {@code KeepAliveTest}
+ * request. Remove this class once reactor-netty is 1.3.8 or newer; {@code KeepAliveIT}
  * proves the behaviour either way.
  */
 @Component

@@ -3,7 +3,7 @@ package dev.ticklist.notification.destination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticklist.notification.ServiceIntegrationTest;
+import dev.ticklist.notification.ServiceIT;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.RealInfrastructure;
 import java.io.IOException;
@@ -38,7 +38,7 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = "ticklist.webhooks.allow-insecure-local=false")
 @RealInfrastructure
 @DirtiesContext
-class GuardCanaryIT extends ServiceIntegrationTest {
+class GuardCanaryIT extends ServiceIT {
 
     private static final String HOOKS = "hooks.example.test";
     private static final InetAddress PUBLIC = address(203, 0, 113, 10); // TEST-NET-3

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-public abstract class ServiceIntegrationTest {
+public abstract class ServiceIT {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String ENDPOINTS = "/api/v1/webhooks/endpoints";

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.milestone.LevelCompleted;
-import dev.ticklist.notification.ServiceIntegrationTest;
+import dev.ticklist.notification.ServiceIT;
 import dev.ticklist.notification.WebhookReceiver;
 import dev.ticklist.notification.WebhookReceiver.Received;
 import dev.ticklist.notification.verify.StandardWebhooksVerifier;
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * be delivered is shown not to be by a later one on the same partition: once the later one has
  * arrived, the listener is past the earlier one.
  */
-class MilestoneDeliveryTest extends ServiceIntegrationTest {
+class MilestoneDeliveryIT extends ServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

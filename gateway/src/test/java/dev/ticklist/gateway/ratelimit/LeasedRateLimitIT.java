@@ -2,7 +2,7 @@ package dev.ticklist.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.testsupport.Infrastructure;
 import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The shared context's allowance: 20 a second, 40 at once, so leases of 2 tokens. */
-class LeasedRateLimitTest extends GatewayIntegrationTest {
+class LeasedRateLimitIT extends GatewayIT {
 
     private static final Pattern EVALSHA_CALLS = Pattern.compile("cmdstat_evalsha:calls=(\\d+)");
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every variable that docker-compose.yml, the overlays and the Dockerfile set is a setting the service
  * reads: a misspelt key is otherwise ignored in silence and the service runs on its default.
  */
-class ConfigurationKeysTest {
+class ConfigurationKeysIT {
 
     /** A configtree file written by docker/create-secrets.sh: {@code write <property> <value>}. */
     private static final Pattern CONFIGTREE_FILE = Pattern.compile("(?m)^\\s*write\\s+([a-z0-9][a-z0-9.\\-]*)\\s");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.access.ShareLinkCreated;
 import dev.ticklist.gateway.GatewayClient.Response;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.gateway.Sha256;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class ShareLinkTest extends GatewayIntegrationTest {
+class ShareLinkIT extends GatewayIT {
 
     @Autowired
     private IdentityTokens identityTokens;

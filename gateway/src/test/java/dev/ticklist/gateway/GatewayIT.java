@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-public abstract class GatewayIntegrationTest {
+public abstract class GatewayIT {
 
     protected static final UpstreamStandIn CHECKLIST = UpstreamStandIn.start("checklist-service");
     protected static final UpstreamStandIn PROGRESS = UpstreamStandIn.start("progress-service");

@@ -3,7 +3,7 @@ package dev.ticklist.gateway.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayClient.Response;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-class ApiKeyAuthenticationTest extends GatewayIntegrationTest {
+class ApiKeyAuthenticationIT extends GatewayIT {
 
     @Autowired
     private IdentityTokens identityTokens;

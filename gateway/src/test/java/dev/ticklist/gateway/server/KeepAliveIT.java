@@ -2,7 +2,7 @@ package dev.ticklist.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-class KeepAliveTest extends GatewayIntegrationTest {
+class KeepAliveIT extends GatewayIT {
 
     @LocalServerPort
     private int port;

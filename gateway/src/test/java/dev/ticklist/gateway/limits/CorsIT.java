@@ -3,13 +3,13 @@ package dev.ticklist.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayClient.Response;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shared context allows one dashboard origin, https://dashboard.example.org (test application.properties). */
-class CorsTest extends GatewayIntegrationTest {
+class CorsIT extends GatewayIT {
 
     private static final String DASHBOARD = "https://dashboard.example.org";
     private static final String ELSEWHERE = "https://elsewhere.example.com";

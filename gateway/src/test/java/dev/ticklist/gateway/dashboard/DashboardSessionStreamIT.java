@@ -2,7 +2,7 @@ package dev.ticklist.gateway.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A live stream opened through a session ends after stream-lifetime (2 s in tests), so a revocation reaches it. */
-class DashboardSessionStreamTest extends GatewayIntegrationTest {
+class DashboardSessionStreamIT extends GatewayIT {
 
     private static final String STREAM = "/api/v1/progress/cohorts/coh_a/stream";
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.milestone.LevelCompleted;
-import dev.ticklist.notification.ServiceIntegrationTest;
+import dev.ticklist.notification.ServiceIT;
 import dev.ticklist.notification.WebhookReceiver;
 import dev.ticklist.notification.WebhookReceiver.Received;
 import dev.ticklist.notification.verify.StandardWebhooksVerifier;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * The retry schedule, in seconds (test settings: attempts at 0, 1, 3, 5 and 8 s, disabled after
  * failing 6 s, attempts time out after 2 s), against real receivers on loopback.
  */
-class DurableDeliveryTest extends ServiceIntegrationTest {
+class DurableDeliveryIT extends ServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

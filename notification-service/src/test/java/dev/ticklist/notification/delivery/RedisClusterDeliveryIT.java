@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 // Closed after the class: it folds the same webhook topic as the single-node tests' context and
 // would otherwise deliver their messages too, claiming them in another Redis.
 @DirtiesContext
-class RedisClusterDeliveryTest {
+class RedisClusterDeliveryIT {
 
     private static final Pattern REDIS_TROUBLE = Pattern.compile(
             "CROSSSLOT|MOVED \\d|ASK \\d|CLUSTERDOWN|TRYAGAIN|not supported in cluster mode|RedisSystemException"

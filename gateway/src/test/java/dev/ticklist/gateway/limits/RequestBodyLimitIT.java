@@ -2,13 +2,13 @@ package dev.ticklist.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The shared context runs with the default limit, 1 MiB. */
-class RequestBodyLimitTest extends GatewayIntegrationTest {
+class RequestBodyLimitIT extends GatewayIT {
 
     private static final int LIMIT = 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,7 +2,7 @@ package dev.ticklist.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.gateway.apikey.ApiKeySecret;
 import dev.ticklist.gateway.apikey.ApiKeyStore;
 import dev.ticklist.platform.identity.IdentityTokens;
@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import tools.jackson.databind.json.JsonMapper;
 
-class OrganisationAdminTest extends GatewayIntegrationTest {
+class OrganisationAdminIT extends GatewayIT {
 
     private static final String ORGANISATIONS = "/admin/v1/organisations";
 

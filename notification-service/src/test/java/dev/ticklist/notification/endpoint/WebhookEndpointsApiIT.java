@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.webhook.WebhookEvent;
-import dev.ticklist.notification.ServiceIntegrationTest;
+import dev.ticklist.notification.ServiceIT;
 import dev.ticklist.notification.signing.SecretCipher;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.kafka.KafkaEventsConfiguration.TopicFollowers;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class WebhookEndpointsApiTest extends ServiceIntegrationTest {
+class WebhookEndpointsApiIT extends ServiceIT {
 
     @Autowired
     private WebhookEndpoints endpoints;

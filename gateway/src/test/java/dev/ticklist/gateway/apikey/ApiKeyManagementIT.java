@@ -3,7 +3,7 @@ package dev.ticklist.gateway.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayClient.Response;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.events.access.ApiKeyIssued;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** An organisation manages its own keys through the API, with an admin-scoped key. */
-class ApiKeyManagementTest extends GatewayIntegrationTest {
+class ApiKeyManagementIT extends GatewayIT {
 
     @Test
     void anAdminIssuesAReadKeyThatIsShownOnceListedByPrefixAndCanOnlyRead() {

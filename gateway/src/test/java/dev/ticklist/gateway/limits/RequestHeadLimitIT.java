@@ -2,11 +2,11 @@ package dev.ticklist.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import org.junit.jupiter.api.Test;
 
 /** The shared context runs with the default header limit, 16 KB (Netty's own default is 8 KB). */
-class RequestHeadLimitTest extends GatewayIntegrationTest {
+class RequestHeadLimitIT extends GatewayIT {
 
     @Test
     void headersOverTheLimitGet431AsAProblemAndNothingIsForwarded() {

@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Invariant 9 against a real broker: a start reads the last snapshot and the tail, not the history. */
-class FollowerSnapshotsTest {
+class FollowerSnapshotsIT {
 
     private static final int KEYS = 20;
     private static final int HISTORY = 300;
@@ -168,7 +168,7 @@ class FollowerSnapshotsTest {
 
         @Override
         public List<AccessEvent> asEvents() {
-            return keys.stream().<AccessEvent>map(FollowerSnapshotsTest::revoked).toList();
+            return keys.stream().<AccessEvent>map(FollowerSnapshotsIT::revoked).toList();
         }
 
         @Override

@@ -3,14 +3,14 @@ package dev.ticklist.gateway.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayClient.Response;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.platform.identity.IdentityTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-class DashboardSessionTest extends GatewayIntegrationTest {
+class DashboardSessionIT extends GatewayIT {
 
     @Autowired
     private IdentityTokens identityTokens;

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 // A context no other class shares: closed after the class rather than left running beside theirs.
 @DirtiesContext
-class RedisClusterTest {
+class RedisClusterIT {
 
     private static final Pattern REDIS_TROUBLE = Pattern.compile(
             "CROSSSLOT|MOVED \\d|ASK \\d|CLUSTERDOWN|TRYAGAIN|NOSCRIPT|not supported in cluster mode"

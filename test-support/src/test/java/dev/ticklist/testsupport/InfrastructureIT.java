@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-class InfrastructureTest {
+class InfrastructureIT {
 
     private final Infrastructure infrastructure = Infrastructure.shared();
 

@@ -2,7 +2,7 @@ package dev.ticklist.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.gateway.UpstreamStandIn;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /v3/api-docs} and {@code /docs} on the gateway, with stand-ins serving canned documents. */
-class WholeApiDocumentEndpointTest extends GatewayIntegrationTest {
+class WholeApiDocumentEndpointIT extends GatewayIT {
 
     private static final String CHECKLIST_DOCUMENT = """
             {"openapi": "3.1.0", "info": {"title": "checklist-service", "version": "0"},

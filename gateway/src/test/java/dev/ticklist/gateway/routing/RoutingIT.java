@@ -2,13 +2,13 @@ package dev.ticklist.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RoutingTest extends GatewayIntegrationTest {
+class RoutingIT extends GatewayIT {
 
     @Test
     void eachPathGoesToItsServiceUnchanged() {

@@ -7,7 +7,7 @@ import dev.ticklist.events.Topics;
 import dev.ticklist.events.access.ApiKeyIssued;
 import dev.ticklist.gateway.GatewayApplication;
 import dev.ticklist.gateway.GatewayClient;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.testsupport.RealInfrastructureInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +22,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import tools.jackson.databind.JsonNode;
 
-class ApiKeyReplayTest extends GatewayIntegrationTest {
+class ApiKeyReplayIT extends GatewayIT {
 
     @Autowired
     private ReactiveStringRedisTemplate redis;

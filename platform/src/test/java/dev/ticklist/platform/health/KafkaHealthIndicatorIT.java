@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
-class KafkaHealthIndicatorTest {
+class KafkaHealthIndicatorIT {
 
     @Test
     void upWhileTheBrokerAnswers() {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticklist.gateway.GatewayApplication;
 import dev.ticklist.gateway.GatewayClient;
-import dev.ticklist.gateway.GatewayIntegrationTest;
+import dev.ticklist.gateway.GatewayIT;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.TestIdentityKeys;
 import dev.ticklist.testsupport.net.SeverableTcpLink;
@@ -29,11 +29,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A slow service, one that is down, and Redis unreachable, behind a second gateway of their own
- * (as ApiKeyReplayTest starts one; its Redis through a link the test can cut), so the shared
+ * (as ApiKeyReplayIT starts one; its Redis through a link the test can cut), so the shared
  * context keeps its stand-ins, its Redis and its 30 s timeout. The second
  * gateway's timeout comes from TICKLIST_GATEWAY_UPSTREAM_TIMEOUT, as in production.
  */
-class UpstreamFailureTest extends GatewayIntegrationTest {
+class UpstreamFailureIT extends GatewayIT {
 
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
     private static HttpServer slowService;

@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 
-class TopicFollowerTest {
+class TopicFollowerIT {
 
     private final String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
 

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalKafkaBrokerTest {
+class LocalKafkaBrokerIT {
 
     @Test
     void aKeptBrokerStartsAgainWithItsTopicsEventsAndGroupOffsets(@TempDir Path data) throws Exception {
