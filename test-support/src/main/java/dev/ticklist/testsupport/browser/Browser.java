@@ -1,5 +1,6 @@
 package dev.ticklist.testsupport.browser;
 
+import dev.ticklist.testsupport.TestTier;
 import dev.ticklist.testsupport.docker.ContainerInfrastructure;
 import java.io.File;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public final class Browser implements AutoCloseable {
 
     /** A browser that can reach the gateway at {@code 127.0.0.1:gatewayPort}. */
     public static Browser start(int gatewayPort) {
+        TestTier.requireIntegration("a browser");
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .withLogFile(new File(System.getProperty("java.io.tmpdir"), "ticklist-chromedriver.log")).build();

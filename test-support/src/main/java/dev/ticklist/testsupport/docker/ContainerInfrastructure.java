@@ -1,6 +1,7 @@
 package dev.ticklist.testsupport.docker;
 
 import dev.ticklist.testsupport.Infrastructure;
+import dev.ticklist.testsupport.TestTier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -29,6 +30,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     }
 
     public static ContainerInfrastructure start() {
+        TestTier.requireIntegration("Kafka and Redis containers");
         var kafka = new KafkaContainer(KAFKA_IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         GenericContainer<?> redis = new GenericContainer<>(REDIS_IMAGE).withExposedPorts(6379);
         kafka.start();

@@ -1,5 +1,6 @@
 package dev.ticklist.testsupport.local;
 
+import dev.ticklist.testsupport.TestTier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,6 +74,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * user {@code admin} and logs in with it between broker and listener.
      */
     public static LocalKafkaBroker startAsDeployed(Properties deployment, String adminPassword) {
+        TestTier.requireIntegration("a Kafka broker");
         keepKafkaFromExitingTheJvm();
         try {
             Path logDir = Files.createTempDirectory("ticklist-kafka-deployed-");
@@ -105,6 +107,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static LocalKafkaBroker start(int port, Path logDir, boolean kept) {
+        TestTier.requireIntegration("a Kafka broker");
         keepKafkaFromExitingTheJvm();
         try {
             Files.createDirectories(logDir);

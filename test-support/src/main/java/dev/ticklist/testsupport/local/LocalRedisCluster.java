@@ -1,5 +1,6 @@
 package dev.ticklist.testsupport.local;
 
+import dev.ticklist.testsupport.TestTier;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -88,6 +89,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     public static LocalRedisCluster start(int masters) {
+        TestTier.requireIntegration("a Redis Cluster");
         if (masters < 1 || masters > 16) {
             throw new IllegalArgumentException("1 to 16 masters, not " + masters);
         }

@@ -1,5 +1,6 @@
 package dev.ticklist.testsupport.local;
 
+import dev.ticklist.testsupport.TestTier;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     public static LocalRedisServer start(int port) {
+        TestTier.requireIntegration("a Redis server");
         Optional<File> onPath = redisServerOnPath();
         ExecutableProvider executable = onPath.<ExecutableProvider>map(file -> () -> file)
                 .orElseGet(ExecutableProvider::newJarResourceProvider);

@@ -1,5 +1,6 @@
 package dev.ticklist.testsupport.process;
 
+import dev.ticklist.testsupport.TestTier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,6 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> environment,
                                        Path logDir, List<String> jvmOptions) {
+        TestTier.requireIntegration(name + " as a process");
         Path jar = jarOf(projectRoot, name);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
