@@ -81,8 +81,9 @@ final class ExactnessFixture implements AutoCloseable {
 
     private final String scenario;
     private final int learners;
-    private final Random random = new Random();
-    private final String run = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    /** Every random choice of the fixture (ids, learners, items, tick or untick) comes from the seed given. */
+    private final Random random;
+    private final String run;
     private final String organisationId;
     private final ChecklistVersionPublished checklist;
     private final ActivityFold fold;
@@ -101,9 +102,11 @@ final class ExactnessFixture implements AutoCloseable {
     private String generation = "1";
     private int incarnation;
 
-    private ExactnessFixture(String scenario, int learners) throws Exception {
+    private ExactnessFixture(String scenario, int learners, long seed) throws Exception {
         this.scenario = scenario;
         this.learners = learners;
+        this.random = new Random(seed);
+        this.run = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         this.organisationId = "org_" + scenario + "_" + run;
         this.checklist = ActivityFold.checklist(organisationId, scenario + "-" + run, VERSION);
         this.fold = new ActivityFold(checklist);
@@ -125,9 +128,13 @@ final class ExactnessFixture implements AutoCloseable {
         moveGroupTo(startOffsets);
     }
 
-    /** @param scenario a short slug naming the scenario, in ids, group and log folder */
-    static ExactnessFixture create(String scenario, int learners) throws Exception {
-        return new ExactnessFixture(scenario, learners);
+    /**
+     * @param scenario a short slug naming the scenario, in ids, group and log folder
+     * @param seed     of every random choice: the same seed publishes the same events (a test's
+     *                 {@link dev.ticklist.testsupport.RandomSeed}, which names it when the test fails)
+     */
+    static ExactnessFixture create(String scenario, int learners, long seed) throws Exception {
+        return new ExactnessFixture(scenario, learners, seed);
     }
 
     // --- progress-service ------------------------------------------------------------------------
@@ -212,6 +219,13 @@ final class ExactnessFixture implements AutoCloseable {
         var stream = ActivityStream.start(producer, this::recordOf, this::randomActivity, perSecond, limit);
         streams.add(stream);
         return stream;
+    }
+
+    /** Ends every stream still publishing (one a failed test left running), once what it sent is acknowledged. */
+    void finishStreams() throws Exception {
+        for (ActivityStream stream : streams) {
+            stream.finish();
+        }
     }
 
     /** Exactly the events published, in publishing order. */

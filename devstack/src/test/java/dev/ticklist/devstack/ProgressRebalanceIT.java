@@ -2,12 +2,14 @@ package dev.ticklist.devstack;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticklist.testsupport.RandomSeed;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invariants 1 and 3 across rebalances: while learner activity streams in, a second
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressRebalanceIT {
 
+    @RegisterExtension
+    static final RandomSeed SEED = new RandomSeed();
+
     private static final int LEARNERS = 150;
     private static final int EVENTS_PER_SECOND = 250;
     private static final int AT_MOST_EVENTS = 40_000;
@@ -28,7 +33,7 @@ class ProgressRebalanceIT {
 
     @BeforeAll
     void createFixture() throws Exception {
-        fixture = ExactnessFixture.create("rebalance", LEARNERS);
+        fixture = ExactnessFixture.create("rebalance", LEARNERS, SEED.value());
     }
 
     @AfterAll

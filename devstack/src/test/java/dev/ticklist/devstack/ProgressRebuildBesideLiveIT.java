@@ -3,6 +3,7 @@ package dev.ticklist.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ticklist.testsupport.RandomSeed;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invariant 2's second half, with progress-service as real processes: while learner activity
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressRebuildBesideLiveIT {
+
+    @RegisterExtension
+    static final RandomSeed SEED = new RandomSeed();
 
     private static final int LEARNERS = 100;
     private static final int WATCHED = 20;
@@ -43,7 +48,7 @@ class ProgressRebuildBesideLiveIT {
 
     @BeforeAll
     void createFixture() throws Exception {
-        fixture = ExactnessFixture.create("rebuild", LEARNERS);
+        fixture = ExactnessFixture.create("rebuild", LEARNERS, SEED.value());
         servingBefore = fixture.projections("1").servingGeneration();
     }
 

@@ -3,6 +3,7 @@ package dev.ticklist.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ticklist.testsupport.RandomSeed;
 import dev.ticklist.testsupport.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invariants 1 and 3 when the same events are delivered twice: the consumer group's offsets are
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressRedeliveryIT {
 
+    @RegisterExtension
+    static final RandomSeed SEED = new RandomSeed();
+
     private static final int LEARNERS = 150;
     private static final int EVENTS = 6_000;
     private static final int EVENTS_PER_SECOND = 500;
@@ -34,7 +39,7 @@ class ProgressRedeliveryIT {
 
     @BeforeAll
     void createFixture() throws Exception {
-        fixture = ExactnessFixture.create("redelivery", LEARNERS);
+        fixture = ExactnessFixture.create("redelivery", LEARNERS, SEED.value());
     }
 
     @AfterAll

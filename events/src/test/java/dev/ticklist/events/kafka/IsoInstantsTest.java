@@ -14,7 +14,8 @@ class IsoInstantsTest {
 
     @Test
     void readsEveryInstantAsInstantParseDoesWhateverItsFraction() {
-        long seed = System.nanoTime();
+        // -Dticklist.seed=<seed> replays a run (the seed is in every failure's message).
+        long seed = Long.getLong("ticklist.seed", System.nanoTime());
         var random = new SplittableRandom(seed);
         for (int i = 0; i < 20_000; i++) {
             // From 1970 to 2400, with any number of fraction digits Instant.toString writes.
@@ -25,7 +26,8 @@ class IsoInstantsTest {
                 case 2 -> instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                 default -> instant;
             };
-            assertThat(IsoInstants.parse(truncated.toString())).as("seed %d: %s", seed, truncated).isEqualTo(truncated);
+            assertThat(IsoInstants.parse(truncated.toString()))
+                    .as("seed %d (replay: -Dticklist.seed=%d): %s", seed, seed, truncated).isEqualTo(truncated);
         }
     }
 
