@@ -3,6 +3,7 @@ package dev.ticklist.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.platform.identity.IdentityTokens;
@@ -10,13 +11,17 @@ import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealInfrastructure;
 import dev.ticklist.testsupport.http.JsonHttp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +89,29 @@ public abstract class ServiceIT {
                 new StringDeserializer(), new EventEnvelopeDeserializer());
         consumer.subscribe(List.of(Topics.LEARNER_ACTIVITY.name()));
         return consumer;
+    }
+
+    /** Every committed record of {@code topic} with this key (read from the key's partition), in log order. */
+    protected static List<EventEnvelope<?>> recordedUnder(Topic<?> topic, String key) {
+        var partition = new TopicPartition(topic.name(),
+                BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), topic.partitions()));
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            var records = new ArrayList<EventEnvelope<?>>();
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        records.add(record.value());
+                    }
+                }
+            }
+            return records;
+        }
     }
 
     protected static JsonHttp.Response assertProblem(JsonHttp.Response response, int status) {

@@ -12,15 +12,10 @@ import dev.ticklist.events.activity.LearnerJoinedCohort;
 import dev.ticklist.events.directory.CohortArchived;
 import dev.ticklist.events.directory.DirectoryEvent;
 import dev.ticklist.events.directory.LearnerEnrolled;
-import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.Scope;
-import dev.ticklist.testsupport.Infrastructure;
 import dev.ticklist.testsupport.RealInfrastructureInitializer;
 import dev.ticklist.testsupport.http.JsonHttp;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,26 +209,8 @@ class TwoInstancesRaceIT extends ServiceIT {
 
     /** Every committed event of the key's partition that is about the key, in log order. */
     private static <E extends TicklistEvent> List<E> eventsOf(Topic<?> topic, String key, Class<E> type) {
-        var partition = new TopicPartition(topic.name(),
-                BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), topic.partitions()));
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new EventEnvelopeDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            var events = new ArrayList<E>();
-            while (consumer.position(partition) < end) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    EventEnvelope<?> envelope = record.value();
-                    if (key.equals(record.key()) && type.isInstance(envelope.event())) {
-                        events.add(type.cast(envelope.event()));
-                    }
-                }
-            }
-            return events;
-        }
+        return recordedUnder(topic, key).stream().map(EventEnvelope::event).filter(type::isInstance).map(type::cast)
+                .toList();
     }
 
     private static <E> int indexOf(List<E> events, Predicate<E> matching) {

@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -340,7 +342,8 @@ class EndToEndIT {
 
     /**
      * Gateway issue point 6: every row of {@link Attacks} against this same stack (organisations A
-     * and B made once), each refused with the right status; then A is exactly as it was.
+     * and B made once), each refused with the right status; then A is exactly as it was. The last
+     * check sends itself every row not sent yet, so that run alone it still checks the whole table.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -349,6 +352,7 @@ class EndToEndIT {
 
         Attacks.World world;
         Map<String, String> before;
+        final Set<String> attempted = new HashSet<>();
 
         @BeforeAll
         void twoOrganisations() throws Exception {
@@ -371,12 +375,15 @@ class EndToEndIT {
         @ParameterizedTest(name = "{0}")
         @MethodSource("attacks")
         void isRefused(Attacks.Case attack) {
+            attempted.add(attack.name());
             world.attempt(attack);
         }
 
         @Order(2)
         @Test
-        void leftNoTrace() {
+        void noAttackChangedEitherOrganisation() {
+            Attacks.table().stream().filter(attack -> !attempted.contains(attack.name()))
+                    .forEach(attack -> world.send(attack.request(), attack.as()));
             world.assertNoSideEffects(before);
         }
     }

@@ -3,6 +3,11 @@ package dev.ticklist.checklist.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.checklist.ServiceIT;
+import dev.ticklist.events.EventEnvelope;
+import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.LearnerActivityEvent;
+import dev.ticklist.testsupport.http.JsonHttp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,16 +28,36 @@ class IdempotencyIT extends ServiceIT {
         var keyed = writer.withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
         var first = keyed.post(path, Map.of("itemIds", List.of("regression")));
+        List<String> recordedAfterFirst = recordedForAda();
         var retry = keyed.post(path, Map.of("itemIds", List.of("regression")));
 
         assertThat(first.status()).isEqualTo(201);
+        assertThat(recordedAfterFirst).as("ada's events after the first tick")
+                .endsWith(eventIds(first).toArray(String[]::new));
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("eventIds")).isEqualTo(first.json().get("eventIds"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(recordedForAda()).as("ada's events after the retry: nothing new").isEqualTo(recordedAfterFirst);
 
+        // The same request without the key is a new command: recorded, and seen by the check above.
         var unkeyed = writer.post(path, Map.of("itemIds", List.of("regression")));
         assertThat(unkeyed.json().get("eventIds")).isNotEqualTo(first.json().get("eventIds"));
+        var expected = new ArrayList<>(recordedAfterFirst);
+        expected.addAll(eventIds(unkeyed));
+        assertThat(recordedForAda()).as("ada's events after the same tick without the key").isEqualTo(expected);
+    }
+
+    /** The ids of every event on ada's key of learner activity (what her ticks record), in log order. */
+    private List<String> recordedForAda() {
+        return recordedUnder(Topics.LEARNER_ACTIVITY, LearnerActivityEvent.learnerKey(organisationId, "ada")).stream()
+                .map(EventEnvelope::id).toList();
+    }
+
+    private static List<String> eventIds(JsonHttp.Response receipt) {
+        var ids = new ArrayList<String>();
+        receipt.json().get("eventIds").forEach(id -> ids.add(id.asString()));
+        return ids;
     }
 
     /**
