@@ -14,6 +14,8 @@ import dev.ticklist.events.kafka.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,63 @@ class EventContractTest {
             var errors = schemaOf(event).validate(jackson2.readTree(EventJson.write(event)));
             assertThat(errors).as(EventTypes.typeOf(event.getClass())).isEmpty();
         }
+    }
+
+    @Test
+    void everySchemaIsClosedToFieldsItDoesNotName() throws Exception {
+        var files = Files.list(Path.of(getClass().getResource("/schemas").toURI())).sorted().toList();
+        assertThat(files.stream().map(file -> file.getFileName().toString().replaceFirst("\\.json$", "")))
+                .as("a schema for each type, and no schema without one")
+                .containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
+        for (Path file : files) {
+            assertThat(SchemaAgreement.openObjects(new ObjectMapper().readTree(file.toFile())))
+                    .as(file.getFileName() + ": objects open to unknown fields").isEmpty();
+        }
+    }
+
+    @Test
+    void everyRecordHasTheFieldsOfItsSchemaAndNoOthers() throws IOException {
+        for (var type : EventTypes.all().entrySet()) {
+            assertThat(SchemaAgreement.disagreements(type.getValue(), schemaJson(type.getKey())))
+                    .as(type.getKey() + " against " + type.getValue().getName()).isEmpty();
+        }
+    }
+
+    /** The check above can fail: a record with a field its schema lacks, and the reverse, are named. */
+    @Test
+    void aRecordAndASchemaThatDifferInAFieldAreToldApart() throws IOException {
+        record Note(String text, String author) {
+        }
+        record Noted(String id, List<Note> notes) {
+        }
+        var schema = new ObjectMapper().readTree("""
+                {"type": "object", "additionalProperties": false, "required": ["id", "notes"],
+                 "properties": {"id": {"type": "string"}, "notes": {"type": "array", "items": {
+                   "type": "object", "additionalProperties": false, "required": ["text", "language"],
+                   "properties": {"text": {"type": "string"}, "language": {"type": "string"}}}}}}
+                """);
+
+        assertThat(SchemaAgreement.disagreements(Noted.class, schema)).containsExactlyInAnyOrder(
+                "Noted.notes[]: component 'author' of Note is not a property of the schema",
+                "Noted.notes[]: property 'language' of the schema is not a component of Note");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) schema).put("additionalProperties", true);
+        assertThat(SchemaAgreement.disagreements(Noted.class, schema)).contains(
+                "Noted: the schema is open to unknown fields (additionalProperties is not false)");
+    }
+
+    @Test
+    void schemasRejectAnEventWithAFieldTheyDoNotName() throws IOException {
+        var jackson2 = new ObjectMapper();
+        for (TicklistEvent event : SampleEvents.all()) {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) jackson2.readTree(EventJson.write(event));
+            json.put("addedWithoutANewVersion", "x");
+            assertThat(schemaOf(event).validate(json)).as(EventTypes.typeOf(event.getClass())).isNotEmpty();
+        }
+        var ticked = new ItemTicked("org_acme", "coh_1", "ada", "machine-learning", 1, "regression",
+                new dev.ticklist.events.activity.TickEvidence("https://example.org", null));
+        var json = jackson2.readTree(EventJson.write(ticked));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("evidence")).put("grade", "A");
+        assertThat(schemaOf(ticked).validate(json)).as("a field added inside the evidence").isNotEmpty();
     }
 
     @Test
@@ -175,6 +234,12 @@ class EventContractTest {
             assertThat(deserializer.deserialize("t", headers, data).traceparent()).as(broken).isNull();
         }
         assertThatThrownBy(() -> traced.withTraceparent("00-xyz")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode schemaJson(String type) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/" + type + ".json")) {
+            return new ObjectMapper().readTree(in);
+        }
     }
 
     private JsonSchema schemaOf(TicklistEvent event) throws IOException {
