@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 class EventContractTest {
@@ -103,6 +106,28 @@ class EventContractTest {
         var json = jackson2.readTree(EventJson.write(ticked));
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("evidence")).put("grade", "A");
         assertThat(schemaOf(ticked).validate(json)).as("a field added inside the evidence").isNotEmpty();
+    }
+
+    @Test
+    void everyTypeHasSeveralSamplesWithEachOptionalFieldBothSetAndNull() throws IOException {
+        var jackson2 = new ObjectMapper();
+        var samplesByType = SampleEvents.all().stream()
+                .collect(Collectors.groupingBy(event -> EventTypes.typeOf(event.getClass())));
+        var softly = new SoftAssertions();
+        for (var samples : samplesByType.entrySet()) {
+            softly.assertThat(samples.getValue()).as(samples.getKey() + ": samples").hasSizeGreaterThanOrEqualTo(2);
+            var written = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            for (TicklistEvent sample : samples.getValue()) {
+                written.add(jackson2.readTree(EventJson.write(sample)));
+            }
+            for (String place : SchemaAgreement.nullablePlaces(schemaJson(samples.getKey()))) {
+                var seen = EnumSet.noneOf(SchemaAgreement.Seen.class);
+                written.forEach(json -> seen.addAll(SchemaAgreement.seenAt(json, place)));
+                softly.assertThat(seen).as(samples.getKey() + ": optional " + place + " seen")
+                        .containsExactlyInAnyOrder(SchemaAgreement.Seen.NULL, SchemaAgreement.Seen.SET);
+            }
+        }
+        softly.assertAll();
     }
 
     @Test
