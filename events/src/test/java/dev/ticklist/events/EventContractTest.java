@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -158,6 +160,49 @@ class EventContractTest {
                     Superseded.current(event));
             assertThat(deserializer.deserialize("t", headers, data)).isEqualTo(current);
         }
+    }
+
+    /**
+     * The one mechanism for old versions: every superseded record is named by the current record
+     * of its stream, is outside the stream's sealed interface (so no reader has a case for it),
+     * and every sample of it is read through the Kafka codec as that current record.
+     */
+    @Test
+    void everySupersededVersionIsReadAsTheCurrentRecordThatNamesIt() {
+        var namedBy = new HashMap<Class<?>, Class<?>>();
+        for (Class<? extends TicklistEvent> record : EventTypes.all().values()) {
+            for (Class<?> old : record.getAnnotation(EventType.class).supersedes()) {
+                namedBy.put(old, record);
+            }
+        }
+        var superseded = EventTypes.all().values().stream().filter(Superseded.class::isAssignableFrom).toList();
+        assertThat(superseded).isNotEmpty().allSatisfy(old -> {
+            assertThat(namedBy).as(old.getName() + " named by a current record").containsKey(old);
+            assertThat(Topics.ALL).as(old.getName() + " outside every stream's interface")
+                    .noneMatch(topic -> topic.eventType().isAssignableFrom(old));
+        });
+        assertThat(namedBy.values()).as("only current records name old ones")
+                .noneMatch(Superseded.class::isAssignableFrom);
+
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var deserializer = new EventEnvelopeDeserializer();
+        var sampled = new HashSet<Class<?>>();
+        for (TicklistEvent sample : SampleEvents.all()) {
+            if (sample instanceof Superseded<?> old) {
+                var headers = new RecordHeaders();
+                byte[] data = serializer.serialize("t", headers, new EventEnvelope<>("evt-old", "/ticklist/test",
+                        Instant.parse("2026-11-23T10:00:00Z"), old));
+
+                var read = deserializer.deserialize("t", headers, data).event();
+
+                assertThat(read).as(EventTypes.typeOf(old.getClass()) + " as read")
+                        .isInstanceOf(namedBy.get(old.getClass())).isEqualTo(Superseded.current(old));
+                assertThat(read.key()).as("the same key, so the same order").isEqualTo(old.key());
+                sampled.add(old.getClass());
+            }
+        }
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(superseded);
     }
 
     @Test
