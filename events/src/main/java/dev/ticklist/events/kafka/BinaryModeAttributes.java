@@ -12,9 +12,9 @@ import org.apache.kafka.common.header.Headers;
  * {@code ce_*} headers, and the trace context of the {@code traceparent} header, in one pass:
  * what every consumer of a busy topic needs, without building a
  * {@code CloudEvent} (and parsing its source as a URI) per record. Only the plain case is read
- * here — spec version 1.0, JSON data, every required attribute present, a source of URI
- * characters, a well-formed time; anything else returns null and is left to the CloudEvents SDK,
- * which says what is wrong.
+ * here — spec version 1.0, JSON data, every required attribute present ({@code ce_time} too),
+ * a source of URI characters, a well-formed time; anything else returns null and is left to
+ * the deserializer's slower path, which says what is wrong.
  */
 record BinaryModeAttributes(String id, String source, String type, Instant time, String traceparent) {
 
@@ -44,12 +44,12 @@ record BinaryModeAttributes(String id, String source, String type, Instant time,
                 }
             }
         }
-        if (!"1.0".equals(specVersion) || isBlank(id) || isBlank(type) || isBlank(source) || !isUriText(source)
-                || (contentType != null && !contentType.equals("application/json"))) {
+        if (!"1.0".equals(specVersion) || isBlank(id) || isBlank(type) || isBlank(source) || isBlank(time)
+                || !isUriText(source) || (contentType != null && !contentType.equals("application/json"))) {
             return null;
         }
         try {
-            return new BinaryModeAttributes(id, source, type, time == null ? Instant.EPOCH : IsoInstants.parse(time),
+            return new BinaryModeAttributes(id, source, type, IsoInstants.parse(time),
                     TraceParent.isWellFormed(traceparent) ? traceparent : null);
         } catch (DateTimeParseException e) {
             return null;
