@@ -13,6 +13,7 @@ import dev.ticklist.events.catalog.ChecklistVersionPublished.Item;
 import dev.ticklist.events.catalog.ChecklistVersionPublished.Level;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
 import dev.ticklist.events.kafka.EventEnvelopeDeserializer;
+import dev.ticklist.events.kafka.EventEnvelopeSerializer;
 import dev.ticklist.events.milestone.ChecklistCompleted;
 import dev.ticklist.events.milestone.LevelCompleted;
 import dev.ticklist.platform.identity.IdentityTokens;
@@ -40,7 +41,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
@@ -305,6 +308,36 @@ class ProgressServiceIT {
         // Counted, for the operator's alert on dead letters.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLetteredBefore + 1));
+    }
+
+    /** Issue 20: a record without ce_time was read as 1970 and counted; now it is dead-lettered with the reason. */
+    @Test
+    void aTickWithoutItsTimeGoesToTheDeadLetterTopicWithTheReasonAndLaterEventsAreApplied() throws Exception {
+        String learner = "timeless-" + UUID.randomUUID().toString().substring(0, 6);
+        var headers = new RecordHeaders();
+        var serializer = new EventEnvelopeSerializer();
+        serializer.configure(Map.of(), false);
+        var timeless = new ItemTicked(organisationId, "coh_1", learner, checklistId, 1, "matrices");
+        byte[] data = serializer.serialize(Topics.LEARNER_ACTIVITY.name(), headers,
+                new EventEnvelope<>(UUID.randomUUID().toString(), "/ticklist/test", Instant.now(), timeless));
+        headers.remove("ce_time");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", Infrastructure.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.LEARNER_ACTIVITY.name(), null, timeless.key(), data, headers))
+                    .get();
+        }
+        tick(learner, "notation");
+        awaitLevel(learner, "entry", level -> level.get("ticked").asInt() == 1);
+
+        var deadLetters = TopicReader.consume(Topics.LEARNER_ACTIVITY.deadLetterTopic(), new ByteArrayDeserializer(),
+                record -> timeless.key().equals(record.key()), 1);
+        var dead = deadLetters.getFirst();
+        assertThat((byte[]) dead.value()).isEqualTo(data);
+        assertThat(new String(dead.headers().lastHeader("ticklist-dlt-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo("not a CloudEvent Ticklist can read: it lacks the required attribute ce_time");
+        // The timeless tick was never applied: only the later one counts.
+        assertThat(level(progressOf(learner), "entry").get("ticked").asInt()).isEqualTo(1);
     }
 
     private double deadLettered() {

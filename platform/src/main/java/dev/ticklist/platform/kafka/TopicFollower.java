@@ -217,10 +217,13 @@ public class TopicFollower<E extends TicklistEvent> implements SmartLifecycle {
         } catch (RecordDeserializationException e) {
             // A record this service cannot read: skip it, as the dead-letter policy does elsewhere.
             unreadable.increment();
-            LOG.error("Skipping unreadable record {} at {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            // The client's own message only says where; the deserializer's, its cause, says what is wrong.
+            String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            LOG.error("Skipping unreadable record {} at {}: {}", e.topicPartition(), e.offset(), reason);
             if (deadLetters != null) {
                 deadLetters.send(e.topicPartition().partition(), e.offset(), e.keyBuffer(), e.valueBuffer(), e.headers(),
-                        "unreadable: " + e.getMessage());
+                        "unreadable: " + reason);
             }
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }

@@ -28,6 +28,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -84,6 +86,41 @@ class TopicFollowerIT {
         }
     }
 
+    /** Issue 20: a record without ce_time was read as 1970; a follower now skips and dead-letters it with the reason. */
+    @Test
+    void aRecordWithoutItsTimeIsDeadLetteredWithTheReasonAndTheRestFollowed() throws Exception {
+        var topic = new Topic<>("test.follower." + UUID.randomUUID(), AccessEvent.class, "test", 1);
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            TestTopics.create(admin, new NewTopic(topic.name(), 1, (short) 1),
+                    new NewTopic(topic.deadLetterTopic(), 1, (short) 1));
+            var headers = new RecordHeaders();
+            var serializer = new EventEnvelopeSerializer();
+            serializer.configure(Map.of(), false);
+            byte[] timeless = serializer.serialize(topic.name(), headers, new EventEnvelope<>(
+                    UUID.randomUUID().toString(), "/ticklist/test", Instant.now(), revoked("timeless")));
+            headers.remove("ce_time");
+            publishRaw(topic, timeless, headers);
+            publish(topic, revoked("dated"));
+
+            var applied = new CopyOnWriteArrayList<String>();
+            var meters = new SimpleMeterRegistry();
+            var follower = new TopicFollower<>(topic, this::consumer, admin,
+                    envelope -> applied.add(((ApiKeyRevoked) envelope.event()).keyId()), null,
+                    new FollowerDeadLetters(topic, () -> Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                            "test-service", EventMetrics.deadLettered(meters, topic.name())), meters);
+            follower.start();
+            try {
+                assertThat(applied).containsExactly("dated");
+                var dead = deadLetters(topic, 1).getFirst();
+                assertThat(header(dead, KafkaEventsConfiguration.REASON_HEADER)).isEqualTo(
+                        "unreadable: not a CloudEvent Ticklist can read: it lacks the required attribute ce_time");
+                assertThat(dead.value()).isEqualTo(timeless);
+            } finally {
+                follower.stop();
+            }
+        }
+    }
+
     private List<ConsumerRecord<byte[], byte[]>> deadLetters(Topic<?> topic, int expected) {
         var records = new ArrayList<ConsumerRecord<byte[], byte[]>>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -121,9 +158,13 @@ class TopicFollowerIT {
     }
 
     private void publishRaw(Topic<?> topic, byte[] value) throws Exception {
+        publishRaw(topic, value, new RecordHeaders());
+    }
+
+    private void publishRaw(Topic<?> topic, byte[] value, Headers headers) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), "org_test", value)).get();
+            producer.send(new ProducerRecord<>(topic.name(), null, "org_test", value, headers)).get();
         }
     }
 
