@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 
 /**
  * The test's own idea of what progress-service must hold: a plain in-order fold of exactly the
- * ticks and unticks published, written from the checklist semantics in DESIGN.md, not from the
+ * ticks and unticks published, written from the checklist semantics in docs/design.md, not from the
  * service's code.
  */
 final class ActivityFold {
