@@ -40,6 +40,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -194,6 +195,32 @@ class EndToEndIT {
         System.out.println("the trace of the tick that finished the level:\n" + traces.render(delivery.traceId()));
         assertThat(traces.trace(delivery.traceId())).extracting(TraceCollector.CollectedSpan::name)
                 .contains("learner-activity apply", "milestone queue", "webhook deliver");
+    }
+
+    /**
+     * docs/api.md against the whole API as the running gateway documents it: every operation in one
+     * is in the other, and every path the README's tour calls is one of the document's.
+     */
+    @Test
+    void docsApiMdListsEveryOperationOfTheWholeApiAndNoOther() {
+        var document = JsonHttp.at(settings.gatewayUrl()).get("/v3/api-docs");
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        assertThat(document.json().has("x-ticklist-missing-services")).as("every service's part of the document").isFalse();
+        var documented = DocumentedApi.inApiMd(MarkdownPage.read(Stack.projectRoot().resolve("docs/api.md")));
+        var served = DocumentedApi.inOpenApi(document.json());
+
+        var softly = new SoftAssertions();
+        softly.assertThat(served.keySet().stream().filter(key -> !documented.containsKey(key)).map(served::get).toList())
+                .as("operations in the gateway's /v3/api-docs missing from docs/api.md (add a table row for each)")
+                .isEmpty();
+        softly.assertThat(documented.keySet().stream().filter(key -> !served.containsKey(key)).map(documented::get).toList())
+                .as("operations docs/api.md lists that the gateway's /v3/api-docs lacks (gone, renamed, or a typo)")
+                .isEmpty();
+        var called = DocumentedApi.calledBy(MarkdownPage.read(Stack.projectRoot().resolve("README.md")));
+        softly.assertThat(called).as("paths the README's tour calls").isNotEmpty();
+        softly.assertThat(called.stream().filter(path -> !DocumentedApi.matchesAnyPath(path, document.json())).toList())
+                .as("paths the README's tour calls that the gateway's /v3/api-docs lacks").isEmpty();
+        softly.assertAll();
     }
 
     @Test
