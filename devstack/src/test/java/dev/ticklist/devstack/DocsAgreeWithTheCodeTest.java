@@ -32,7 +32,7 @@ class DocsAgreeWithTheCodeTest {
     private static final Pattern PATH = Pattern.compile(
             "(?<![\\w$/.~:-])(?:\\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.*-]+)+/?|(?<![\\w$/.~:-])[A-Za-z0-9_.-]+\\.(?:sh|md|yml|yaml|json|xml|acl|properties)\\b");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(sh|md|yml|yaml|json|xml|acl|properties)");
-    private static final Pattern TEST_CLASS = Pattern.compile("(?<![\\w.-])([A-Z][A-Za-z0-9]*[a-z0-9](?:Test|Tests|IT))\\b");
+    private static final Pattern TEST_CLASS = Pattern.compile("(?<![\\w.@-])([A-Z][A-Za-z0-9]*[a-z0-9](?:Test|Tests|IT))\\b");
 
     @Test
     void theReadmeCountsTheAttacksOfTheAttackTable() {

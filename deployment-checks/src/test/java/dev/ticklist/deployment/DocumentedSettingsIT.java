@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * switch), be a constant of its code ({@code MarkdownLimits.MAX_ITEMS}) or a shell variable of
  * the page's own commands. A {@code ticklist.*} name (a property, a metric) must be in the code.
  */
-class DocumentedSettingsTest {
+class DocumentedSettingsIT {
 
     private static final Pattern CODE = Pattern.compile("(?ms)^```[a-z]*\\n(.*?)^```|`([^`\\n]+)`");
     private static final Pattern VARIABLE = Pattern.compile("(?<![\\w.$-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w.(])");
