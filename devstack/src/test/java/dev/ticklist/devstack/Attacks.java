@@ -58,6 +58,7 @@ final class Attacks {
     private static final String TICKS = COHORT + "/learners/ada/ticks";
     private static final String TICK_BODY = "{\"itemIds\":[\"{otherItem}\"]}";
     private static final String EVIDENCE_BODY = "{\"url\":\"https://example.org/forged\",\"note\":\"not mine\"}";
+    private static final String SKIP_BODY = "{\"state\":\"skipped\",\"reason\":\"not mine to skip\"}";
     private static final String ENDPOINT = "/api/v1/webhooks/endpoints/{endpoint}";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -268,6 +269,8 @@ final class Attacks {
                 .refused(404, NOT_FOUND));
         rows.add(attack("B takes A's learner's evidence away", As.B_KEY, delete(TICKS + "/{item}/evidence"))
                 .refused(404, NOT_FOUND));
+        rows.add(attack("B skips an item for A's learner", As.B_KEY, put(TICKS + "/{item}/state", SKIP_BODY))
+                .refused(404, NOT_FOUND));
         rows.add(attack("B reads A's learner's pace", As.B_KEY, get("/api/v1/progress/cohorts/{cohort}/learners/ada/pace"))
                 .answeredEmpty(jsonIs("/levels", "[]"), jsonIs("/itemsPerWeek", "0.0")));
         rows.add(attack("B reads A's cohort's pace", As.B_KEY, get("/api/v1/progress/cohorts/{cohort}/pace"))
@@ -397,6 +400,8 @@ final class Attacks {
         rows.add(attack("read key ticks", As.A_READ_KEY, post(TICKS, TICK_BODY)).refused(403, FORBIDDEN));
         rows.add(attack("read key unticks", As.A_READ_KEY, delete(TICKS + "/{item}")).refused(403, FORBIDDEN));
         rows.add(attack("read key gives evidence", As.A_READ_KEY, put(TICKS + "/{item}/evidence", EVIDENCE_BODY))
+                .refused(403, FORBIDDEN));
+        rows.add(attack("read key skips an item", As.A_READ_KEY, put(TICKS + "/{item}/state", SKIP_BODY))
                 .refused(403, FORBIDDEN));
         rows.add(attack("read key enrols", As.A_READ_KEY, post(COHORT + "/learners", "{\"learnerIds\":[\"mallory\"]}"))
                 .refused(403, FORBIDDEN));
