@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -47,15 +48,28 @@ public class CohortProgressQuery {
 
     /** The cohort's keys to read, once every projection it rests on is whole (else a 503 problem). */
     private CohortKeys keys(String organisationId, String cohortId) {
-        readiness.requireReady(Topics.COHORT_PROGRESS, CohortProgressEvent.cohortKey(organisationId, cohortId));
-        // A cohort's members may be in any partition of learner activity.
-        readiness.requireAllReady(Topics.LEARNER_ACTIVITY);
+        requireWhole(organisationId, cohortId);
         return new CohortKeys(generations.serving(), organisationId, cohortId);
     }
 
+    private void requireWhole(String organisationId, String cohortId) {
+        readiness.requireReady(Topics.COHORT_PROGRESS, CohortProgressEvent.cohortKey(organisationId, cohortId));
+        // A cohort's members may be in any partition of learner activity.
+        readiness.requireAllReady(Topics.LEARNER_ACTIVITY);
+    }
+
+    /**
+     * What {@code read} reads of the cohort's keys, checked whole before the read and again after
+     * it, so a read that a wipe of Redis overtook answers 503, never what it found of the emptied keys.
+     */
+    private <T> T whole(String organisationId, String cohortId, Function<CohortKeys, T> read) {
+        T answer = read.apply(keys(organisationId, cohortId));
+        requireWhole(organisationId, cohortId);
+        return answer;
+    }
+
     public CohortProgress find(String organisationId, String cohortId) {
-        var keys = keys(organisationId, cohortId);
-        return view(cohortId, redis.opsForHash().entries(keys.aggregates()));
+        return whole(organisationId, cohortId, keys -> view(cohortId, redis.opsForHash().entries(keys.aggregates())));
     }
 
     /** The view of a cohort's aggregates as its projection stores them ({@code cv}: the checklist version). */
@@ -82,7 +96,10 @@ public class CohortProgressQuery {
 
     /** A page of the ranking, read in one round trip. */
     public CohortRanking ranking(String organisationId, String cohortId, long offset, int limit) {
-        var keys = keys(organisationId, cohortId);
+        return whole(organisationId, cohortId, keys -> ranking(keys, cohortId, offset, limit));
+    }
+
+    private CohortRanking ranking(CohortKeys keys, String cohortId, long offset, int limit) {
         var reply = (List<?>) redis.execute(RANKING_PAGE, List.of(keys.ranking()), Long.toString(offset),
                 Integer.toString(limit));
         long size = ((Number) reply.get(0)).longValue();
@@ -108,7 +125,10 @@ public class CohortProgressQuery {
      * with their rank in the whole cohort; {@code total} counts the matches.
      */
     public CohortRanking search(String organisationId, String cohortId, String text, long offset, int limit) {
-        var keys = keys(organisationId, cohortId);
+        return whole(organisationId, cohortId, keys -> search(keys, cohortId, text, offset, limit));
+    }
+
+    private CohortRanking search(CohortKeys keys, String cohortId, String text, long offset, int limit) {
         var reply = (List<?>) redis.execute(SEARCH_RANKING, List.of(keys.ranking()), text.toLowerCase(Locale.ROOT),
                 Long.toString(offset), Integer.toString(limit));
         long matches = ((Number) reply.get(0)).longValue();
@@ -131,7 +151,10 @@ public class CohortProgressQuery {
      * since its first activity, the earliest tick or finish it counts.
      */
     public CohortBurnUp burnUp(String organisationId, String cohortId, String from, String to, LocalDate today) {
-        var keys = keys(organisationId, cohortId);
+        return whole(organisationId, cohortId, keys -> burnUp(keys, cohortId, from, to, today));
+    }
+
+    private CohortBurnUp burnUp(CohortKeys keys, String cohortId, String from, String to, LocalDate today) {
         Map<Object, Object> aggregates = redis.opsForHash().entries(keys.aggregates());
         LocalDate firstActivity = CohortBurnUp.firstFinishWeek(aggregates);
         if (from == null) {
@@ -145,7 +168,7 @@ public class CohortProgressQuery {
     }
 
     public List<TicksPerDay.Day> ticksPerDay(String organisationId, String cohortId, TicksPerDay.Range range) {
-        return TicksPerDay.read(redis, keys(organisationId, cohortId).days(), range);
+        return whole(organisationId, cohortId, keys -> TicksPerDay.read(redis, keys.days(), range));
     }
 
     /**
@@ -157,7 +180,7 @@ public class CohortProgressQuery {
         var keys = keys(organisationId, cohortId);
         var structure = structureOf(redis.opsForHash().entries(keys.aggregates()));
         List<ChecklistStructure.Level> levels = structure.map(ChecklistStructure::levelsInOrder).orElse(List.of());
-        var header = new ArrayList<String>(List.of("learner", "overall %", "items done", "items to do"));
+        var header = new ArrayList<String>(List.of("learner", "overall %", "items done", "items not skipped"));
         levels.forEach(level -> header.add(level.name() + " %"));
         var csv = new CohortCsv(out);
         csv.writeRow(header);
@@ -177,13 +200,15 @@ public class CohortProgressQuery {
                 ids.forEach(learner -> connection.hashCommands().hMGet(keys.learner(learner).getBytes(), names));
                 return null;
             });
+            // Rows read while a wipe emptied them are never written: the download fails instead.
+            requireWhole(organisationId, cohortId);
             for (int i = 0; i < ids.size(); i++) {
                 @SuppressWarnings("unchecked")
                 List<String> values = (List<String>) rows.get(i);
                 var row = new ArrayList<String>(List.of(ids.get(i)));
                 IntStream.range(0, fields.size() / 2).forEach(f ->
                         row.add(percentText(values.get(2 * f), values.get(2 * f + 1))));
-                // The overall counts: done (T), and to do (TS, the items less those skipped).
+                // The overall counts: done (T), and not skipped (TS, what every percent of the row is of).
                 row.add(2, values.get(0) == null ? "" : values.get(0));
                 row.add(3, values.get(1) == null ? "" : values.get(1));
                 csv.writeRow(row);

@@ -47,10 +47,17 @@ public class LearnerProgressQuery {
         this.reads = reads;
     }
 
-    /** The learner's keys to read, once their partition's projections are whole (else a 503 problem). */
-    private LearnerKeys keys(String organisationId, String learnerId) {
-        readiness.requireReady(Topics.LEARNER_ACTIVITY, LearnerActivityEvent.learnerKey(organisationId, learnerId));
-        return new LearnerKeys(generations.serving(), organisationId, learnerId);
+    /**
+     * What {@code read} reads of the learner's keys, while their partition's projections are
+     * whole (else a 503 problem): checked before the read and again after it, so a read that a
+     * wipe of Redis overtook answers 503, never what it found of the emptied keys.
+     */
+    private <T> T whole(String organisationId, String learnerId, Function<LearnerKeys, T> read) {
+        String recordKey = LearnerActivityEvent.learnerKey(organisationId, learnerId);
+        readiness.requireReady(Topics.LEARNER_ACTIVITY, recordKey);
+        T answer = read.apply(new LearnerKeys(generations.serving(), organisationId, learnerId));
+        readiness.requireReady(Topics.LEARNER_ACTIVITY, recordKey);
+        return answer;
     }
 
     /**
@@ -79,7 +86,10 @@ public class LearnerProgressQuery {
     /** @param shownCohort of a checklist version's cohorts (comma-separated), the one to show it under, if any */
     private LearnerProgress find(String organisationId, String learnerId,
                                  Function<String, Optional<String>> shownCohort) {
-        var keys = keys(organisationId, learnerId);
+        return whole(organisationId, learnerId, keys -> find(keys, learnerId, shownCohort));
+    }
+
+    private LearnerProgress find(LearnerKeys keys, String learnerId, Function<String, Optional<String>> shownCohort) {
         var checklists = new ArrayList<LearnerProgress.ChecklistProgress>();
         Map<Object, Object> assigned = new TreeMap<>(redis.opsForHash().entries(keys.checklists()));
         assigned.forEach((checklist, cohorts) -> shownCohort.apply((String) cohorts).ifPresent(cohortId -> {
@@ -92,7 +102,10 @@ public class LearnerProgressQuery {
 
     /** A page of the learner's timeline, newest first. */
     public LearnerTimeline timeline(String organisationId, String learnerId, long offset, int limit) {
-        var keys = keys(organisationId, learnerId);
+        return whole(organisationId, learnerId, keys -> timeline(keys, learnerId, offset, limit));
+    }
+
+    private LearnerTimeline timeline(LearnerKeys keys, String learnerId, long offset, int limit) {
         Long size = redis.opsForList().size(keys.timeline());
         long total = size == null ? 0 : size;
         long newest = total - 1 - offset;
@@ -103,7 +116,7 @@ public class LearnerProgressQuery {
     }
 
     public List<TicksPerDay.Day> ticksPerDay(String organisationId, String learnerId, TicksPerDay.Range range) {
-        return TicksPerDay.read(redis, keys(organisationId, learnerId).days(), range);
+        return whole(organisationId, learnerId, keys -> TicksPerDay.read(redis, keys.days(), range));
     }
 
     /** HGETALL's reply, field and value in turn, as a map. */
