@@ -280,6 +280,10 @@ class CohortProgressIT {
         assertThat(cohort.get("levels").get(0).get("standing").get("finished").asInt()).isEqualTo(1);
         assertThat(cohort.get("levels").get(1).get("categories").get(0).get("items").get(0).get("inProgressBy").asInt())
                 .isEqualTo(1);
+        // Left to do: Entry nothing (one done, one skipped), Advanced its one item (in progress).
+        JsonNode pace = client(organisationId).get("/api/v1/progress/cohorts/" + cohortId + "/pace").json();
+        assertThat(pace.get("levels").get(0).get("remaining").asInt()).isZero();
+        assertThat(pace.get("levels").get(1).get("remaining").asInt()).isEqualTo(1);
         // The table: 1 done of 2 to do (3 items, 1 skipped); Entry 1 of 1, Advanced 0 of 1.
         assertThat(text("/api/v1/progress/cohorts/" + cohortId + "/table.csv").split("\r\n"))
                 .contains("lia,50.0,1,2,100.0,0.0");

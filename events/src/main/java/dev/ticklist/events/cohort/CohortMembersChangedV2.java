@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -64,6 +65,23 @@ public record CohortMembersChangedV2(
             levelsFinishedAt = levelsFinishedAt == null ? Map.of()
                     : Collections.unmodifiableMap(new TreeMap<>(levelsFinishedAt));
         }
+    }
+
+    /**
+     * The same change in version 2, if it says nothing version 2 cannot: no item started or
+     * skipped. Writers use it so that replicas of a release before item states, still running
+     * during a rolling update, can read what a newer one writes until states are used.
+     */
+    public static Optional<CohortMembersChangedV2> of(CohortMembersChanged current) {
+        if (current.members().stream().anyMatch(member -> !member.started().isEmpty() || !member.skipped().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CohortMembersChangedV2(current.organisationId(), current.cohortId(),
+                current.generation(), current.members().stream()
+                .map(member -> new Member(member.learnerId(), member.checklistId(), member.checklistVersion(),
+                        member.sequence(), member.standing(), member.reset(), member.ticked(), member.unticked(),
+                        member.ticksPerDay(), member.levelsFinishedAt(), member.occurredAt(), member.position()))
+                .toList()));
     }
 
     /** Version 2 knew no item in progress or skipped. */

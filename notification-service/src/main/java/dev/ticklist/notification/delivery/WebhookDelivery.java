@@ -142,6 +142,7 @@ class WebhookDelivery {
         } catch (RetryException e) {
             // Given up (or interrupted): what the last write threw, as if there were no template.
             switch (e.getCause()) {
+                case null -> throw new IllegalStateException(e);
                 case RuntimeException cause -> throw cause;
                 case Error error -> throw error;
                 case Throwable other -> throw new IllegalStateException(other);

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A page of a learner's ticks and unticks, newest first.
+ * A page of a learner's ticks, unticks, starts and skips, newest first.
  *
  * @param total   how many entries the timeline holds
  * @param entries at most {@code limit} entries after the first {@code offset} (newest first)
  */
 public record LearnerTimeline(String learnerId, long total, long offset, int limit, List<Entry> entries) {
 
-    /** @param change {@code ticked} or {@code unticked} */
+    /** @param change {@code ticked}, {@code unticked}, {@code started} or {@code skipped}: the item's new state */
     public record Entry(Instant time, String change, String checklistId, int checklistVersion, String itemId) {
 
         /** An entry as the learner script writes it: {@code time, change, checklist@version, item}. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * One change to a learner's progress, as the live streams carry it: what happened, to whom, in
  * which cohort and checklist version, and the position of the event that caused it.
  *
- * @param itemId   the item ticked or unticked; {@code null} for the other kinds
+ * @param itemId   the item ticked, unticked, started or skipped; {@code null} for the other kinds
  * @param position {@code partition-offset} of the causing event, as a tick command returns it
  * @param time     when the causing event happened
  */
@@ -23,7 +23,7 @@ public record ProgressChange(
         String checklistId,
         int checklistVersion,
         Kind kind,
-        @Schema(nullable = true, description = "the item ticked or unticked; null for the other kinds") String itemId,
+        @Schema(nullable = true, description = "the item ticked, unticked, started or skipped; null for the other kinds") String itemId,
         @Schema(example = "3-1042", description = "partition-offset of the event that caused the change") String position,
         Instant time) {
 

@@ -121,6 +121,11 @@ public final class LearnerModel {
             }
             return;
         }
+        if (before.isSkipped() && after.isSkipped()) {
+            // Skipped again for another reason: only the reason changes.
+            progress.mark(item, after);
+            return;
+        }
         long time = activity.time().toEpochMilli();
         boolean finishedBefore = progress.finishedAt(level.id()) != null;
         boolean done = after.kind() == ItemState.Kind.DONE;

@@ -10,10 +10,10 @@ import java.util.Set;
  *
  * @param kind     {@link #JOINED}, {@link #LEFT}, {@link #MOVED}, or an item's new state: {@link #TICKED}
  *                 (done), {@link #UNTICKED} (not started), {@link #STARTED}, {@link #SKIPPED}
- * @param itemId   the item ticked or unticked, else null
+ * @param itemId   the item whose state changed, else null
  * @param standing for {@code joined} and {@code moved}, every item the learner has done, in progress
  *                 or skipped in the version
- * @param level    for {@code ticked} and {@code unticked}, the item's level
+ * @param level    for an item's change of state, the item's level
  * @param levelsFinishedAt when the levels the change leaves finished were finished: the item's
  *                 level if it is, or for a join or move every finished level of the version
  * @param sequence the change's place in the learner's changes: twice the event's offset, plus

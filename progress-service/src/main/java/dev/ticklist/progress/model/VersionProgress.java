@@ -79,7 +79,7 @@ public final class VersionProgress {
 
     /**
      * As stored: item to tick time, and the level fields ({@code <level>.ticked},
-     * {@code <level>.finishedAt}, {@link #CHECKLIST_FINISHED}). What the version does not have is
+     * {@code <level>.finishedAt}, {@code <level>.skipped}, {@link #CHECKLIST_FINISHED}). What the version does not have is
      * left out: it could never be ticked or finished there.
      */
     public static VersionProgress of(ChecklistStructure structure, Map<String, Long> ticked,
@@ -260,7 +260,7 @@ public final class VersionProgress {
         return checklistFinishedAt == NONE ? null : checklistFinishedAt;
     }
 
-    /** The level fields as stored: {@code <level>.ticked}, {@code <level>.finishedAt}, {@link #CHECKLIST_FINISHED}. */
+    /** The level fields as stored: {@code <level>.ticked}, {@code <level>.finishedAt}, {@code <level>.skipped} (when any), {@link #CHECKLIST_FINISHED}. */
     public Map<String, Long> levelFields() {
         var fields = new LinkedHashMap<String, Long>();
         for (int level = 0; level < levelTicked.length; level++) {

@@ -3,6 +3,7 @@ package dev.ticklist.progress.outbox;
 import dev.ticklist.events.TicklistEvent;
 import dev.ticklist.events.Topic;
 import dev.ticklist.events.cohort.CohortMembersChanged;
+import dev.ticklist.events.cohort.CohortMembersChangedV2;
 import dev.ticklist.platform.kafka.EventPublisher;
 import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.progress.model.MemberWeight;
@@ -86,10 +87,14 @@ public class Outbox {
         return MemberWeight.of((CohortMembersChanged) change.event());
     }
 
-    /** One record for a cohort's changes; its id follows from theirs, so the same changes reuse it. */
+    /**
+     * One record for a cohort's changes; its id follows from theirs, so the same changes reuse it.
+     * Written in the oldest version that says it ({@link CohortMembersChangedV2#of}): a replica
+     * of the release before item states reads it, until an item is started or skipped.
+     */
     private static Identified<TicklistEvent> merged(List<PendingEvent<?>> changes) {
         if (changes.size() == 1) {
-            return new Identified<>(changes.getFirst().eventId(), changes.getFirst().event());
+            return new Identified<>(changes.getFirst().eventId(), oldestReadable(changes.getFirst().event()));
         }
         var first = (CohortMembersChanged) changes.getFirst().event();
         var members = new ArrayList<CohortMembersChanged.Member>();
@@ -99,8 +104,13 @@ public class Outbox {
             ids.append(ids.isEmpty() ? "" : ":").append(change.eventId());
         }
         String id = StableIds.of("cohort-members", ids.toString());
-        return new Identified<>(id, new CohortMembersChanged(first.organisationId(), first.cohortId(),
-                first.generation(), members));
+        return new Identified<>(id, oldestReadable(new CohortMembersChanged(first.organisationId(), first.cohortId(),
+                first.generation(), members)));
+    }
+
+    private static TicklistEvent oldestReadable(TicklistEvent event) {
+        return event instanceof CohortMembersChanged change
+                ? CohortMembersChangedV2.of(change).<TicklistEvent>map(old -> old).orElse(change) : event;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

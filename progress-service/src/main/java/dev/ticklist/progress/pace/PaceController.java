@@ -60,7 +60,12 @@ class PaceController {
         return Pace.of(days, today, window, left);
     }
 
-    /** The cohort's ticks per week, and its levels forecast from the items its learners have left (not done, not skipped). */
+    /**
+     * The cohort's ticks per week, and its levels forecast from the items its learners have left:
+     * per item, the learners with anything left to do in the checklist less those who did it or
+     * skipped it. (A level's own learner count leaves out those who skipped all of it, whom the
+     * skipped counts include.)
+     */
     @Operation(operationId = "getCohortPace", summary = "Get a cohort's items per week and projected finish per level")
     @GetMapping("/api/v1/progress/cohorts/{cohortId}/pace")
     Pace cohort(Tenant tenant, @PathVariable String cohortId, @RequestParam(required = false) Integer weeks) {
@@ -68,9 +73,10 @@ class PaceController {
         int window = weeks(weeks);
         LocalDate today = TicksPerDay.today(clock);
         CohortProgress progress = cohorts.find(tenant.organisationId(), cohortId);
+        long learners = progress.overall().learners();
         List<Pace.Left> left = progress.levels().stream().map(level -> new Pace.Left(level.id(), level.name(),
                 level.categories().stream().flatMap(category -> category.items().stream())
-                        .mapToLong(item -> Math.max(0, level.standing().learners() - item.tickedBy() - item.skippedBy()))
+                        .mapToLong(item -> Math.max(0, learners - item.tickedBy() - item.skippedBy()))
                         .sum())).toList();
         var days = cohorts.ticksPerDay(tenant.organisationId(), cohortId, range(today, window));
         return Pace.of(days, today, window, left);

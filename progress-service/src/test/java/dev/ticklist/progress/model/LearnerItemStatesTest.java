@@ -113,6 +113,27 @@ class LearnerItemStatesTest {
         assertThat(then.progress(1).skippedIn("brew")).isEqualTo(1);
         assertThat(then.progress(1).changedStates()).containsExactly("boil");
         assertThat(then.milestones()).isEmpty();
+        assertThat(then.changes()).as("no cohort counts a reason").isEmpty();
+        assertThat(then.state().newTimeline()).as("no new entry").isEmpty();
+    }
+
+    @Test
+    void skippingOrStartingADoneItemDropsItsEvidence() {
+        var then = given(join("north", 1), tick("north", "fill"), evidence("north", "fill", REPO, "done"))
+                .when(skip("north", "fill", "not for us"));
+
+        assertThat(then.progress(1).evidence()).isEmpty();
+        assertThat(then.progress(1).changedEvidence()).containsExactly("fill");
+    }
+
+    @Test
+    void unskippingTheLastDoneItemOfALevelWhoseOtherItemsAreSkippedReopensItAndTheChecklistStaysUnfinished() {
+        var then = given(join("north", 1), tick("north", "pour"), skip("north", "boil", null), tick("north", "fill"))
+                .when(skip("north", "fill", null));
+
+        assertThat(then.progress(1).finishedAt("brew")).as("every item skipped: nothing done").isNull();
+        assertThat(then.progress(1).checklistFinishedAt()).as("brew no longer holds it back").isNotNull();
+        assertThat(then.milestones()).containsExactly(new LevelReopened(ORG, "north", LEARNER, TEA, 1, "brew", 2));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.ticklist.progress.model;
 
-import static dev.ticklist.events.cohort.CohortMemberChanged.JOINED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.LEFT;
-import static dev.ticklist.events.cohort.CohortMemberChanged.MOVED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.TICKED;
-import static dev.ticklist.events.cohort.CohortMemberChanged.UNTICKED;
+import static dev.ticklist.progress.model.MemberChange.JOINED;
+import static dev.ticklist.progress.model.MemberChange.LEFT;
+import static dev.ticklist.progress.model.MemberChange.MOVED;
+import static dev.ticklist.progress.model.MemberChange.TICKED;
+import static dev.ticklist.progress.model.MemberChange.UNTICKED;
 import static dev.ticklist.progress.model.Checklists.TEA;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +43,32 @@ class MemberNetTest {
         assertThat(member.ticked()).containsExactly("fill");
         assertThat(member.unticked()).isEmpty();
         assertThat(member.standing()).isEqualTo(CohortMembersChanged.MEMBER);
+    }
+
+    @Test
+    void eachItemEndsInTheOneListOfItsLastState() {
+        add(TICKED, "fill");
+        add(MemberChange.SKIPPED, "fill");
+        add(MemberChange.STARTED, "boil");
+        Member member = add(MemberChange.SKIPPED, "pour");
+
+        assertThat(member.ticked()).isEmpty();
+        assertThat(member.skipped()).containsExactly("fill", "pour");
+        assertThat(member.started()).containsExactly("boil");
+        assertThat(member.unticked()).isEmpty();
+        assertThat(member.ticksPerDay()).as("the tick still counts on its day").isEqualTo(Map.of("2026-03-02", 1));
+    }
+
+    @Test
+    void aJoinThenASkipAndAnUntickKeepsTheResetWithoutTheItem() {
+        add(JOINED, Set.of("fill"));
+        add(MemberChange.SKIPPED, "boil");
+        Member member = add(UNTICKED, "boil");
+
+        assertThat(member.reset()).isTrue();
+        assertThat(member.ticked()).containsExactly("fill");
+        assertThat(member.skipped()).isEmpty();
+        assertThat(member.unticked()).as("a reset lists only what is not 'not started'").isEmpty();
     }
 
     @Test
