@@ -13,6 +13,17 @@ public interface Superseded<E extends TicklistEvent> extends TicklistEvent {
     /** The same fact in the newer version, with what this version did not say given its meaning. */
     E upcast();
 
+    /** Keyed as the newer version is: one fact stays in one partition whatever version wrote it. */
+    @Override
+    default String key() {
+        return upcast().key();
+    }
+
+    @Override
+    default String subject() {
+        return upcast().subject();
+    }
+
     /** The event in the version readers use: upcast as many times as it takes. */
     static TicklistEvent current(TicklistEvent event) {
         TicklistEvent current = event;

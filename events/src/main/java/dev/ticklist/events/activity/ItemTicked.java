@@ -39,15 +39,5 @@ public record ItemTicked(
         public ItemTicked upcast() {
             return new ItemTicked(organisationId, cohortId, learnerId, checklistId, checklistVersion, itemId, null);
         }
-
-        @Override
-        public String key() {
-            return upcast().key();
-        }
-
-        @Override
-        public String subject() {
-            return upcast().subject();
-        }
     }
 }

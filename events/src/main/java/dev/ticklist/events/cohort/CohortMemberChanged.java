@@ -63,11 +63,6 @@ public record CohortMemberChanged(
     }
 
     @Override
-    public String key() {
-        return upcast().key();
-    }
-
-    @Override
     public String subject() {
         return "cohorts/" + cohortId + "/learners/" + learnerId;
     }

@@ -70,14 +70,4 @@ public record CohortMembersChangedV1(
                         member.position()))
                 .toList());
     }
-
-    @Override
-    public String key() {
-        return upcast().key();
-    }
-
-    @Override
-    public String subject() {
-        return "cohorts/" + cohortId;
-    }
 }

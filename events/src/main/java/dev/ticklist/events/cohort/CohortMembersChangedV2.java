@@ -94,14 +94,4 @@ public record CohortMembersChangedV2(
                         member.levelsFinishedAt(), member.occurredAt(), member.position()))
                 .toList());
     }
-
-    @Override
-    public String key() {
-        return upcast().key();
-    }
-
-    @Override
-    public String subject() {
-        return "cohorts/" + cohortId;
-    }
 }

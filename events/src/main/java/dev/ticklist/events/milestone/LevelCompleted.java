@@ -70,15 +70,5 @@ public record LevelCompleted(
             return new V1(current.organisationId(), current.cohortId(), current.learnerId(), current.checklistId(),
                     current.checklistVersion(), current.levelId(), current.itemCount());
         }
-
-        @Override
-        public String key() {
-            return upcast().key();
-        }
-
-        @Override
-        public String subject() {
-            return upcast().subject();
-        }
     }
 }

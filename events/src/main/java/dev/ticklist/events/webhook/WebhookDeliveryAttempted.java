@@ -28,14 +28,4 @@ public record WebhookDeliveryAttempted(
         return new WebhookDeliveryAttemptedV2(organisationId, endpointId, messageId, attempt, outcome, statusCode,
                 latencyMillis, null, null);
     }
-
-    @Override
-    public String key() {
-        return upcast().key();
-    }
-
-    @Override
-    public String subject() {
-        return upcast().subject();
-    }
 }
