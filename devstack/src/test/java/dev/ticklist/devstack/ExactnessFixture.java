@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticklist.devstack.ActivityFold.Activity;
+import dev.ticklist.devstack.ActivityFold.Change;
 import dev.ticklist.devstack.ActivityFold.CohortState;
 import dev.ticklist.devstack.ActivityFold.Expected;
 import dev.ticklist.devstack.ActivityFold.LearnerState;
 import dev.ticklist.devstack.ActivityFold.MilestoneKind;
+import dev.ticklist.devstack.ActivityFold.Occasion;
 import dev.ticklist.events.EventEnvelope;
 import dev.ticklist.events.Topic;
 import dev.ticklist.events.Topics;
+import dev.ticklist.events.activity.ItemActivity;
+import dev.ticklist.events.activity.ItemSkipped;
+import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
 import dev.ticklist.events.catalog.ChecklistVersionPublished;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,15 +84,22 @@ final class ExactnessFixture implements AutoCloseable {
     private static final String SOURCE = "/ticklist/checklist-service";
     private static final Topic<?> ACTIVITY = Topics.LEARNER_ACTIVITY;
     private static final Topic<?> COHORTS = Topics.COHORT_PROGRESS;
+    /** Reasons a skip gives: none, plain, with a colon (the stored form separates it with one) and not ASCII. */
+    private static final List<String> SKIP_REASONS = Arrays.asList(null, "not offered here", "done elsewhere: at work",
+            "später — im nächsten Kurs");
 
     private final String scenario;
     private final int learners;
-    /** Every random choice of the fixture (ids, learners, items, tick or untick) comes from the seed given. */
+    /** Every random choice of the fixture (ids, learners, items, changes, reasons) comes from the seed given. */
     private final Random random;
     private final String run;
     private final String organisationId;
     private final ChecklistVersionPublished checklist;
     private final ActivityFold fold;
+    private final Map<String, String> levelOfItem = new LinkedHashMap<>();
+    private final List<String> items;
+    /** The level each of one learner in six skips most of, chosen from the seed. */
+    private final Map<String, String> skippedLevelOf = new HashMap<>();
     private final IdentityKeys identityKeys = IdentityKeys.generate();
     private final Infrastructure infrastructure = Infrastructure.shared();
     private final Admin admin;
@@ -110,6 +123,13 @@ final class ExactnessFixture implements AutoCloseable {
         this.organisationId = "org_" + scenario + "_" + run;
         this.checklist = ActivityFold.checklist(organisationId, scenario + "-" + run, VERSION);
         this.fold = new ActivityFold(checklist);
+        checklist.levels().forEach(level -> ActivityFold.itemsOf(level).forEach(item -> levelOfItem.put(item, level.id())));
+        this.items = List.copyOf(levelOfItem.keySet());
+        for (String learner : learnerIds()) {
+            if (random.nextInt(6) == 0) {
+                skippedLevelOf.put(learner, checklist.levels().get(random.nextInt(checklist.levels().size())).id());
+            }
+        }
         this.group = "progress-" + scenario + "-" + run;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
         this.producer = new KafkaProducer<>(Map.of(
@@ -214,7 +234,7 @@ final class ExactnessFixture implements AutoCloseable {
 
     // --- learner activity ------------------------------------------------------------------------
 
-    /** Streams random ticks (three in four) and unticks in the background until {@code limit} events. */
+    /** Streams random ticks, unticks, starts and skips ({@link #randomActivity}) in the background until {@code limit} events. */
     ActivityStream stream(int perSecond, int limit) {
         var stream = ActivityStream.start(producer, this::recordOf, this::randomActivity, perSecond, limit);
         streams.add(stream);
@@ -245,16 +265,40 @@ final class ExactnessFixture implements AutoCloseable {
         return fold;
     }
 
+    /**
+     * One random event of a random learner. Most learners tick (55 %), untick (15 %), start (12 %)
+     * and skip (18 %, with one of a few reasons or none) items of the whole checklist, so levels
+     * finish through skips and reopen through unticks, starts and unskips, and skips change their
+     * reasons. A learner who skips a level ({@link #skippedLevelOf}) skips most of its items
+     * (80 %), so that level is often all skipped (not finished, and holding nothing back) or
+     * finished with a single item done.
+     */
     private Activity randomActivity() {
-        List<String> items = checklist.levels().stream().flatMap(level -> ActivityFold.itemsOf(level).stream()).toList();
+        String learner = "learner-" + random.nextInt(learners);
+        String item = items.get(random.nextInt(items.size()));
+        boolean inSkippedLevel = levelOfItem.get(item).equals(skippedLevelOf.get(learner));
+        int roll = random.nextInt(100);
+        Change change;
+        if (inSkippedLevel) {
+            change = roll < 80 ? Change.SKIP : roll < 90 ? Change.UNTICK : roll < 95 ? Change.TICK : Change.START;
+        } else {
+            change = roll < 55 ? Change.TICK : roll < 70 ? Change.UNTICK : roll < 82 ? Change.START : Change.SKIP;
+        }
+        String reason = change == Change.SKIP ? SKIP_REASONS.get(random.nextInt(SKIP_REASONS.size())) : null;
         return new Activity(UUID.randomUUID().toString(), firstEventTime.plusMillis(eventSequence.getAndIncrement()),
-                random.nextInt(100) < 75, "learner-" + random.nextInt(learners), items.get(random.nextInt(items.size())));
+                change, learner, item, reason);
     }
 
     private ProducerRecord<String, EventEnvelope<?>> recordOf(Activity activity) {
-        var event = activity.ticked()
-                ? new ItemTicked(organisationId, COHORT, activity.learnerId(), checklist.checklistId(), VERSION, activity.itemId())
-                : new ItemUnticked(organisationId, COHORT, activity.learnerId(), checklist.checklistId(), VERSION, activity.itemId());
+        String learner = activity.learnerId();
+        String checklistId = checklist.checklistId();
+        String item = activity.itemId();
+        ItemActivity event = switch (activity.change()) {
+            case TICK -> new ItemTicked(organisationId, COHORT, learner, checklistId, VERSION, item);
+            case UNTICK -> new ItemUnticked(organisationId, COHORT, learner, checklistId, VERSION, item);
+            case START -> new ItemStarted(organisationId, COHORT, learner, checklistId, VERSION, item);
+            case SKIP -> new ItemSkipped(organisationId, COHORT, learner, checklistId, VERSION, item, activity.reason());
+        };
         return new ProducerRecord<>(ACTIVITY.name(), event.key(),
                 new EventEnvelope<>(activity.eventId(), SOURCE, activity.time(), event));
     }
@@ -269,6 +313,8 @@ final class ExactnessFixture implements AutoCloseable {
     void assertProjectionsEqualFold(String when) {
         Expected expected = expected();
         assertThat(expected.learners()).as("learners with events").hasSize(learners);
+        assertThat(expected.occasions().keySet()).as("cases of the rules the stream took the fold through")
+                .containsAll(Arrays.stream(Occasion.values()).filter(occasion -> occasion.inEveryStream).toList());
         assertThat(learnersDifferingFromFold(expected))
                 .as(when + ": learners whose projection differs from the fold (of " + learners + ")").isEmpty();
         CohortState cohort = projections().cohortOf(COHORT);
@@ -298,6 +344,12 @@ final class ExactnessFixture implements AutoCloseable {
         }
         awaitCaughtUp();
         assertProjectionsEqualFold(when);
+    }
+
+    /** A comparison proves a rule about states only if the stream took the fold through it: a long stream, every case. */
+    void assertStreamTookTheFoldThroughEveryOccasion() {
+        assertThat(expected().occasions()).as("how often the stream took the fold through each case of the rules")
+                .containsOnlyKeys(Occasion.values());
     }
 
     private Map<String, String> learnersDifferingFromFold(Expected expected) {
@@ -373,7 +425,8 @@ final class ExactnessFixture implements AutoCloseable {
     RedisProjections projections(String ofGeneration) {
         return projections.computeIfAbsent(ofGeneration, name -> new RedisProjections(infrastructure.redisHost(),
                 infrastructure.redisPort(), name, organisationId, checklist.checklistId() + "@" + VERSION,
-                checklist.levels().stream().map(ChecklistVersionPublished.Level::id).toList()));
+                checklist.levels().stream().collect(Collectors.toMap(ChecklistVersionPublished.Level::id,
+                        ActivityFold::itemsOf))));
     }
 
     // --- the consumer group ------------------------------------------------------------------------

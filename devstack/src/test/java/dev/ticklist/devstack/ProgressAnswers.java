@@ -26,16 +26,35 @@ final class ProgressAnswers {
         JsonNode checklist = checklists.get(0);
         Map<String, Long> tickTimes = new TreeMap<>();
         checklist.get("tickedItems").properties().forEach(item -> tickTimes.put(item.getKey(), millis(item.getValue())));
+        Map<String, String> states = new TreeMap<>();
         Map<String, Integer> tickedByLevel = new TreeMap<>();
+        Map<String, Integer> skippedByLevel = new TreeMap<>();
+        Map<String, Integer> inProgressByLevel = new TreeMap<>();
         Map<String, Long> finishedAt = new TreeMap<>();
         for (JsonNode level : checklist.get("levels")) {
-            tickedByLevel.put(level.get("id").asString(), level.get("ticked").asInt());
+            String id = level.get("id").asString();
+            tickedByLevel.put(id, level.get("ticked").asInt());
+            skippedByLevel.put(id, level.get("skipped").asInt());
+            inProgressByLevel.put(id, level.get("inProgress").asInt());
             if (!isNull(level.get("finishedAt"))) {
-                finishedAt.put(level.get("id").asString(), millis(level.get("finishedAt")));
+                finishedAt.put(id, millis(level.get("finishedAt")));
+            }
+            for (JsonNode category : level.get("categories")) {
+                for (JsonNode item : category.get("items")) {
+                    String state = item.get("state").asString();
+                    String skipReason = isNull(item.get("skipReason")) ? null : item.get("skipReason").asString();
+                    switch (state) {
+                        case "in-progress" -> states.put(item.get("id").asString(), ActivityFold.STARTED);
+                        case "skipped" -> states.put(item.get("id").asString(), ActivityFold.skipped(skipReason));
+                        default -> {
+                            // done is in tickedItems; not started is in neither
+                        }
+                    }
+                }
             }
         }
         JsonNode checklistFinished = checklist.get("finishedAt");
-        return new LearnerState(tickTimes, tickedByLevel, finishedAt,
+        return new LearnerState(tickTimes, states, tickedByLevel, skippedByLevel, inProgressByLevel, finishedAt,
                 isNull(checklistFinished) ? null : millis(checklistFinished));
     }
 
@@ -44,7 +63,10 @@ final class ProgressAnswers {
         return isNull(answer.get("checklistId"));
     }
 
-    /** The cohort answer's figures by path: per standing learners, finished, average and histogram; per item tickedBy. */
+    /**
+     * The cohort answer's figures by path: per standing learners, finished, average and histogram;
+     * per item tickedBy ({@code I:}), inProgressBy ({@code IP:}) and skippedBy ({@code IS:}).
+     */
     static Map<String, String> cohortView(JsonNode answer) {
         Map<String, String> view = new TreeMap<>();
         view.put("checklist", answer.get("checklistId").asString() + "@" + answer.get("checklistVersion").asInt());
@@ -54,7 +76,10 @@ final class ProgressAnswers {
             for (JsonNode category : level.get("categories")) {
                 standing(view, "C:" + category.get("id").asString(), category.get("standing"));
                 for (JsonNode item : category.get("items")) {
-                    view.put("I:" + item.get("id").asString(), Long.toString(item.get("tickedBy").asLong()));
+                    String id = item.get("id").asString();
+                    view.put("I:" + id, Long.toString(item.get("tickedBy").asLong()));
+                    view.put("IP:" + id, Long.toString(item.get("inProgressBy").asLong()));
+                    view.put("IS:" + id, Long.toString(item.get("skippedBy").asLong()));
                 }
             }
         }
@@ -71,7 +96,11 @@ final class ProgressAnswers {
             standing(view, "L:" + level.id(), fields);
             for (var category : level.categories()) {
                 standing(view, "C:" + category.id(), fields);
-                category.items().forEach(item -> view.put("I:" + item.id(), fields.getOrDefault("I:" + item.id(), "0")));
+                for (var item : category.items()) {
+                    for (String field : new String[] {"I:", "IP:", "IS:"}) {
+                        view.put(field + item.id(), fields.getOrDefault(field + item.id(), "0"));
+                    }
+                }
             }
         }
         return view;

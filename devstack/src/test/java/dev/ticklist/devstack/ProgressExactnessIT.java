@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invariants 1 to 3 against a real broker and Redis, with progress-service as a real process:
- * tens of thousands of ticks and unticks while the service is killed (SIGKILL) and restarted,
+ * tens of thousands of ticks, unticks, starts and skips while the service is killed (SIGKILL) and restarted,
  * then every learner's projection, the cohort's aggregates and ranking, and every milestone are
  * compared with the test's own fold of exactly the events published; then Redis is wiped and a replay from the beginning must
  * rebuild identical projections.
@@ -96,6 +96,7 @@ class ProgressExactnessIT {
     void everyProjectionEqualsTheFoldAfterKillsRestartsAndRedeliveries() {
         assertThat(killsBetweenFlushAndCommit).as("kills that came after a flush, before its offsets were committed")
                 .isPositive();
+        fixture.assertStreamTookTheFoldThroughEveryOccasion();
         fixture.assertProjectionsEqualFold("after " + KILLS + " kills");
     }
 

@@ -30,16 +30,19 @@ final class RedisProjections implements AutoCloseable {
     private final String generation;
     private final String organisationId;
     private final String checklist;
-    private final List<String> levelIds;
+    private final Map<String, List<String>> itemsByLevel;
 
-    /** @param checklist the learners' checklist as keys name it: {@code id@version} */
+    /**
+     * @param checklist    the learners' checklist as keys name it: {@code id@version}
+     * @param itemsByLevel its levels' ids, each with its items' ids
+     */
     RedisProjections(String host, int port, String generation, String organisationId, String checklist,
-                     List<String> levelIds) {
+                     Map<String, List<String>> itemsByLevel) {
         this.redis = new Jedis(host, port);
         this.generation = generation;
         this.organisationId = organisationId;
         this.checklist = checklist;
-        this.levelIds = List.copyOf(levelIds);
+        this.itemsByLevel = Map.copyOf(itemsByLevel);
     }
 
     String generation() {
@@ -61,21 +64,28 @@ final class RedisProjections implements AutoCloseable {
         String prefix = learnerPrefix(learnerId) + checklist;
         Map<String, Long> tickTimes = new TreeMap<>();
         redis.hgetAll(prefix + ":items").forEach((item, time) -> tickTimes.put(item, Long.parseLong(time)));
+        Map<String, String> states = new TreeMap<>(redis.hgetAll(prefix + ":states"));
         Map<String, String> levelFields = redis.hgetAll(prefix + ":levels");
         Map<String, Integer> tickedByLevel = new TreeMap<>();
+        Map<String, Integer> skippedByLevel = new TreeMap<>();
+        Map<String, Integer> inProgressByLevel = new TreeMap<>();
         Map<String, Long> finishedAt = new TreeMap<>();
-        for (String level : levelIds) {
+        itemsByLevel.forEach((level, items) -> {
             tickedByLevel.put(level, Integer.parseInt(levelFields.getOrDefault(level + ".ticked", "0")));
+            skippedByLevel.put(level, Integer.parseInt(levelFields.getOrDefault(level + ".skipped", "0")));
+            // Not stored: counted from the states hash when read, as the service's view counts it.
+            inProgressByLevel.put(level, (int) items.stream().filter(item -> ActivityFold.STARTED.equals(states.get(item)))
+                    .count());
             if (levelFields.containsKey(level + ".finishedAt")) {
                 finishedAt.put(level, Long.parseLong(levelFields.get(level + ".finishedAt")));
             }
-        }
+        });
         String checklistFinished = levelFields.get(CHECKLIST_FINISHED_FIELD);
-        return new LearnerState(tickTimes, tickedByLevel, finishedAt,
+        return new LearnerState(tickTimes, states, tickedByLevel, skippedByLevel, inProgressByLevel, finishedAt,
                 checklistFinished == null ? null : Long.parseLong(checklistFinished));
     }
 
-    /** The cohort's aggregates (without zero fields) and ranking, in the fold's terms. */
+    /** The cohort's aggregates (without zero fields), ranking and members' rows, in the fold's terms. */
     CohortState cohortOf(String cohortId) {
         var stored = new TreeMap<>(redis.hgetAll(cohortPrefix(cohortId) + "aggregates"));
         // How often a threshold was reached is history (it names the milestone), not a fold of the final state.
@@ -84,7 +94,15 @@ final class RedisProjections implements AutoCloseable {
         Map<String, Long> ranking = new TreeMap<>();
         redis.zrangeWithScores(cohortPrefix(cohortId) + "ranking", 0, -1)
                 .forEach(entry -> ranking.put(entry.getElement(), (long) entry.getScore()));
-        return new CohortState(aggregates, ranking);
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        String rowPrefix = cohortPrefix(cohortId) + "learner:";
+        for (String key : scan(rowPrefix + "*")) {
+            var row = new TreeMap<>(redis.hgetAll(key));
+            // The sequence of the last change applied is history, as the offsets are.
+            row.remove("seq");
+            rows.put(key.substring(rowPrefix.length()), CohortState.withoutZeros(row));
+        }
+        return new CohortState(aggregates, ranking, rows);
     }
 
     /**
