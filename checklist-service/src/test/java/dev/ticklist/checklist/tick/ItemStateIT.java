@@ -2,10 +2,12 @@ package dev.ticklist.checklist.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.events.Topics;
 import dev.ticklist.events.activity.ItemSkipped;
 import dev.ticklist.events.activity.ItemStarted;
 import dev.ticklist.events.activity.ItemTicked;
 import dev.ticklist.events.activity.ItemUnticked;
+import dev.ticklist.events.activity.LearnerActivityEvent;
 import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.testsupport.http.JsonHttp;
 import java.util.ArrayList;
@@ -111,13 +113,20 @@ class ItemStateIT extends LearnerActivity {
         String state = ticks(cohortId, "ada") + "/regression/state";
         var keyed = writer.withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
+        String learnerKey = LearnerActivityEvent.learnerKey(organisationId, "ada");
+
         var first = keyed.put(state, Map.of("state", "skipped", "reason", REASON));
+        int recorded = recordedUnder(Topics.LEARNER_ACTIVITY, learnerKey).size();
         var retry = keyed.put(state, Map.of("state", "skipped", "reason", REASON));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().get("eventIds")).isEqualTo(first.json().get("eventIds"));
+        assertThat(recordedUnder(Topics.LEARNER_ACTIVITY, learnerKey)).as("the retry recorded nothing").hasSize(recorded);
+        // The same state without the key is recorded again: the count above could grow.
+        assertThat(writer.put(state, Map.of("state", "skipped", "reason", REASON)).status()).isEqualTo(200);
+        assertThat(recordedUnder(Topics.LEARNER_ACTIVITY, learnerKey)).hasSize(recorded + 1);
         assertProblem(keyed.put(state, Map.of("state", "in-progress")), 422);
     }
 
