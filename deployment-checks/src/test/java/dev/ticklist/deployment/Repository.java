@@ -70,7 +70,7 @@ final class Repository {
     /** The service's Spring Boot jar, built by the reactor before this module (see the pom). */
     static Path serviceJar(String service) {
         Path target = root().resolve(service).resolve("target");
-        // Surefire names the version (see the pom); run from an IDE, the one jar of the service is taken.
+        // Failsafe names the version (see the pom); run from an IDE, the one jar of the service is taken.
         String version = System.getProperty("ticklist.version");
         Path jar = version != null && !version.isBlank()
                 ? target.resolve(service + "-" + version + ".jar")

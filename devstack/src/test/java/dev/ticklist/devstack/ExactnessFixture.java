@@ -90,7 +90,7 @@ final class ExactnessFixture implements AutoCloseable {
 
     private final String scenario;
     private final int learners;
-    /** Every random choice of the fixture (ids, learners, items, changes, reasons) comes from the seed given. */
+    /** Every random choice of the fixture (learners, items, changes, reasons) comes from the seed given; event ids do not. */
     private final Random random;
     private final String run;
     private final String organisationId;

@@ -72,22 +72,29 @@ class WebhookPropertiesTest {
     void theRecordsDefaultsAreThoseOfApplicationYml() {
         var fromYml = context.withInitializer(WebhookPropertiesTest::applicationYmlWithoutVariables)
                 .withPropertyValues("ticklist.webhooks.encryption-key=" + KEY);
-        var fromRecord = context.withPropertyValues("ticklist.webhooks.encryption-key=" + KEY);
+        // Neither side sees the shell's variables or system properties: an exported setting would bind on one only.
+        var fromRecord = context.withInitializer(WebhookPropertiesTest::withoutVariables)
+                .withPropertyValues("ticklist.webhooks.encryption-key=" + KEY);
         fromYml.run(yml -> fromRecord.run(record -> assertThat(record.getBean(WebhookProperties.class))
                 .isEqualTo(yml.getBean(WebhookProperties.class))));
     }
 
     /** Only main's application.yml (the tests' application.properties left out), with no variable set. */
     private static void applicationYmlWithoutVariables(ConfigurableApplicationContext context) {
+        withoutVariables(context);
         var sources = context.getEnvironment().getPropertySources();
-        sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         try {
             new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                     .forEach(sources::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void withoutVariables(ConfigurableApplicationContext context) {
+        var sources = context.getEnvironment().getPropertySources();
+        sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
     }
 
     @Configuration(proxyBeanMethods = false)
