@@ -33,9 +33,5 @@ public record MemberChange(String cohortId, String kind, String checklistId, int
 
     /** A learner's items in one version that are not "not started". */
     public record Standing(Set<String> done, Set<String> started, Set<String> skipped) {
-
-        public static Standing done(Set<String> done) {
-            return new Standing(done, Set.of(), Set.of());
-        }
     }
 }

@@ -154,7 +154,7 @@ class MemberNetTest {
     private Member add(String kind, String item, Set<String> standing, int version) {
         offset++;
         net.add(new MemberChange("north", kind, TEA, version, item,
-                standing == null ? null : MemberChange.Standing.done(standing), item == null ? null : "entry", Map.of(),
+                standing == null ? null : new MemberChange.Standing(standing, Set.of(), Set.of()), item == null ? null : "entry", Map.of(),
                 offset * 2 + 1, MONDAY.plusSeconds(offset), "3-" + offset));
         return net.toMember("ada");
     }
