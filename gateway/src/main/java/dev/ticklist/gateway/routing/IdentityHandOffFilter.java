@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What a service receives instead of the client's credentials: the client's {@code Authorization},
- * {@code X-Api-Key}, {@code Cookie} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
+ * {@code X-Api-Key}, {@code Cookie}, {@code Forwarded}, every {@code X-Forwarded-*} and every {@code X-Ticklist-*} header are dropped, and a short-lived identity
  * token for the key's organisation and scopes takes their place (signed once and reused while it
  * has half its life left, {@link IdentityTokenCache}). The API key itself never leaves
  * the gateway, and nothing the client writes can pose as the gateway's word.
@@ -32,6 +32,8 @@ import org.springframework.web.server.ServerWebExchange;
 public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
 
     static final String TICKLIST_HEADER_PREFIX = "x-ticklist-";
+    static final String X_FORWARDED_PREFIX = "x-forwarded-";
+    static final String FORWARDED = "Forwarded";
 
     /**
      * Who may read the token handed on along each route: the route's service, and for
@@ -68,13 +70,19 @@ public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
         // The dashboard's session cookie is a credential too, and no service reads cookies.
         headers.remove(HttpHeaders.COOKIE);
         headers.remove(ApiKeyAuthenticationConverter.API_KEY_HEADER);
-        var ours = new ArrayList<String>(0);
+        // Nobody vouches for where the client says a request came from (ForwardedHeaderRemoval).
+        headers.remove(FORWARDED);
+        var dropped = new ArrayList<String>(0);
         headers.forEach((name, values) -> {
-            if (name.regionMatches(true, 0, TICKLIST_HEADER_PREFIX, 0, TICKLIST_HEADER_PREFIX.length())) {
-                ours.add(name);
+            if (startsWithIgnoringCase(name, TICKLIST_HEADER_PREFIX) || startsWithIgnoringCase(name, X_FORWARDED_PREFIX)) {
+                dropped.add(name);
             }
         });
-        ours.forEach(headers::remove);
+        dropped.forEach(headers::remove);
+    }
+
+    private static boolean startsWithIgnoringCase(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     @Override

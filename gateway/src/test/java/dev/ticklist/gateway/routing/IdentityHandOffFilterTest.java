@@ -14,7 +14,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 class IdentityHandOffFilterTest {
 
     @Test
-    void theClientsCredentialsAndEveryTicklistHeaderAreRemovedWhateverTheirCase() {
+    void theClientsCredentialsForwardingHeadersAndEveryTicklistHeaderAreRemovedWhateverTheirCase() {
         var headers = new HttpHeaders();
         headers.add("authorization", "Bearer tk_client");
         headers.add("X-API-KEY", "tk_client");
@@ -22,11 +22,15 @@ class IdentityHandOffFilterTest {
         headers.add("x-ticklist-scopes", "platform");
         headers.add("X-TICKLIST-", "empty suffix");
         headers.add("X-Ticklist", "no dash: not ours, kept");
+        headers.add("forwarded", "for=203.0.113.9");
+        headers.add("X-Forwarded-For", "203.0.113.9");
+        headers.add("x-forwarded-proto", "https");
+        headers.add("X-Forwardedness", "not a forwarding header, kept");
         headers.add("Accept", "application/json");
 
         IdentityHandOffFilter.removeClientCredentials(headers);
 
-        assertThat(headers.headerNames()).containsExactlyInAnyOrder("X-Ticklist", "Accept");
+        assertThat(headers.headerNames()).containsExactlyInAnyOrder("X-Ticklist", "X-Forwardedness", "Accept");
     }
 
     @Test

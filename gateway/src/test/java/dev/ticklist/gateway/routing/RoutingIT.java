@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticklist.gateway.GatewayIT;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RoutingIT extends GatewayIT {
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Test
     void eachPathGoesToItsServiceUnchanged() {
@@ -30,6 +38,31 @@ class RoutingIT extends GatewayIT {
             assertThat(request.pathAndQuery()).isEqualTo("/api/v1/cohorts/coh_1/learners");
             assertThat(request.body()).isEqualTo("{\"learnerIds\":[\"ada\"]}");
         });
+    }
+
+    /** The services write no security headers of their own (ServiceWebConfiguration): the gateway's are the answer's. */
+    @Test
+    void routedAnswersCarryTheGatewaysSecurityHeaders() {
+        String key = createOrganisation("Acme Academy").apiKey();
+
+        var answer = gateway.get("/api/v1/progress/cohorts/coh_1", "X-Api-Key", key);
+
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void noForwardingHeaderAClientSendsReachesAService() {
+        String key = createOrganisation("Acme Academy").apiKey();
+
+        gateway.get("/api/v1/progress/cohorts/coh_1", "X-Api-Key", key, "Forwarded", "for=203.0.113.9;proto=https",
+                "X-Forwarded-For", "203.0.113.9", "X-Forwarded-Host", "evil.example", "x-forwarded-proto", "https");
+
+        assertThat(PROGRESS.received()).singleElement().satisfies(request -> assertThat(request.headers().keySet())
+                .noneMatch(name -> name.equalsIgnoreCase("Forwarded") || name.toLowerCase().startsWith("x-forwarded-")));
+        assertThat(applicationContext.getBeansOfType(HttpHeadersFilter.class).values())
+                .noneMatch(filter -> filter instanceof RemoveForwardedHeadersFilter || filter instanceof RemoveXForwardedHeadersFilter);
     }
 
     @ParameterizedTest

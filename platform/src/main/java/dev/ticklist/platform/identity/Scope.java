@@ -13,12 +13,19 @@ public enum Scope {
     /** The platform operator, through the gateway's admin API: creates organisations. */
     PLATFORM;
 
+    /** What every granted authority starts with, as Spring Security names a token's scopes. */
+    public static final String AUTHORITY_PREFIX = "SCOPE_";
+
+    // Worked out once: they are read on every request.
+    private final String value = name().toLowerCase(Locale.ROOT);
+    private final String authority = AUTHORITY_PREFIX + value;
+
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return value;
     }
 
     /** The Spring Security authority a verified identity token grants for this scope. */
     public String authority() {
-        return "SCOPE_" + value();
+        return authority;
     }
 }

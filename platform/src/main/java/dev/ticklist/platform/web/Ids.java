@@ -2,7 +2,6 @@ package dev.ticklist.platform.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Identifier rules shared by every command. */
 public final class Ids {
@@ -12,8 +11,6 @@ public final class Ids {
     /** Checklist, level, category and item ids. */
     public static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-    private static final Pattern EXTERNAL = Pattern.compile(EXTERNAL_ID);
-    private static final Pattern SLUGS = Pattern.compile(SLUG);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
@@ -25,8 +22,37 @@ public final class Ids {
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
+    /** {@link #EXTERNAL_ID}, checked with a loop: ids are checked on every command (docs/benchmarks.md). */
     public static boolean isExternal(String id) {
-        return id != null && EXTERNAL.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > 128 || !isAsciiLetterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '@' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #SLUG}, checked with a loop. */
+    static boolean isSlug(String id) {
+        if (id == null || id.isEmpty() || id.charAt(0) == '-' || id.charAt(id.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean hyphen = c == '-';
+            if (!hyphen && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') || hyphen && id.charAt(i - 1) == '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     public static String requireExternal(String what, String id) {
@@ -38,7 +64,7 @@ public final class Ids {
     }
 
     public static String requireSlug(String what, String id) {
-        if (id == null || id.length() > 64 || !SLUGS.matcher(id).matches()) {
+        if (id == null || id.length() > 64 || !isSlug(id)) {
             throw Problems.invalid("malformed-id", what + " id '" + abbreviate(id)
                     + "' is malformed: use lowercase letters, digits and single hyphens, at most 64");
         }

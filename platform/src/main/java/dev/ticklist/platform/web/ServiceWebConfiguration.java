@@ -78,7 +78,10 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
         // Stateless token checks only: no logout, saved requests or servlet API wrappers, which would
         // each look at every request for nothing (docs/benchmarks.md, "Requests").
+        // No security headers of its own either: every answer reaches a client through the gateway,
+        // whose chain writes them (GatewaySecurityHeadersIT); the service would write each twice.
         http.csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
@@ -94,6 +97,7 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/**").hasAnyAuthority(Scope.WRITE.authority(), Scope.ADMIN.authority())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))

@@ -1,6 +1,7 @@
 package dev.ticklist.platform.web;
 
 import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
 import dev.ticklist.platform.identity.Tenant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,8 +30,13 @@ final class TenantArgumentResolver implements HandlerMethodArgumentResolver {
         }
         String organisation = token.getToken().getClaimAsString(IdentityTokens.ORGANISATION_CLAIM);
         Set<String> scopes = token.getAuthorities().stream()
-                .map(authority -> authority.getAuthority().replaceFirst("^SCOPE_", ""))
+                .map(authority -> scopeOf(authority.getAuthority()))
                 .collect(Collectors.toSet());
         return new Tenant(organisation, scopes);
+    }
+
+    /** {@code SCOPE_write} is {@code write}: Spring Security's name for a token's scope, without a regex per request. */
+    static String scopeOf(String authority) {
+        return authority.startsWith(Scope.AUTHORITY_PREFIX) ? authority.substring(Scope.AUTHORITY_PREFIX.length()) : authority;
     }
 }
