@@ -1,6 +1,8 @@
 package dev.ticklist.platform.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -24,6 +26,16 @@ public final class Problems {
 
     public static ErrorResponseException invalid(String code, String detail) {
         return problem(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    /**
+     * A field of the body that breaks its constraint, in the shape bean validation's failures take
+     * ({@code invalid-request}, with {@code errors}: field and message), for checks written by hand.
+     */
+    public static ErrorResponseException invalidField(String field, String message) {
+        var exception = invalid("invalid-request", field + " " + message);
+        exception.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return exception;
     }
 
     public static ErrorResponseException forbidden(String detail) {
