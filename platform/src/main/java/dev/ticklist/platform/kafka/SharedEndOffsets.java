@@ -39,11 +39,12 @@ final class SharedEndOffsets {
     private boolean querying;
     private boolean scheduled;
     private long lastSent;
-    private boolean sentBefore;
 
     SharedEndOffsets(Supplier<KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>>> query) {
-        this(query, System::nanoTime,
-                (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task));
+        // Run on the JDK's one delay thread itself: the task only hands a call to the Admin client
+        // (the default executor would start a thread per task where the common pool has one worker).
+        this(query, System::nanoTime, (nanos, task) ->
+                CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, Runnable::run).execute(task));
     }
 
     SharedEndOffsets(Supplier<KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>>> query, LongSupplier nanoTime,
@@ -51,6 +52,7 @@ final class SharedEndOffsets {
         this.query = query;
         this.nanoTime = nanoTime;
         this.later = later;
+        this.lastSent = nanoTime.getAsLong() - SPACING.toNanos(); // the first query goes at once
     }
 
     /** The ends as of a query sent after this call: by partition number. */
@@ -67,20 +69,26 @@ final class SharedEndOffsets {
 
     /** Sends now if the last query went out a spacing ago or more, else when it has; holding the lock. */
     private void sendWhenSpaced() {
-        long wait = sentBefore ? lastSent + SPACING.toNanos() - nanoTime.getAsLong() : 0;
+        long wait = lastSent + SPACING.toNanos() - nanoTime.getAsLong();
         if (wait <= 0) {
             send();
             return;
         }
         scheduled = true;
-        later.run(wait, () -> {
-            synchronized (this) {
-                scheduled = false;
-                if (!querying && waiting != null) {
-                    send();
+        try {
+            later.run(wait, () -> {
+                synchronized (this) {
+                    scheduled = false;
+                    if (!querying && waiting != null) {
+                        send();
+                    }
                 }
-            }
-        });
+            });
+        } catch (RuntimeException | Error notScheduled) {
+            // Never leave callers waiting on a send that will not come: send now instead.
+            scheduled = false;
+            send();
+        }
     }
 
     /** Sends the query for everyone waiting now; holding the lock. */
@@ -89,7 +97,6 @@ final class SharedEndOffsets {
         waiting = null;
         querying = true;
         lastSent = nanoTime.getAsLong();
-        sentBefore = true;
         KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>> sent;
         try {
             sent = query.get();

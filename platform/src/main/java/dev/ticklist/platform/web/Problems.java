@@ -1,7 +1,6 @@
 package dev.ticklist.platform.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,12 +28,17 @@ public final class Problems {
     }
 
     /**
-     * A field of the body that breaks its constraint, in the shape bean validation's failures take
-     * ({@code invalid-request}, with {@code errors}: field and message), for checks written by hand.
+     * Fields of the body that break their constraints ({@code field → message}, in order), in the
+     * shape bean validation's failures take ({@code invalid-request}, a detail naming each, and
+     * {@code errors}: field and message), for checks written by hand.
      */
-    public static ErrorResponseException invalidField(String field, String message) {
-        var exception = invalid("invalid-request", field + " " + message);
-        exception.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    public static ErrorResponseException invalidFields(Map<String, String> messagesByField) {
+        var errors = messagesByField.entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
+                .toList();
+        var exception = invalid("invalid-request", String.join("; ", errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message")).toList()));
+        exception.getBody().setProperty("errors", errors);
         return exception;
     }
 

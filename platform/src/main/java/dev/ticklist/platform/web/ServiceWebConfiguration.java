@@ -79,7 +79,7 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         // Stateless token checks only: no logout, saved requests or servlet API wrappers, which would
         // each look at every request for nothing (docs/benchmarks.md, "Requests").
         // No security headers of its own either: every answer reaches a client through the gateway,
-        // whose chain writes them (GatewaySecurityHeadersIT); the service would write each twice.
+        // whose chain writes them (RoutingIT); the service's, copied through, only cost both a pass.
         http.csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .logout(logout -> logout.disable())

@@ -93,6 +93,25 @@ class SharedEndOffsetsTest {
         assertThat(next.join()).containsEntry(0, 2L);
     }
 
+    @Test
+    void aDelayThatCannotBeScheduledSendsAtOnceRatherThanLeaveItsCallersWaiting() {
+        var refusing = new SharedEndOffsets(() -> {
+            var query = new KafkaFutureImpl<Map<TopicPartition, ListOffsetsResultInfo>>();
+            sent.add(query);
+            return query;
+        }, now::get, (nanos, task) -> {
+            throw new IllegalStateException("no thread for the delay");
+        });
+        refusing.next();
+        sent.get(0).complete(endsOf(1));
+
+        var next = refusing.next();
+
+        assertThat(sent).hasSize(2);
+        sent.get(1).complete(endsOf(2));
+        assertThat(next.join()).containsEntry(0, 2L);
+    }
+
     private static Map<TopicPartition, ListOffsetsResultInfo> endsOf(long offset) {
         return Map.of(new TopicPartition("topic", 0), new ListOffsetsResultInfo(offset, -1, java.util.Optional.empty()));
     }
