@@ -1,5 +1,6 @@
 package dev.ticklist.gateway;
 
+import dev.ticklist.platform.web.AsciiText;
 
 /**
  * A kind of bearer secret the gateway makes: a short prefix that says what it is, then 32 random
@@ -23,15 +24,7 @@ public final class TokenFormat {
 
     /** The prefix, then {@code [A-Za-z0-9_-]{43}}: checked with a loop, as it is on every request with a key. */
     public boolean matches(String value) {
-        if (value == null || value.length() != prefix.length() + RANDOM_LENGTH || !value.startsWith(prefix)) {
-            return false;
-        }
-        for (int i = prefix.length(); i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return value != null && value.length() == prefix.length() + RANDOM_LENGTH && value.startsWith(prefix)
+                && AsciiText.onlyLettersDigitsOr(value, prefix.length(), value.length(), "_-");
     }
 }

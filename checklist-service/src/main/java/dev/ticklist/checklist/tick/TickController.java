@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -86,12 +86,12 @@ class TickController {
 
         List<String> checkedItemIds() {
             if (itemIds == null || itemIds.isEmpty()) {
-                throw Problems.invalidFields(Map.of("itemIds", "must not be empty"));
+                throw Problems.invalidFields(List.of(Problems.fieldError("itemIds", "must not be empty")));
             }
-            var blank = new LinkedHashMap<String, String>();
+            var blank = new ArrayList<Map<String, String>>();
             for (int i = 0; i < itemIds.size(); i++) {
                 if (itemIds.get(i) == null || itemIds.get(i).isBlank()) {
-                    blank.put("itemIds[" + i + "]", "must not be blank");
+                    blank.add(Problems.fieldError("itemIds[" + i + "]", "must not be blank"));
                 }
             }
             if (!blank.isEmpty()) {

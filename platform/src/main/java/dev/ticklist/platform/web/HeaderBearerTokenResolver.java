@@ -39,17 +39,6 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
         while (end > start && text.charAt(end - 1) == '=') {
             end--;
         }
-        if (end == start) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return end > start && AsciiText.onlyLettersDigitsOr(text, start, end, "-._~+/");
     }
 }

@@ -24,16 +24,8 @@ public final class Ids {
 
     /** {@link #EXTERNAL_ID}, checked with a loop: ids are checked on every command (docs/benchmarks.md). */
     public static boolean isExternal(String id) {
-        if (id == null || id.isEmpty() || id.length() > 128 || !isAsciiLetterOrDigit(id.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '@' && c != '-') {
-                return false;
-            }
-        }
-        return true;
+        return id != null && !id.isEmpty() && id.length() <= 128 && AsciiText.isLetterOrDigit(id.charAt(0))
+                && AsciiText.onlyLettersDigitsOr(id, 1, id.length(), "._:@-");
     }
 
     /** {@link #SLUG}, checked with a loop. */
@@ -49,10 +41,6 @@ public final class Ids {
             }
         }
         return true;
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     public static String requireExternal(String what, String id) {

@@ -1,6 +1,7 @@
 package dev.ticklist.platform.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,15 +28,17 @@ public final class Problems {
         return problem(HttpStatus.BAD_REQUEST, code, detail);
     }
 
+    /** A field of the body and the constraint it breaks, as {@code errors} lists it. */
+    public static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
     /**
-     * Fields of the body that break their constraints ({@code field → message}, in order), in the
-     * shape bean validation's failures take ({@code invalid-request}, a detail naming each, and
-     * {@code errors}: field and message), for checks written by hand.
+     * Fields of the body that break their constraints ({@link #fieldError}s, in order): the one
+     * answer for bean validation's failures ({@link RequestProblems}) and for checks written by
+     * hand — {@code invalid-request}, a detail naming each, and {@code errors}.
      */
-    public static ErrorResponseException invalidFields(Map<String, String> messagesByField) {
-        var errors = messagesByField.entrySet().stream()
-                .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
-                .toList();
+    public static ErrorResponseException invalidFields(List<Map<String, String>> errors) {
         var exception = invalid("invalid-request", String.join("; ", errors.stream()
                 .map(error -> error.get("field") + " " + error.get("message")).toList()));
         exception.getBody().setProperty("errors", errors);

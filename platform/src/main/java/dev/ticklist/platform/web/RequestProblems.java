@@ -39,11 +39,8 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
                 .map(RequestProblems::describe)
                 .toList();
-        String detail = String.join("; ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create("urn:ticklist:problem:invalid-request"));
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(exception, Problems.invalidFields(errors).getBody(), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -124,7 +121,7 @@ public class RequestProblems extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> describe(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage());
+        return Problems.fieldError(error.getField(),
+                error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage());
     }
 }

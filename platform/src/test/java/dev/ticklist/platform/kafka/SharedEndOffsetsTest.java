@@ -19,11 +19,16 @@ class SharedEndOffsetsTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     /** Tasks run later, with the time they are due. */
     private final List<Map.Entry<Long, Runnable>> later = new ArrayList<>();
-    private final SharedEndOffsets ends = new SharedEndOffsets(() -> {
-        var query = new KafkaFutureImpl<Map<TopicPartition, ListOffsetsResultInfo>>();
-        sent.add(query);
-        return query;
-    }, now::get, (nanos, task) -> later.add(Map.entry(now.get() + nanos, task)));
+    private final SharedEndOffsets ends = endsScheduling((nanos, task) -> later.add(Map.entry(now.get() + nanos, task)));
+
+    /** Queries recorded in {@link #sent}, time from {@link #now}, delayed sends handed to {@code later}. */
+    private SharedEndOffsets endsScheduling(SharedEndOffsets.Later later) {
+        return new SharedEndOffsets(() -> {
+            var query = new KafkaFutureImpl<Map<TopicPartition, ListOffsetsResultInfo>>();
+            sent.add(query);
+            return query;
+        }, now::get, later);
+    }
 
     @Test
     void aCallerArrivingWhileAQueryIsOutGetsTheNextQuerysAnswerNotThatOne() {
@@ -95,11 +100,7 @@ class SharedEndOffsetsTest {
 
     @Test
     void aDelayThatCannotBeScheduledSendsAtOnceRatherThanLeaveItsCallersWaiting() {
-        var refusing = new SharedEndOffsets(() -> {
-            var query = new KafkaFutureImpl<Map<TopicPartition, ListOffsetsResultInfo>>();
-            sent.add(query);
-            return query;
-        }, now::get, (nanos, task) -> {
+        var refusing = endsScheduling((nanos, task) -> {
             throw new IllegalStateException("no thread for the delay");
         });
         refusing.next();
