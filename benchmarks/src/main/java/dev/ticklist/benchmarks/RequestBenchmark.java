@@ -123,8 +123,13 @@ public final class RequestBenchmark {
 
     private static List<String> jvm(String name, java.util.Optional<Path> recordings) {
         var options = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
-        recordings.ifPresent(folder -> options.add("-XX:StartFlightRecording=filename="
-                + folder.resolve(name + ".jfr").toAbsolutePath() + ",settings=profile"));
+        recordings.ifPresent(folder -> {
+            // Reactive stacks run deeper than JFR's default 64 frames: without this, a sample
+            // loses the filters and handlers that led to it.
+            options.add("-XX:FlightRecorderOptions:stackdepth=512");
+            options.add("-XX:StartFlightRecording=filename=" + folder.resolve(name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        });
         return options;
     }
 

@@ -91,7 +91,12 @@ public class RequestBodyLimit implements WebFilter, Ordered {
 
     private boolean isStreamed(ServerHttpRequest request) {
         var path = request.getPath().pathWithinApplication();
-        return streamed.stream().anyMatch(pattern -> pattern.matches(path));
+        for (PathPattern pattern : streamed) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Mono<Boolean> authenticated(ServerWebExchange exchange) {

@@ -45,6 +45,8 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final ConcurrentHashMap<String, Mono<Long>> leasing = new ConcurrentHashMap<>();
     private final ProblemResponses problems;
     private final RateLimitProperties properties;
+    private final String burstCapacity;
+    private final String secondsToNextToken;
 
     RateLimitFilter(RateLimitConfiguration.Limiters limiters, ProblemResponses problems, RateLimitProperties properties) {
         this.limiter = limiters.oneToken();
@@ -52,6 +54,8 @@ class RateLimitFilter implements WebFilter, Ordered {
         this.leaseSize = limiters.leaseSize();
         this.problems = problems;
         this.properties = properties;
+        this.burstCapacity = Integer.toString(properties.burstCapacity());
+        this.secondsToNextToken = Long.toString(Math.max(1, (long) Math.ceil(1.0 / properties.replenishRate())));
     }
 
     @Override
@@ -63,17 +67,20 @@ class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // Keyed on the verified key, not on the path: an encoded path (/%61pi/…) is still /api/ to
         // the security rules and the routes, and must cost a token too.
-        return VerifiedCaller.organisationCaller(exchange)
-                .map(caller -> limit(caller.rateLimitBucket()).flatMap(remaining -> answer(exchange, chain, remaining)))
-                .orElseGet(() -> chain.filter(exchange));
+        var caller = VerifiedCaller.organisationCaller(exchange);
+        if (caller.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        String keyId = caller.get().rateLimitBucket();
+        var leased = leases.take(keyId);
+        if (leased.isPresent()) { // most requests: a token of this instance's lease, no Redis call
+            return answer(exchange, chain, leased.getAsLong());
+        }
+        return limit(keyId).flatMap(remaining -> answer(exchange, chain, remaining));
     }
 
-    /** The tokens left once this request took one, or -1 if it may not pass. */
+    /** The tokens left once this request took one (no lease at hand), or -1 if it may not pass. */
     private Mono<Long> limit(String keyId) {
-        var leased = leases.take(keyId);
-        if (leased.isPresent()) {
-            return Mono.just(leased.getAsLong());
-        }
         if (leaseSize == 1) {
             return oneToken(keyId);
         }
@@ -121,10 +128,9 @@ class RateLimitFilter implements WebFilter, Ordered {
     private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, long remaining) {
         boolean allowed = remaining != -1;
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        String secondsToNextToken = Long.toString(Math.max(1, (long) Math.ceil(1.0 / properties.replenishRate())));
         if (remaining != -2) {
             long left = Math.max(0, remaining);
-            headers.set("RateLimit-Limit", Integer.toString(properties.burstCapacity()));
+            headers.set("RateLimit-Limit", burstCapacity);
             headers.set("RateLimit-Remaining", Long.toString(left));
             headers.set("RateLimit-Reset", left > 0 ? "0" : secondsToNextToken);
         }

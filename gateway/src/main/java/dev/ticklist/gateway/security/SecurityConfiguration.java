@@ -1,7 +1,5 @@
 package dev.ticklist.gateway.security;
 
-import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
-
 import dev.ticklist.gateway.GatewayProperties;
 import dev.ticklist.gateway.admin.AdminKey;
 import dev.ticklist.gateway.admin.AdminKeyAuthenticationConverter;
@@ -16,15 +14,12 @@ import dev.ticklist.gateway.dashboard.SessionAuthenticationManager;
 import dev.ticklist.gateway.dashboard.SessionCredentials;
 import dev.ticklist.gateway.problem.ProblemResponses;
 import dev.ticklist.gateway.sharelink.ShareLinkReach;
-import dev.ticklist.platform.identity.Scope;
-import dev.ticklist.platform.web.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -36,7 +31,6 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -55,10 +49,6 @@ public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    private static final String READ = Scope.READ.authority();
-    private static final String WRITE = Scope.WRITE.authority();
-    private static final String ADMIN = Scope.ADMIN.authority();
-
     /**
      * No observation per security filter, authentication and authorization: their decorators were
      * a tenth of the gateway's CPU per request (docs/benchmarks.md, "Requests"). Requests are
@@ -69,15 +59,10 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The strict firewall, its header and parameter rule checked without a regex ({@link PrintableText}). */
+    /** The strict firewall, every header and parameter checked once as the request arrives. */
     @Bean
     ServerWebExchangeFirewall strictFirewall() {
-        var firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(PrintableText::isAllowed);
-        firewall.setAllowedHeaderValues(PrintableText::isAllowed);
-        firewall.setAllowedParameterNames(PrintableText::isAllowed);
-        firewall.setAllowedParameterValues(PrintableText::isAllowed);
-        return firewall;
+        return new HeadersCheckedOnceFirewall();
     }
 
     @Bean
@@ -91,7 +76,7 @@ public class SecurityConfiguration {
         var authentication = authenticationFilter(new AdminKeyAuthenticationManager(adminKey),
                 new AdminKeyAuthenticationConverter(), problems, Unauthenticated.ADMIN);
         return stateless(http, problems, Unauthenticated.ADMIN)
-                .securityMatcher(pathMatchers("/admin/**"))
+                .securityMatcher(PathRule.of("/admin/**"))
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(AdminKey.AUTHORITY))
                 .build();
@@ -112,10 +97,10 @@ public class SecurityConfiguration {
                                              DashboardSessions sessions, SessionCredentials sessionCredentials,
                                              ProblemResponses problems, CorsConfigurationSource apiCors) {
         var apiKey = authenticationFilter(keys, new ApiKeyAuthenticationConverter(), problems, Unauthenticated.API);
-        apiKey.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
+        apiKey.setRequiresAuthenticationMatcher(PathRule.of("/api/**"));
         var session = authenticationFilter(new SessionAuthenticationManager(sessions, sessionCredentials),
                 new SessionAuthenticationConverter(), problems, Unauthenticated.SESSION);
-        session.setRequiresAuthenticationMatcher(pathMatchers("/api/**"));
+        session.setRequiresAuthenticationMatcher(PathRule.of("/api/**"));
         return stateless(http, problems, Unauthenticated.API)
                 // Ahead of authentication: dashboards' preflights need no key (limits/ApiCors).
                 .cors(cors -> cors.configurationSource(apiCors))
@@ -123,14 +108,7 @@ public class SecurityConfiguration {
                 .addFilterAt(session, SecurityWebFiltersOrder.AUTHENTICATION)
                 // A share link's session reaches its cohort or learner and nothing else.
                 .addFilterBefore(new ShareLinkReach(problems), SecurityWebFiltersOrder.AUTHORIZATION)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/webhooks/**", "/api/v1/keys/**", "/api/v1/keys",
-                                "/api/v1/share-links/**", "/api/v1/share-links").hasAuthority(ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority(READ, WRITE, ADMIN)
-                        .pathMatchers("/api/v1/**").hasAnyAuthority(WRITE, ADMIN)
-                        .pathMatchers("/api/**").authenticated()
-                        // The gateway's own paths: health probes and metrics; all else is not routed (404).
-                        .anyExchange().permitAll())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new ApiAccess()))
                 .build();
     }
 

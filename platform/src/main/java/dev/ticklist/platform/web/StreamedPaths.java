@@ -21,7 +21,15 @@ public final class StreamedPaths {
     }
 
     public boolean matches(HttpServletRequest request) {
+        if (patterns.isEmpty()) {
+            return false;
+        }
         var path = PathContainer.parsePath(request.getRequestURI());
-        return patterns.stream().anyMatch(pattern -> pattern.matches(path));
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
