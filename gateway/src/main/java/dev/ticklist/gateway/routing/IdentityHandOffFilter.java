@@ -70,7 +70,7 @@ public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
         // The dashboard's session cookie is a credential too, and no service reads cookies.
         headers.remove(HttpHeaders.COOKIE);
         headers.remove(ApiKeyAuthenticationConverter.API_KEY_HEADER);
-        // Nobody vouches for where the client says a request came from (ForwardedHeaderRemoval).
+        // Nobody vouches for where the client says a request came from (ReplacedHeaderFilters).
         // Were trusted proxies ever configured, Spring Cloud Gateway's own X-Forwarded-* would be
         // dropped here too: this filter runs last. No service reads them.
         headers.remove(FORWARDED);

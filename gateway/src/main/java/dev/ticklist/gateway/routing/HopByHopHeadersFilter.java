@@ -1,0 +1,51 @@
+package dev.ticklist.gateway.routing;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Drops the hop-by-hop headers of a request on its way to a service and of the answer on its way
+ * back, as Spring Cloud Gateway's {@link RemoveHopByHopHeadersFilter} does (the same names, the
+ * names a {@code Connection} header lists, the same place among the header filters), with names
+ * compared regardless of case instead of lowercased into a new set for every request.
+ */
+final class HopByHopHeadersFilter implements HttpHeadersFilter, Ordered {
+
+    private static final Set<String> HOP_BY_HOP = caseInsensitive(RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST);
+    private static final int ORDER = new RemoveHopByHopHeadersFilter().getOrder();
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        List<String> options = input.getConnection();
+        Set<String> listed = options.isEmpty() ? Set.of() : caseInsensitive(options);
+        var filtered = new HttpHeaders();
+        input.forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name) && !listed.contains(name)) {
+                filtered.addAll(name, values);
+            }
+        });
+        return filtered;
+    }
+
+    private static Set<String> caseInsensitive(Iterable<String> names) {
+        var set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.forEach(set::add);
+        return set;
+    }
+
+    @Override
+    public boolean supports(Type type) {
+        return type == Type.REQUEST || type == Type.RESPONSE;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
