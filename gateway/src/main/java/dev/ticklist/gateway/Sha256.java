@@ -8,12 +8,27 @@ import java.util.HexFormat;
 /** SHA-256 of a secret's UTF-8 bytes: how the gateway keeps and compares secrets. */
 public final class Sha256 {
 
+    /** Cloned for each digest: looking the algorithm up among the providers cost more than hashing a key. */
+    private static final MessageDigest PROTOTYPE = sha256();
+
     private Sha256() {
     }
 
     public static byte[] digest(String value) {
+        return copy().digest(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest copy() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -1,11 +1,11 @@
 package dev.ticklist.gateway.apikey;
 
 import dev.ticklist.gateway.security.OrganisationCaller;
+import dev.ticklist.gateway.security.ScopeAuthorities;
 import dev.ticklist.platform.identity.Scope;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request's verified API key. Its authorities are the key's scopes ({@code SCOPE_read}, …). */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements OrganisationCaller {
@@ -13,7 +13,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken impl
     private final ApiKeyEntry apiKey;
 
     public ApiKeyAuthentication(ApiKeyEntry apiKey) {
-        super(apiKey.scopes().stream().map(Scope::authority).map(SimpleGrantedAuthority::new).toList());
+        super(ScopeAuthorities.of(apiKey.scopes()));
         this.apiKey = apiKey;
         setAuthenticated(true);
     }

@@ -1,11 +1,11 @@
 package dev.ticklist.gateway.sharelink;
 
 import dev.ticklist.gateway.security.OrganisationCaller;
+import dev.ticklist.gateway.security.ScopeAuthorities;
 import dev.ticklist.platform.identity.Scope;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request of a dashboard opened with a share link: the link's scopes, within its reach ({@link ShareLinkReach}). */
 public final class ShareLinkAuthentication extends AbstractAuthenticationToken implements OrganisationCaller {
@@ -13,7 +13,7 @@ public final class ShareLinkAuthentication extends AbstractAuthenticationToken i
     private final ShareLink link;
 
     public ShareLinkAuthentication(ShareLink link) {
-        super(link.scopes().stream().map(Scope::authority).map(SimpleGrantedAuthority::new).toList());
+        super(ScopeAuthorities.of(link.scopes()));
         this.link = link;
         setAuthenticated(true);
     }

@@ -26,6 +26,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -51,11 +52,20 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Spring Security's strict firewall, every header checked once as the request arrives. */
+    /** Spring Security's strict firewall, its header and parameter rule checked without a regex ({@link PrintableText}). */
     @Bean
     WebSecurityCustomizer strictFirewall() {
-        var firewall = new HeadersCheckedOnceHttpFirewall();
+        var firewall = strictHttpFirewall();
         return web -> web.httpFirewall(firewall);
+    }
+
+    static StrictHttpFirewall strictHttpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText::isAllowed);
+        firewall.setAllowedHeaderValues(PrintableText::isAllowed);
+        firewall.setAllowedParameterNames(PrintableText::isAllowed);
+        firewall.setAllowedParameterValues(PrintableText::isAllowed);
+        return firewall;
     }
 
     /** Tokens addressed to this service ({@code spring.application.name}) and no other. */
