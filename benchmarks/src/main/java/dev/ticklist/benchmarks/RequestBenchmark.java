@@ -24,7 +24,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * every process.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar requests [--clients=32] [--seconds=20]
- * [--warmup-seconds=30] [--learners=1000] [--jfr=<folder for a recording of each process>]}
+ * [--warmup-seconds=30] [--learners=1000] [--jfr=<folder for a recording of each process>]
+ * [--jvm=<more JVM options for every process, the reference's too, space separated>]}
  */
 public final class RequestBenchmark {
 
@@ -38,12 +39,14 @@ public final class RequestBenchmark {
         int warmup = options.number("warmup-seconds", 30);
         int learners = options.number("learners", 1000);
         var recordings = options.text("jfr").map(Path::of);
+        List<String> jvmOptions = options.text("jvm").map(text -> List.of(text.trim().split("\\s+"))).orElse(List.of());
         Path root = BenchmarkSettings.findProjectRoot();
-        StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, learners, recordings, started));
+        StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, learners, recordings, jvmOptions, started));
     }
 
     private static void run(Path root, int clients, int seconds, int warmup, int learners,
-                            java.util.Optional<Path> recordings, StartedResources started) throws Exception {
+                            java.util.Optional<Path> recordings, List<String> jvmOptions,
+                            StartedResources started) throws Exception {
         say("starting Redis and a Kafka broker");
         var redis = started.add(LocalRedisServer.start());
         var broker = started.add(LocalKafkaBroker.start());
@@ -59,14 +62,14 @@ public final class RequestBenchmark {
         var environment = stack.environment();
         Path logs = root.resolve("benchmarks").resolve("target").resolve("requests");
         var checklist = started.add(ServiceProcess.start(root, "checklist-service", stack.checklistPort(), environment, logs,
-                jvm("checklist-service", recordings)));
+                jvm("checklist-service", recordings, jvmOptions)));
         var gateway = started.add(ServiceProcess.start(root, "gateway", FreePorts.next(), environment, logs,
-                jvm("gateway", recordings)));
+                jvm("gateway", recordings, jvmOptions)));
         Path bare = root.resolve("benchmarks");
         var noop = started.add(ServiceProcess.start(bare, "noop-endpoint", noopPort, environment, logs,
-                jvm("noop-endpoint", recordings)));
+                jvm("noop-endpoint", recordings, jvmOptions)));
         var bareGateway = started.add(ServiceProcess.start(bare, "bare-gateway", FreePorts.next(), environment, logs,
-                jvm("bare-gateway", recordings)));
+                jvm("bare-gateway", recordings, jvmOptions)));
         for (var process : List.of(checklist, gateway, noop, bareGateway)) {
             process.awaitReady(Duration.ofMinutes(3));
         }
@@ -121,8 +124,11 @@ public final class RequestBenchmark {
         };
     }
 
-    private static List<String> jvm(String name, java.util.Optional<Path> recordings) {
-        var options = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+    private static List<String> jvm(String name, java.util.Optional<Path> recordings, List<String> more) {
+        // A fixed heap, as the containers get (InitialRAMPercentage = MaxRAMPercentage): left to
+        // shrink to its live data, a service's heap marked concurrently again and again.
+        var options = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(more);
         recordings.ifPresent(folder -> {
             // Reactive stacks run deeper than JFR's default 64 frames: without this, a sample
             // loses the filters and handlers that led to it.

@@ -22,8 +22,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Devstack {
 
-    /** As the services run in their image: full JIT, the JVM's own collector; only the heap is set. */
-    static final List<String> PRODUCTION_JVM = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+    /** As the services run in their image: full JIT, the JVM's own collector; only the heap is set, fixed as theirs is. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xms384m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     private Devstack() {
     }
