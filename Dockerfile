@@ -33,12 +33,13 @@ RUN ln -s /app/${SERVICE}-*.jar /app/service.jar
 USER 10001:10001
 # Actuator answers on its own port, never on the public one (probes and Prometheus only).
 # Logs as JSON lines (Elastic Common Schema), one event per line, for a log collector.
-# The heap: 75 % of the container's memory from the start, never shrunk to the live data (a heap
-# that small is marked and collected again and again: docs/benchmarks.md, "Session 17").
+# The heap: 75 % of the container's memory from the start and never given back (MaxHeapFreeRatio:
+# the initial size alone is no floor), as a heap shrunk to its live data is marked and collected
+# again and again (docs/benchmarks.md, "Session 17").
 ENV SERVER_PORT=${PORT} \
     MANAGEMENT_SERVER_PORT=9090 \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
-    JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:MaxHeapFreeRatio=100 -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT} 9090
 # Ready means Kafka and Redis answer too (the readiness group); bash's /dev/tcp needs no curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \

@@ -1,8 +1,8 @@
 package dev.ticklist.gateway.limits;
 
 import dev.ticklist.gateway.problem.ProblemResponses;
+import dev.ticklist.gateway.security.PathRule;
 import dev.ticklist.gateway.security.VerifiedCaller;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -53,13 +51,13 @@ public class RequestBodyLimit implements WebFilter, Ordered {
 
     private final ProblemResponses problems;
     private final int maxBytes;
-    private final List<PathPattern> streamed;
+    private final PathRule streamed;
 
     public RequestBodyLimit(ProblemResponses problems, LimitsProperties properties) {
         this.problems = problems;
         this.maxBytes = (int) properties.maxRequestBody().toBytes();
-        this.streamed = properties.streamedPaths().stream().filter(path -> !path.isBlank())
-                .map(PathPatternParser.defaultInstance::parse).toList();
+        this.streamed = PathRule.of(properties.streamedPaths().stream().filter(path -> !path.isBlank())
+                .toArray(String[]::new));
     }
 
     @Override
@@ -70,7 +68,7 @@ public class RequestBodyLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
-        if (isStreamed(request)) {
+        if (streamed.test(exchange)) {
             return authenticated(exchange).flatMap(authenticated -> authenticated ? chain.filter(exchange) : refuse(exchange));
         }
         long declared = request.getHeaders().getContentLength();
@@ -87,16 +85,6 @@ public class RequestBodyLimit implements WebFilter, Ordered {
                         : readUpToLimit(request).flatMap(body -> body.isPresent()
                                 ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
                                 : refuse(exchange)));
-    }
-
-    private boolean isStreamed(ServerHttpRequest request) {
-        var path = request.getPath().pathWithinApplication();
-        for (PathPattern pattern : streamed) {
-            if (pattern.matches(path)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Mono<Boolean> authenticated(ServerWebExchange exchange) {

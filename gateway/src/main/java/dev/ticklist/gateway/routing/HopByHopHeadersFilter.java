@@ -13,7 +13,9 @@ import org.springframework.web.server.ServerWebExchange;
  * Drops the hop-by-hop headers of a request on its way to a service and of the answer on its way
  * back, as Spring Cloud Gateway's {@link RemoveHopByHopHeadersFilter} does (the same names, the
  * names a {@code Connection} header lists, the same place among the header filters), with names
- * compared regardless of case instead of lowercased into a new set for every request.
+ * compared regardless of case instead of lowercased into a new set for every request. Spring
+ * Cloud Gateway's filter could be given other names and another order by setting it up; nothing
+ * here ever did, and this one takes its defaults.
  */
 final class HopByHopHeadersFilter implements HttpHeadersFilter, Ordered {
 

@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
  * strict firewall's rule without its regular expression ({@link PrintableText}).
  *
  * <p>The strict firewall checks a header only when it is read by name, again on every read, and
- * builds a new request and header wrapper each time the exchange's request is asked for: a
- * twentieth of the gateway's CPU per request (docs/benchmarks.md, "Session 17"), while a header
+ * builds a new request and header wrapper each time the exchange's request is asked for: 4 % of
+ * the gateway's CPU samples per request (docs/benchmarks.md, "Session 17"), while a header
  * only forwarded (never read by name) was never checked at all. Here every header is checked,
  * once, and the exchange goes on unwrapped.
  */

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 /**
  * Path patterns (and a method) matched as Spring Security's {@code pathMatchers} match them — the
  * same parser, the path within the application, the method compared exactly — but decided at
- * once: {@code pathMatchers} answers through a chain of eight Reactor operators and a debug
- * message per pattern, and the gateway asks several per request (docs/benchmarks.md,
+ * once: {@code pathMatchers} answers through a chain of eight Reactor operators and a logging
+ * check per pattern, and the gateway asks several per request (docs/benchmarks.md,
  * "Session 17"). {@code PathRuleTest} compares the two.
  */
-final class PathRule implements ServerWebExchangeMatcher {
+public final class PathRule implements ServerWebExchangeMatcher {
 
     private static final Mono<MatchResult> MATCH = MatchResult.match();
     private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
@@ -32,15 +32,15 @@ final class PathRule implements ServerWebExchangeMatcher {
                 .toList();
     }
 
-    static PathRule of(String... patterns) {
+    public static PathRule of(String... patterns) {
         return new PathRule(null, patterns);
     }
 
-    static PathRule of(HttpMethod method, String... patterns) {
+    public static PathRule of(HttpMethod method, String... patterns) {
         return new PathRule(method, patterns);
     }
 
-    boolean test(ServerWebExchange exchange) {
+    public boolean test(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         if (method != null && !method.equals(request.getMethod())) {
             return false;
