@@ -56,12 +56,21 @@ final class ClosedLoop {
         this.redisPort = redisPort;
     }
 
+    /** One measurement of a target: its rate and the line of figures that says it. */
+    record Measured(Rate rate, String line) {
+    }
+
     /**
      * Warms the target's path up for at least {@code warmup} and until the JIT has compiled it, then
      * measures it; one line of figures.
      */
     String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
         long warmed = warmUp(target, warmup);
+        return measured(target, length).line() + "; warmed up " + warmed + " s";
+    }
+
+    /** Measures a target already warmed up ({@link #warmUp}). */
+    Measured measured(Target target, Duration length) throws InterruptedException {
         var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
         long harnessBefore = ResourceUse.cpuNanos(HARNESS);
         var redisBefore = ResourceUse.read(ProcessHandle.current().pid(), redisPort);
@@ -79,11 +88,11 @@ final class ClosedLoop {
             cpu.append(i == 0 ? "" : ", ").append(process.name()).append(' ').append(String.format("%.0f",
                     (ResourceUse.cpuNanos(process.pid()) - cpuBefore.get(i)) / 1e3 / per));
         }
-        return String.format("%-44s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms; CPU µs per request: %s,"
-                        + " Redis %.0f (%.2f scripts), harness %.0f; warmed up %d s",
+        return new Measured(rate, String.format("%-44s %s; latency p50 / p99 / max %.1f / %.1f / %.1f ms;"
+                        + " CPU µs per request: %s, Redis %.0f (%.2f scripts), harness %.0f",
                 target.name(), rate, histogram.getValueAtPercentile(50) / 1e3,
                 histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, cpu,
-                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, harness / 1e3 / per, warmed);
+                redisUse.redisNanos() / 1e3 / per, (double) redisUse.scripts().calls() / per, harness / 1e3 / per));
     }
 
     /**
@@ -94,7 +103,7 @@ final class ClosedLoop {
      * behind. Nor are quiet compilers alone: on a fresh clone the gateway passed that test at
      * 412 µs per tick and spent 304 µs once warmed 30 s longer, docs/benchmarks.md.) The seconds it took.
      */
-    private long warmUp(Target target, Duration minimum) throws InterruptedException {
+    long warmUp(Target target, Duration minimum) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + minimum.plus(LONGEST_EXTRA_WARMUP).toNanos();
         drive(target, minimum.minus(WINDOW).isNegative() ? Duration.ZERO : minimum.minus(WINDOW), null);

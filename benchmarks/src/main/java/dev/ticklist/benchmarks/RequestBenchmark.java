@@ -23,11 +23,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * warm-up, then a measured span; rates, latency percentiles (HdrHistogram) and CPU per request of
  * every process.
  *
+ * <p>After that first pass, {@code --rounds} - 1 more rounds measure the reference and the ticks
+ * through the gateway again, one after the other, so a slower minute of the machine falls on both
+ * rather than on one: the last lines give each round's share of the reference and their median.
+ *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar requests [--clients=32] [--seconds=20]
- * [--warmup-seconds=30] [--learners=1000] [--jfr=<folder for a recording of each process>]
+ * [--warmup-seconds=30] [--rounds=3] [--learners=1000] [--jfr=<folder for a recording of each process>]
  * [--jvm=<more JVM options for every process, the reference's too, space separated>]}
  */
 public final class RequestBenchmark {
+
+    /** Driven unmeasured before each later round's measurement. */
+    private static final Duration RESUME = Duration.ofSeconds(5);
 
     private RequestBenchmark() {
     }
@@ -37,14 +44,15 @@ public final class RequestBenchmark {
         int clients = options.number("clients", 32);
         int seconds = options.number("seconds", 20);
         int warmup = options.number("warmup-seconds", 30);
+        int rounds = options.number("rounds", 3);
         int learners = options.number("learners", 1000);
         var recordings = options.text("jfr").map(Path::of);
         List<String> jvmOptions = options.text("jvm").map(text -> List.of(text.trim().split("\\s+"))).orElse(List.of());
         Path root = BenchmarkSettings.findProjectRoot();
-        StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, learners, recordings, jvmOptions, started));
+        StartedResources.runAndExit(started -> run(root, clients, seconds, warmup, rounds, learners, recordings, jvmOptions, started));
     }
 
-    private static void run(Path root, int clients, int seconds, int warmup, int learners,
+    private static void run(Path root, int clients, int seconds, int warmup, int rounds, int learners,
                             java.util.Optional<Path> recordings, List<String> jvmOptions,
                             StartedResources started) throws Exception {
         say("starting Redis and a Kafka broker");
@@ -88,27 +96,53 @@ public final class RequestBenchmark {
                     + "), %d s measured", organisationId, cohortId, learners, clients, warmup, seconds);
 
             var loop = new ClosedLoop(http, clients, redis.port());
-            var targets = List.of(
-                    new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
-                            ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"), cohortId, GatewayStack.LEARNER,
-                                    learners, items, 1), 201,
-                            List.of(bareGateway, noop)),
-                    new ClosedLoop.Target("ticks through the gateway",
-                            ticks(api, cohortId, GatewayStack.LEARNER, learners, items, 1), 201,
-                            List.of(gateway, checklist)),
-                    new ClosedLoop.Target("ticks straight to checklist-service",
-                            ticks(new GatewayStack.Api(http, checklist.url(), "Authorization", "Bearer " + token), cohortId,
-                                    GatewayStack.LEARNER, learners, items, 1), 201,
-                            List.of(checklist)));
+            var reference = new ClosedLoop.Target("bare gateway -> no-op MVC (reference)",
+                    ticks(new GatewayStack.Api(http, bareGateway.url(), "X-Api-Key", "unused"), cohortId, GatewayStack.LEARNER,
+                            learners, items, 1), 201,
+                    List.of(bareGateway, noop));
+            var throughGateway = new ClosedLoop.Target("ticks through the gateway",
+                    ticks(api, cohortId, GatewayStack.LEARNER, learners, items, 1), 201,
+                    List.of(gateway, checklist));
+            var straight = new ClosedLoop.Target("ticks straight to checklist-service",
+                    ticks(new GatewayStack.Api(http, checklist.url(), "Authorization", "Bearer " + token), cohortId,
+                            GatewayStack.LEARNER, learners, items, 1), 201,
+                    List.of(checklist));
             var lines = new ArrayList<String>();
-            for (var target : targets) {
-                String line = loop.measure(target, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
-                say("  %s", line);
-                lines.add(line);
+            var shares = new ArrayList<Double>();
+            var first = new ArrayList<ClosedLoop.Measured>();
+            for (var target : List.of(reference, throughGateway, straight)) {
+                long warmed = loop.warmUp(target, Duration.ofSeconds(warmup));
+                var measured = loop.measured(target, Duration.ofSeconds(seconds));
+                say("  %s; warmed up %d s", measured.line(), warmed);
+                lines.add(measured.line() + "; warmed up " + warmed + " s");
+                first.add(measured);
+            }
+            shares.add(first.get(1).rate().perSecond() / first.get(0).rate().perSecond());
+            for (int round = 2; round <= rounds; round++) {
+                var pair = new ArrayList<ClosedLoop.Measured>();
+                for (var target : List.of(reference, throughGateway)) {
+                    loop.drive(target, RESUME, null); // connections and caches back in use before it counts
+                    var measured = loop.measured(target, Duration.ofSeconds(seconds));
+                    say("  round %d: %s", round, measured.line());
+                    lines.add("round " + round + ": " + measured.line());
+                    pair.add(measured);
+                }
+                shares.add(pair.get(1).rate().perSecond() / pair.get(0).rate().perSecond());
             }
             System.out.println();
             lines.forEach(System.out::println);
+            System.out.println(shareSummary(shares));
         }
+    }
+
+    /** Each round's rate through the gateway as a share of the reference's, and their median. */
+    static String shareSummary(List<Double> shares) {
+        var sorted = shares.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        var each = shares.stream().map(share -> String.format("%.1f %%", share * 100)).toList();
+        return String.format("ticks through the gateway as a share of the reference, round by round: %s; median %.1f %%",
+                String.join(", ", each), median * 100);
     }
 
     /** Single ticks, or {@code batch} items a request: request n ticks learner n mod L's next item(s). */
