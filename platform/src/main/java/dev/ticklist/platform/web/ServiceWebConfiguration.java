@@ -1,6 +1,7 @@
 package dev.ticklist.platform.web;
 
 import dev.ticklist.platform.identity.IdentityConfiguration;
+import dev.ticklist.platform.identity.IdentityTokenAuthentication;
 import dev.ticklist.platform.identity.IdentityTokens;
 import dev.ticklist.platform.identity.VerifiedTokenCache;
 import dev.ticklist.platform.identity.Scope;
@@ -98,7 +99,7 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new HeaderBearerTokenResolver())
-                        .jwt(jwt -> jwt.decoder(decoder))
+                        .jwt(jwt -> jwt.authenticationManager(new IdentityTokenAuthentication(decoder)))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .exceptionHandling(exceptions -> exceptions
