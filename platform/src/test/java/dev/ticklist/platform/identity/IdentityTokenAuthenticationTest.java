@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -42,8 +43,15 @@ class IdentityTokenAuthenticationTest {
                 assertThat(actual.getName()).isEqualTo(expected.getName());
                 assertThat(actual.getCredentials()).isEqualTo(expected.getCredentials());
                 assertThat(actual.isAuthenticated()).isTrue();
+                assertThat(bearerFactorOf(actual).getIssuedAt()).as("the factor is issued with each authentication")
+                        .isAfterOrEqualTo(bearerFactorOf(expected).getIssuedAt());
             }
         }
+    }
+
+    private static FactorGrantedAuthority bearerFactorOf(Authentication authentication) {
+        return authentication.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
+                .map(FactorGrantedAuthority.class::cast).findFirst().orElseThrow();
     }
 
     private static List<String> namesOf(Authentication authentication) {
