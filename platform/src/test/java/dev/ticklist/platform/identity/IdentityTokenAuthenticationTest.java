@@ -60,9 +60,12 @@ class IdentityTokenAuthenticationTest {
 
     @Test
     void aForgedOrForeignTokenIsRefusedAsSpringSecurityRefusesIt() {
-        String forged = tokens.issue("org_acme", Set.of(Scope.WRITE), "checklist-service");
-        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + (forged.endsWith("A") ? "B" : "A")
-                + forged.substring(forged.lastIndexOf('.') + 2);
+        String signed = tokens.issue("org_acme", Set.of(Scope.WRITE), "checklist-service");
+        int signature = signed.lastIndexOf('.') + 1;
+        // The signature's first character changed (its last one also holds base64url padding bits).
+        String forged = signed.substring(0, signature) + (signed.charAt(signature) == 'A' ? 'B' : 'A')
+                + signed.substring(signature + 1);
+        assertThat(forged).isNotEqualTo(signed);
         String foreign = tokens.issue("org_acme", Set.of(Scope.WRITE), "progress-service");
         for (String token : new String[] {forged, foreign, "not-a-token"}) {
             var bearer = token;
