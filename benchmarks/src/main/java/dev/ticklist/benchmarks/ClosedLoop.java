@@ -64,12 +64,13 @@ final class ClosedLoop {
      * Warms the target's path up for at least {@code warmup} and until the JIT has compiled it, then
      * measures it; one line of figures.
      */
-    String measure(Target target, Duration warmup, Duration length) throws InterruptedException {
+    Measured measure(Target target, Duration warmup, Duration length) throws InterruptedException {
         long warmed = warmUp(target, warmup);
-        return measured(target, length).line() + "; warmed up " + warmed + " s";
+        var measured = measured(target, length);
+        return new Measured(measured.rate(), measured.line() + "; warmed up " + warmed + " s");
     }
 
-    /** Measures a target already warmed up ({@link #warmUp}). */
+    /** Measures a target already warmed up (by {@link #measure} once). */
     Measured measured(Target target, Duration length) throws InterruptedException {
         var cpuBefore = target.processes().stream().map(process -> ResourceUse.cpuNanos(process.pid())).toList();
         long harnessBefore = ResourceUse.cpuNanos(HARNESS);
@@ -103,7 +104,7 @@ final class ClosedLoop {
      * behind. Nor are quiet compilers alone: on a fresh clone the gateway passed that test at
      * 412 µs per tick and spent 304 µs once warmed 30 s longer, docs/benchmarks.md.) The seconds it took.
      */
-    long warmUp(Target target, Duration minimum) throws InterruptedException {
+    private long warmUp(Target target, Duration minimum) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + minimum.plus(LONGEST_EXTRA_WARMUP).toNanos();
         drive(target, minimum.minus(WINDOW).isNegative() ? Duration.ZERO : minimum.minus(WINDOW), null);

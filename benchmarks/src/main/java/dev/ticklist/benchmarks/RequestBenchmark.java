@@ -111,10 +111,9 @@ public final class RequestBenchmark {
             var shares = new ArrayList<Double>();
             var first = new ArrayList<ClosedLoop.Measured>();
             for (var target : List.of(reference, throughGateway, straight)) {
-                long warmed = loop.warmUp(target, Duration.ofSeconds(warmup));
-                var measured = loop.measured(target, Duration.ofSeconds(seconds));
-                say("  %s; warmed up %d s", measured.line(), warmed);
-                lines.add(measured.line() + "; warmed up " + warmed + " s");
+                var measured = loop.measure(target, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+                say("  %s", measured.line());
+                lines.add(measured.line());
                 first.add(measured);
             }
             shares.add(first.get(1).rate().perSecond() / first.get(0).rate().perSecond());

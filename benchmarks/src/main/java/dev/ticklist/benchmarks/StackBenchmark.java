@@ -217,7 +217,7 @@ public final class StackBenchmark {
     }
 
     private static String measured(ClosedLoop loop, ClosedLoop.Target target, Settings settings) throws InterruptedException {
-        String line = loop.measure(target, settings.warmup(), settings.measured());
+        String line = loop.measure(target, settings.warmup(), settings.measured()).line();
         say("  %s", line);
         return line;
     }
