@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Takes three of Spring Cloud Gateway's header filters out of the context, each of which copied
- * every header of every request into a new map (with lowercased names) to drop a few:
+ * Takes five of Spring Cloud Gateway's header filters out of the context, each of which copied
+ * every header of every request (or answer) into a new map to drop or add a few:
  * <ul>
  *   <li>{@code removeForwardedHeadersFilter} and {@code removeXForwardedHeadersFilter}, which drop
  *   a client's {@code Forwarded} and {@code X-Forwarded-*} (there when no trusted proxies are
@@ -17,15 +17,19 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code removeHopByHopHeadersFilter}: {@link HopByHopHeadersFilter} drops the same headers
  *   without a set, a stream and a lowercased copy of every name per request and response
  *   ({@code HopByHopHeadersFilterTest} compares the two).</li>
+ *   <li>{@code gRPCRequestHeadersFilter} and {@code gRPCResponseHeadersFilter}, which add gRPC's
+ *   {@code te: trailers} and trailers for gRPC calls: no route of ours speaks gRPC (the services
+ *   answer HTTP/1.1 JSON), yet the request's filter copied every header of every request.</li>
  * </ul>
- * Together they were a tenth of the gateway's CPU per request (docs/benchmarks.md).
+ * The first three were a tenth of the gateway's CPU per request, the gRPC filter about 1 %
+ * (docs/benchmarks.md).
  */
 @Configuration(proxyBeanMethods = false)
 class ReplacedHeaderFilters {
 
     /** The beans' names in Spring Cloud Gateway's {@code GatewayAutoConfiguration}. */
     static final List<String> REPLACED = List.of("removeForwardedHeadersFilter", "removeXForwardedHeadersFilter",
-            "removeHopByHopHeadersFilter");
+            "removeHopByHopHeadersFilter", "gRPCRequestHeadersFilter", "gRPCResponseHeadersFilter");
 
     @Bean
     static BeanDefinitionRegistryPostProcessor withoutSpringCloudGatewaysHeaderCopies() {

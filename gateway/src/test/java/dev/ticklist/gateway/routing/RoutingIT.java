@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticklist.gateway.GatewayIT;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
@@ -63,6 +65,12 @@ class RoutingIT extends GatewayIT {
                 .noneMatch(name -> name.equalsIgnoreCase("Forwarded") || name.toLowerCase().startsWith("x-forwarded-")));
         assertThat(applicationContext.getBeansOfType(HttpHeadersFilter.class).values())
                 .noneMatch(filter -> filter instanceof RemoveForwardedHeadersFilter || filter instanceof RemoveXForwardedHeadersFilter);
+    }
+
+    @Test
+    void noRouteCopiesHeadersForGrpc() {
+        assertThat(applicationContext.getBeansOfType(HttpHeadersFilter.class).values())
+                .noneMatch(filter -> filter instanceof GRPCRequestHeadersFilter || filter instanceof GRPCResponseHeadersFilter);
     }
 
     @ParameterizedTest

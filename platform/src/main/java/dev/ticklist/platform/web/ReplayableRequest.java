@@ -29,6 +29,11 @@ public final class ReplayableRequest extends HttpServletRequestWrapper {
         return new ReplayableRequest(request, request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
     }
 
+    /** The request with a body already read from it. */
+    public static ReplayableRequest of(HttpServletRequest request, byte[] body) {
+        return new ReplayableRequest(request, body);
+    }
+
     public byte[] body() {
         return body;
     }

@@ -87,15 +87,16 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The API's rules first: nearly every request is one, and no other rule's paths overlap them.
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/actuator/openapi", "/actuator/openapi/**", "/v3/api-docs",
-                                "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers("/internal/**").hasAuthority(Scope.PLATFORM.authority())
                         .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyAuthority(Scope.READ.authority(), Scope.WRITE.authority(), Scope.ADMIN.authority())
                         .requestMatchers("/api/**").hasAnyAuthority(Scope.WRITE.authority(), Scope.ADMIN.authority())
+                        .requestMatchers("/internal/**").hasAuthority(Scope.PLATFORM.authority())
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/actuator/openapi", "/actuator/openapi/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/error").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new HeaderBearerTokenResolver())
@@ -128,6 +129,12 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new Utf8Body(streamedPaths));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Spring MVC's resolvers for JSON records and path strings, with a fast way in front (FastArgumentResolvers). */
+    @Bean
+    static FastArgumentResolvers fastArgumentResolvers() {
+        return new FastArgumentResolvers();
     }
 
     @Bean

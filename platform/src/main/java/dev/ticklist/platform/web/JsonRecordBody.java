@@ -1,0 +1,93 @@
+package dev.ticklist.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@code @RequestBody} record sent as {@code application/json}, read by the mapper Spring MVC's
+ * JSON converter uses, without the general machinery around it: content negotiation over every
+ * converter, a copy of every request header, an empty-body probe, a data binder and a search for
+ * validation annotations on each request (together about a tenth of a tick's CPU in
+ * checklist-service, docs/benchmarks.md). Only a parameter that carries {@code @RequestBody} and
+ * nothing else takes this way. Anything but a well-formed body of a plain JSON content type (another
+ * type, an empty body, {@code null}, malformed JSON) goes to Spring's own resolver with the body
+ * as read, so every refusal is worded as Spring words it ({@code FastArgumentResolversTest}).
+ */
+final class JsonRecordBody implements HandlerMethodArgumentResolver {
+
+    private final JsonMapper mapper;
+    private final HandlerMethodArgumentResolver spring;
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    JsonRecordBody(JsonMapper mapper, HandlerMethodArgumentResolver spring) {
+        this.mapper = mapper;
+        this.spring = spring;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        Annotation[] annotations = parameter.getParameterAnnotations();
+        return parameter.getParameterType().isRecord() && annotations.length == 1
+                && annotations[0] instanceof RequestBody;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws Exception {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        if (request == null || !isPlainJson(request.getContentType())) {
+            return spring.resolveArgument(parameter, mavContainer, webRequest, binderFactory);
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            // As Spring's resolver does; a body that is not UTF-8 is still answered as such (RequestProblems).
+            throw new HttpMessageNotReadableException("I/O error while reading input message", e,
+                    new ServletServerHttpRequest(request));
+        }
+        if (body.length > 0) {
+            try {
+                Object value = readers.computeIfAbsent(parameter.getParameterType(), mapper::readerFor).readValue(body);
+                if (value != null) {
+                    return value;
+                }
+            } catch (JacksonException notReadHere) {
+                // Spring's resolver reads it again, and says what is wrong in its own words.
+            }
+        }
+        var replayed = new ServletWebRequest(ReplayableRequest.of(request, body),
+                webRequest.getNativeResponse(HttpServletResponse.class));
+        return spring.resolveArgument(parameter, mavContainer, replayed, binderFactory);
+    }
+
+    /** {@code application/json}, alone or with a UTF-8 charset: what clients of the API send. */
+    static boolean isPlainJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.strip();
+        int semicolon = type.indexOf(';');
+        if (semicolon < 0) {
+            return type.equalsIgnoreCase("application/json");
+        }
+        return type.substring(0, semicolon).strip().equalsIgnoreCase("application/json")
+                && type.substring(semicolon + 1).replace(" ", "").equalsIgnoreCase("charset=utf-8");
+    }
+}
