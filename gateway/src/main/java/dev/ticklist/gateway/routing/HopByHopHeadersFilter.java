@@ -1,5 +1,6 @@
 package dev.ticklist.gateway.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,10 +13,13 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Drops the hop-by-hop headers of a request on its way to a service and of the answer on its way
  * back, as Spring Cloud Gateway's {@link RemoveHopByHopHeadersFilter} does (the same names, the
- * names a {@code Connection} header lists, the same place among the header filters), with names
- * compared regardless of case instead of lowercased into a new set for every request. Spring
- * Cloud Gateway's filter could be given other names and another order by setting it up; nothing
- * here ever did, and this one takes its defaults.
+ * names a {@code Connection} header lists), with names compared regardless of case instead of
+ * lowercased into a new set for every request. A request's are dropped by
+ * {@link IdentityHandOffFilter}, in the copy of the headers it edits anyway ({@link #removeFrom}):
+ * a filter of its own made one more copy of every header of every request. An answer's are
+ * dropped here, in the place among the header filters Spring Cloud Gateway's filter takes.
+ * Spring Cloud Gateway's filter could be given other names and another order by setting it up;
+ * nothing here ever did, and this one takes its defaults.
  */
 final class HopByHopHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -24,15 +28,22 @@ final class HopByHopHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        List<String> options = input.getConnection();
-        Set<String> listed = options.isEmpty() ? Set.of() : caseInsensitive(options);
-        var filtered = new HttpHeaders();
-        input.forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name) && !listed.contains(name)) {
-                filtered.addAll(name, values);
-            }
-        });
+        var filtered = HttpHeaders.copyOf(input);
+        removeFrom(filtered);
         return filtered;
+    }
+
+    /** Removes the hop-by-hop headers, and those the {@code Connection} header lists, in place. */
+    static void removeFrom(HttpHeaders headers) {
+        List<String> options = headers.getConnection();
+        Set<String> listed = options.isEmpty() ? Set.of() : caseInsensitive(options);
+        var dropped = new ArrayList<String>(2);
+        for (String name : headers.headerNames()) {
+            if (HOP_BY_HOP.contains(name) || listed.contains(name)) {
+                dropped.add(name);
+            }
+        }
+        dropped.forEach(headers::remove);
     }
 
     private static Set<String> caseInsensitive(Iterable<String> names) {
@@ -43,7 +54,7 @@ final class HopByHopHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public boolean supports(Type type) {
-        return type == Type.REQUEST || type == Type.RESPONSE;
+        return type == Type.RESPONSE;
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
  * has half its life left, {@link IdentityTokenCache}). The API key itself never leaves
  * the gateway, and nothing the client writes can pose as the gateway's word.
  *
+ * <p>It also drops the hop-by-hop headers ({@link HopByHopHeadersFilter#removeFrom}) in the same copy.
+ *
  * <p>A filter of the headers sent upstream, which Spring Cloud Gateway applies to every routed
  * request (HTTP and WebSocket) after copying them, rather than a global filter that would rebuild
  * the request and its exchange to change them: that rebuild was a twentieth of the gateway's CPU
@@ -55,6 +57,8 @@ public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         // The earlier filters hand on copies of their own; only the request's headers are not ours to change.
         var headers = input == exchange.getRequest().getHeaders() ? HttpHeaders.copyOf(input) : input;
+        // First, so that no name a client lists in Connection can take away the identity set below.
+        HopByHopHeadersFilter.removeFrom(headers);
         removeClientCredentials(headers);
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         var audience = route == null ? null : AUDIENCES.get(route.getId());

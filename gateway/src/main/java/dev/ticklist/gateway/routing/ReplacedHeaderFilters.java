@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
  *   configured, as here): {@link IdentityHandOffFilter} drops them in the one pass over the
  *   headers it makes anyway ({@code RoutingIT} proves none reaches a service);</li>
  *   <li>{@code removeHopByHopHeadersFilter}: {@link HopByHopHeadersFilter} drops the same headers
- *   without a set, a stream and a lowercased copy of every name per request and response
- *   ({@code HopByHopHeadersFilterTest} compares the two).</li>
+ *   without a set, a stream and a lowercased copy of every name, from answers itself and from
+ *   requests in the copy {@link IdentityHandOffFilter} edits anyway ({@code HopByHopHeadersFilterTest}
+ *   compares them with Spring Cloud Gateway's).</li>
  *   <li>{@code gRPCRequestHeadersFilter} and {@code gRPCResponseHeadersFilter}, which add gRPC's
  *   {@code te: trailers} and trailers for gRPC calls: no route of ours speaks gRPC (the services
  *   answer HTTP/1.1 JSON), yet the request's filter copied every header of every request.</li>

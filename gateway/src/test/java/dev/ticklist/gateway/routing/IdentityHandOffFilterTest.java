@@ -52,4 +52,18 @@ class IdentityHandOffFilterTest {
         assertThat(filter.filter(earlierCopy, exchange)).isSameAs(earlierCopy);
         assertThat(earlierCopy.headerNames()).containsExactly("Accept");
     }
+
+    @Test
+    void hopByHopHeadersAndTheOnesConnectionListsAreDroppedInTheSameCopy() {
+        var keys = IdentityKeys.generate();
+        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
+                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cohorts")
+                .header("Connection", "keep-alive, X-Custom").header("Keep-Alive", "timeout=5").header("TE", "trailers")
+                .header("x-custom", "listed").header("Proxy-Authorization", "Basic eA==").header("Accept", "application/json"));
+
+        var sent = filter.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.headerNames()).containsExactly("Accept");
+    }
 }
