@@ -144,7 +144,7 @@ abstract class DashboardInBrowser {
         JsonNode progress = cohortProgress();
         for (JsonNode level : progress.get("levels")) {
             String id = level.get("id").asString();
-            assertThat(waitFor(By.cssSelector("[data-finished='" + id + "']")).getText())
+            assertThat(textOf(By.cssSelector("[data-finished='" + id + "']")))
                     .isEqualTo(String.valueOf(level.get("standing").get("finished").asLong()));
             assertThat(page.findElement(By.cssSelector("[data-average='" + id + "']")).getText())
                     .isEqualTo(percent(level.get("standing").get("averagePercent").asDouble()));
@@ -281,10 +281,10 @@ abstract class DashboardInBrowser {
     @Order(6)
     void anEmptyCohortAndAMissingOneSaySoInSentences() {
         page.get(url("/dashboard/#/cohorts/" + emptyCohortId));
-        assertThat(waitFor(By.cssSelector("p.empty")).getText()).contains("No learner has joined this cohort yet");
+        assertThat(textOf(By.cssSelector("p.empty"))).contains("No learner has joined this cohort yet");
 
         page.get(url("/dashboard/#/cohorts/coh_doesnotexist"));
-        assertThat(waitFor(By.cssSelector("p.error")).getText()).startsWith("Not found");
+        assertThat(textOf(By.cssSelector("p.error"))).startsWith("Not found");
         browser.consoleErrors(); // the 404 itself is logged by the browser; the page showed it as a sentence
     }
 

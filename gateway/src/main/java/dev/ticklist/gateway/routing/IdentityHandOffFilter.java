@@ -26,9 +26,11 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>It also drops the hop-by-hop headers ({@link HopByHopHeadersFilter#removeFrom}) in the same copy.
  *
  * <p>A filter of the headers sent upstream, which Spring Cloud Gateway applies to every routed
- * request (HTTP and WebSocket) after copying them, rather than a global filter that would rebuild
- * the request and its exchange to change them: that rebuild was a twentieth of the gateway's CPU
- * per request (docs/benchmarks.md, "Requests"). It runs last, so nothing after it adds a header.
+ * request (HTTP and WebSocket), rather than a global filter that would rebuild the request and its
+ * exchange to change them: that rebuild was a twentieth of the gateway's CPU per request
+ * (docs/benchmarks.md, "Requests"). It edits the copy an earlier header filter hands on (the trace
+ * context's), or copies the request's own headers when none did; it takes the last place, so no
+ * filter of ours adds a header after it.
  */
 @Component
 public class IdentityHandOffFilter implements HttpHeadersFilter, Ordered {

@@ -2,11 +2,18 @@ package dev.ticklist.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticklist.gateway.apikey.ApiKeyAuthentication;
+import dev.ticklist.gateway.apikey.ApiKeyEntry;
+import dev.ticklist.gateway.security.VerifiedCaller;
 import dev.ticklist.platform.identity.IdentityKeys;
 import dev.ticklist.platform.identity.IdentityProperties;
 import dev.ticklist.platform.identity.IdentityTokens;
+import dev.ticklist.platform.identity.Scope;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -65,5 +72,24 @@ class IdentityHandOffFilterTest {
         var sent = filter.filter(exchange.getRequest().getHeaders(), exchange);
 
         assertThat(sent.headerNames()).containsExactly("Accept");
+    }
+
+    @Test
+    void aClientsConnectionHeaderCannotNameTheIdentityAway() {
+        var keys = IdentityKeys.generate();
+        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
+                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/cohorts")
+                .header("Connection", "Authorization, X-Custom").header("Authorization", "Bearer tk_client")
+                .header("X-Custom", "listed"));
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, Route.async().id("checklist-service")
+                .uri("http://127.0.0.1:8081").predicate(any -> true).build());
+        exchange.getAttributes().put(VerifiedCaller.class.getName(), new ApiKeyAuthentication(
+                new ApiKeyEntry("org_1", "key_1", "tk_abc", Set.of(Scope.WRITE))));
+
+        var sent = filter.filter(exchange.getRequest().getHeaders(), exchange);
+
+        assertThat(sent.headerNames()).containsExactly("Authorization");
+        assertThat(sent.getFirst("Authorization")).startsWith("Bearer ey").isNotEqualTo("Bearer tk_client");
     }
 }

@@ -24,10 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON converter uses, without the general machinery around it: content negotiation over every
  * converter, a copy of every request header, an empty-body probe, a data binder and a search for
  * validation annotations on each request (together about a tenth of a tick's CPU in
- * checklist-service, docs/benchmarks.md). Only a parameter that carries {@code @RequestBody} and
- * nothing else takes this way. Anything but a well-formed body of a plain JSON content type (another
- * type, an empty body, {@code null}, malformed JSON) goes to Spring's own resolver with the body
- * as read, so every refusal is worded as Spring words it ({@code FastArgumentResolversTest}).
+ * checklist-service, docs/benchmarks.md). Only a record without type parameters, as a parameter
+ * that carries {@code @RequestBody} and nothing else, takes this way. Anything but a well-formed
+ * body of a plain JSON content type (another type, an empty body, {@code null}, malformed JSON)
+ * goes to Spring's own resolver with the body as read, so every refusal is worded as Spring words
+ * it ({@code FastArgumentResolversTest}). What this way skips, and no service uses: a
+ * {@code RequestBodyAdvice} (a service that adds one must leave this resolver out), a mapper
+ * registered for one type on the converter, and converters ordered before Jackson's.
  */
 final class JsonRecordBody implements HandlerMethodArgumentResolver {
 
@@ -43,7 +46,8 @@ final class JsonRecordBody implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         Annotation[] annotations = parameter.getParameterAnnotations();
-        return parameter.getParameterType().isRecord() && annotations.length == 1
+        Class<?> type = parameter.getParameterType();
+        return type.isRecord() && type.getTypeParameters().length == 0 && annotations.length == 1
                 && annotations[0] instanceof RequestBody;
     }
 

@@ -3,6 +3,7 @@ package dev.ticklist.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -21,9 +25,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The fast resolvers answer every request as Spring MVC's own do, good or bad. */
 class FastArgumentResolversTest {
@@ -119,6 +130,50 @@ class FastArgumentResolversTest {
         var resolvers = FAST.getBean(RequestMappingHandlerAdapter.class).getArgumentResolvers();
 
         assertThat(resolvers.subList(0, 2)).hasExactlyElementsOfTypes(JsonRecordBody.class, PathVariableText.class);
+    }
+
+    @Test
+    void aPlainJsonRecordAndAPathValueNeverReachSpringsResolvers() throws Exception {
+        var springs = new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return true;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                          NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+                throw new AssertionError("handed to Spring's resolver");
+            }
+        };
+        Method tick = Echo.class.getDeclaredMethod("tick", String.class, String.class, Ticks.class);
+        var request = new MockHttpServletRequest("POST", "/cohorts/coh_1/learners/ada/ticks");
+        request.setContentType("application/json");
+        request.setContent(bytes("{\"itemIds\":[\"a\"]}"));
+        request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("cohortId", "coh_1", "learner", "ada"));
+        var web = new ServletWebRequest(request, new MockHttpServletResponse());
+
+        assertThat(new JsonRecordBody(JsonMapper.builder().build(), springs)
+                .resolveArgument(new MethodParameter(tick, 2), null, web, null)).isEqualTo(new Ticks(List.of("a"), null));
+        assertThat(new PathVariableText(springs).resolveArgument(new MethodParameter(tick, 1), null, web, null))
+                .isEqualTo("ada");
+    }
+
+    @Test
+    void genericRecordsAndOtherParametersAreLeftToSpring() throws Exception {
+        var resolver = new JsonRecordBody(JsonMapper.builder().build(), null);
+        Method generic = Generic.class.getDeclaredMethod("take", Box.class, Ticks.class);
+
+        assertThat(resolver.supportsParameter(new MethodParameter(generic, 0))).isFalse();
+        assertThat(resolver.supportsParameter(new MethodParameter(generic, 1))).isFalse();
+    }
+
+    record Box<T>(T value) {
+    }
+
+    static class Generic {
+        void take(@RequestBody Box<String> box, @RequestBody @Deprecated Ticks annotatedTwice) {
+        }
     }
 
     @Test
