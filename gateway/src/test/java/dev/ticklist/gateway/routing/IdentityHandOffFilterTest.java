@@ -42,9 +42,7 @@ class IdentityHandOffFilterTest {
 
     @Test
     void theRequestsOwnHeadersAreCopiedNotChangedAndCopiesOfEarlierFiltersAreChangedInPlace() {
-        var keys = IdentityKeys.generate();
-        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
-                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
+        var filter = newFilter();
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cohorts")
                 .header("X-Api-Key", "tk_client").header("Accept", "application/json"));
         var own = exchange.getRequest().getHeaders();
@@ -62,9 +60,7 @@ class IdentityHandOffFilterTest {
 
     @Test
     void hopByHopHeadersAndTheOnesConnectionListsAreDroppedInTheSameCopy() {
-        var keys = IdentityKeys.generate();
-        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
-                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
+        var filter = newFilter();
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cohorts")
                 .header("Connection", "keep-alive, X-Custom").header("Keep-Alive", "timeout=5").header("TE", "trailers")
                 .header("x-custom", "listed").header("Proxy-Authorization", "Basic eA==").header("Accept", "application/json"));
@@ -76,9 +72,7 @@ class IdentityHandOffFilterTest {
 
     @Test
     void aClientsConnectionHeaderCannotNameTheIdentityAway() {
-        var keys = IdentityKeys.generate();
-        var filter = new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
-                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
+        var filter = newFilter();
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/cohorts")
                 .header("Connection", "Authorization, X-Custom").header("Authorization", "Bearer tk_client")
                 .header("X-Custom", "listed"));
@@ -91,5 +85,11 @@ class IdentityHandOffFilterTest {
 
         assertThat(sent.headerNames()).containsExactly("Authorization");
         assertThat(sent.getFirst("Authorization")).startsWith("Bearer ey").isNotEqualTo("Bearer tk_client");
+    }
+
+    private static IdentityHandOffFilter newFilter() {
+        var keys = IdentityKeys.generate();
+        return new IdentityHandOffFilter(new IdentityTokens(keys, Duration.ofMinutes(1)),
+                new IdentityProperties(keys.encodedPublicKey(), keys.encodedPrivateKey(), Duration.ofMinutes(1)));
     }
 }
