@@ -17,9 +17,11 @@ import dev.ticklist.platform.kafka.EventPublisher.Identified;
 import dev.ticklist.platform.web.Problems;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -39,6 +41,8 @@ public class TickCommands {
     private final DirectoryCommands directory;
     private final Catalog catalog;
     private final EventPublisher publisher;
+    /** Each published version's item ids, made once: versions never change, and the catalog keeps them all. */
+    private final Map<VersionKey, Set<String>> itemIdsByVersion = new ConcurrentHashMap<>();
 
     TickCommands(DirectoryCommands directory, Catalog catalog, EventPublisher publisher) {
         this.directory = directory;
@@ -149,7 +153,8 @@ public class TickCommands {
         var checklist = checklistOf(organisationId, cohortId, learnerId);
         directory.requireActiveCohort(organisationId, cohortId);
         var items = new LinkedHashSet<>(itemIds);
-        var known = itemsOf(checklist);
+        var known = itemIdsByVersion.computeIfAbsent(new VersionKey(checklist.checklistId(), checklist.version()),
+                version -> itemsOf(checklist));
         var unknown = items.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             throw Problems.notFound("not in checklist " + checklist.checklistId() + " v" + checklist.version()
@@ -171,6 +176,9 @@ public class TickCommands {
                 .flatMap(category -> category.items().stream())
                 .map(ChecklistVersionPublished.Item::id)
                 .collect(Collectors.toSet());
+    }
+
+    private record VersionKey(String checklistId, int version) {
     }
 
     /**
