@@ -24,9 +24,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -86,7 +86,10 @@ public class ServiceWebConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No sessions at all: the identity token is checked on every request and its context kept
+                // in the request alone, so neither a session filter nor a URL-rewriting guard has work to do.
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 // The API's rules first: nearly every request is one, and no other rule's paths overlap them.
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/*/webhooks/**").hasAuthority(Scope.ADMIN.authority())
