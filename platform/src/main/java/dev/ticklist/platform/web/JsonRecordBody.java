@@ -37,11 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonRecordBody implements HandlerMethodArgumentResolver {
 
-    private final JsonMapper mapper;
-    private final HandlerMethodArgumentResolver spring;
     /** Bodies declared up to this long are read into an array of their size. */
     private static final int EXACT_READ_LIMIT = 64 * 1024;
 
+    private final JsonMapper mapper;
+    private final HandlerMethodArgumentResolver spring;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     JsonRecordBody(JsonMapper mapper, HandlerMethodArgumentResolver spring) {
