@@ -167,6 +167,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Threads for the cores it shares with the services (tests, benchmarks, the devstack): Kafka's
+        // defaults, 3 network and 8 request threads, suit a broker with a server of its own; on two
+        // cores the extra threads only hand requests to each other (docs/benchmarks.md, "Session 21").
+        int cores = Runtime.getRuntime().availableProcessors();
+        p.put("num.network.threads", Integer.toString(Math.max(1, cores / 2)));
+        p.put("num.io.threads", Integer.toString(Math.max(2, cores)));
         return p;
     }
 
